@@ -1,0 +1,78 @@
+//! Postal addresses of organizations (never of persons: those are personal data and not kept).
+
+use serde::{Deserialize, Serialize};
+
+use super::{InvalidValue, string_value};
+
+/// A German postal code: exactly five digits, kept as text (`01067` keeps its zero).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct PostalCode(String);
+
+impl PostalCode {
+    pub fn parse(text: &str) -> Result<Self, InvalidValue> {
+        let text = text.trim();
+        if text.len() != 5 || !text.chars().all(|c| c.is_ascii_digit()) {
+            return Err(InvalidValue::malformed("PLZ", text, "fünf Ziffern"));
+        }
+        Ok(Self(text.to_owned()))
+    }
+}
+string_value!(PostalCode);
+
+/// Street with number, postal code and city.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Address {
+    pub street: String,
+    pub postal_code: PostalCode,
+    pub city: String,
+}
+
+impl Address {
+    pub fn parse(street: &str, postal_code: &str, city: &str) -> Result<Self, InvalidValue> {
+        let street = street.split_whitespace().collect::<Vec<_>>().join(" ");
+        let city = city.split_whitespace().collect::<Vec<_>>().join(" ");
+        if city.is_empty() {
+            return Err(InvalidValue::Empty { field: "Ort" });
+        }
+        if street.chars().count() > 200 || city.chars().count() > 100 {
+            return Err(InvalidValue::TooLong {
+                field: "Anschrift",
+                max: 200,
+            });
+        }
+        Ok(Self {
+            street,
+            postal_code: PostalCode::parse(postal_code)?,
+            city,
+        })
+    }
+}
+
+impl std::fmt::Display for Address {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.street.is_empty() {
+            write!(f, "{} {}", self.postal_code, self.city)
+        } else {
+            write!(f, "{}, {} {}", self.street, self.postal_code, self.city)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postal_code_keeps_leading_zero_and_refuses_other_shapes() {
+        assert_eq!(PostalCode::parse("01067").expect("valid").as_str(), "01067");
+        assert!(PostalCode::parse("1067").is_err());
+        assert!(PostalCode::parse("1O115").is_err());
+    }
+
+    #[test]
+    fn address_displays_like_a_letter() {
+        let address = Address::parse("Breite Straße  24", "13187", "Berlin").expect("valid");
+        assert_eq!(address.to_string(), "Breite Straße 24, 13187 Berlin");
+    }
+}

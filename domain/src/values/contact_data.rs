@@ -1,0 +1,126 @@
+//! Mail addresses, phone numbers and websites: checked for their shape only, because whether an
+//! address is reachable is not the CRM's business.
+
+use serde::{Deserialize, Serialize};
+
+use super::{InvalidValue, string_value};
+
+/// A mail address: one `@`, a non-empty local part, a domain with a dot, no blanks. The domain is
+/// lower-cased so duplicates are found. Personal data when it belongs to a person.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(text: &str) -> Result<Self, InvalidValue> {
+        let text = text.trim();
+        let malformed = || InvalidValue::malformed("E-Mail", text, "name@domain.de");
+        let (local, domain) = text.split_once('@').ok_or_else(malformed)?;
+        let valid = !local.is_empty()
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains('@')
+            && text.len() <= 254
+            && !text.chars().any(char::is_whitespace);
+        if !valid {
+            return Err(malformed());
+        }
+        Ok(Self(format!("{local}@{}", domain.to_lowercase())))
+    }
+}
+string_value!(Email);
+
+/// A phone number as written (`+49 30 90295-0`, `(030) 1234 567`): at least five digits, only
+/// digits, blanks and `+ - / ( )`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Phone(String);
+
+impl Phone {
+    pub fn parse(text: &str) -> Result<Self, InvalidValue> {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let allowed = text
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-/()".contains(c));
+        let digits = text.chars().filter(char::is_ascii_digit).count();
+        if !allowed || !(5..=20).contains(&digits) {
+            return Err(InvalidValue::malformed(
+                "Telefon",
+                &text,
+                "eine Telefonnummer wie +49 30 1234567",
+            ));
+        }
+        Ok(Self(text))
+    }
+}
+string_value!(Phone);
+
+/// A website; a bare domain (`baeckerei-schulz.de`) gets `https://`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Website(String);
+
+impl Website {
+    pub fn parse(text: &str) -> Result<Self, InvalidValue> {
+        let text = text.trim();
+        let url = if text.starts_with("http://") || text.starts_with("https://") {
+            text.to_owned()
+        } else {
+            format!("https://{text}")
+        };
+        let host = url
+            .split_once("://")
+            .map(|(_, rest)| rest.split('/').next().unwrap_or_default())
+            .unwrap_or_default();
+        let valid = host.contains('.')
+            && !host.starts_with('.')
+            && !host.ends_with('.')
+            && !url.chars().any(char::is_whitespace)
+            && url.len() <= 500;
+        if !valid {
+            return Err(InvalidValue::malformed(
+                "Website",
+                text,
+                "eine Adresse wie https://beispiel.de",
+            ));
+        }
+        Ok(Self(url))
+    }
+}
+string_value!(Website);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn email_domain_is_lower_cased_and_shape_checked() {
+        assert_eq!(
+            Email::parse(" Info@Baeckerei-Schulz.DE ").expect("valid").as_str(),
+            "Info@baeckerei-schulz.de"
+        );
+        for bad in ["", "info", "info@", "@x.de", "info@x", "a b@x.de", "a@x.de."] {
+            assert!(Email::parse(bad).is_err(), "{bad} must be refused");
+        }
+    }
+
+    #[test]
+    fn phone_accepts_german_notations_and_refuses_letters() {
+        assert!(Phone::parse("+49 30 90295-0").is_ok());
+        assert!(Phone::parse("(030) 1234 567").is_ok());
+        assert!(Phone::parse("030/123456").is_ok());
+        assert!(Phone::parse("ruf an").is_err());
+        assert!(Phone::parse("123").is_err());
+    }
+
+    #[test]
+    fn website_gets_a_scheme() {
+        assert_eq!(
+            Website::parse("baeckerei-schulz.de").expect("valid").as_str(),
+            "https://baeckerei-schulz.de"
+        );
+        assert!(Website::parse("keine website").is_err());
+        assert!(Website::parse("localhost").is_err());
+    }
+}

@@ -1,0 +1,126 @@
+//! Free text with bounds: names, titles and notes are trimmed, and names and titles must not be
+//! empty. Multiple inner blanks collapse to one so "Bäckerei  Schulz" and "Bäckerei Schulz" are
+//! the same name.
+
+use serde::{Deserialize, Serialize};
+
+use super::{InvalidValue, string_value};
+
+fn normalised(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn bounded(field: &'static str, text: &str, max: usize) -> Result<String, InvalidValue> {
+    let text = normalised(text);
+    if text.is_empty() {
+        return Err(InvalidValue::Empty { field });
+    }
+    if text.chars().count() > max {
+        return Err(InvalidValue::TooLong { field, max });
+    }
+    Ok(text)
+}
+
+/// The name of an organization, 1–200 characters.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct OrganizationName(String);
+
+impl OrganizationName {
+    pub fn parse(text: &str) -> Result<Self, InvalidValue> {
+        bounded("Name", text, 200).map(Self)
+    }
+}
+string_value!(OrganizationName);
+
+/// The name of a person, 1–200 characters. Personal data.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct PersonName(String);
+
+impl PersonName {
+    pub fn parse(text: &str) -> Result<Self, InvalidValue> {
+        bounded("Name", text, 200).map(Self)
+    }
+}
+string_value!(PersonName);
+
+/// A short title (of a milestone, a gathering, a task, a topic), 1–300 characters.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Title(String);
+
+impl Title {
+    pub fn parse(text: &str) -> Result<Self, InvalidValue> {
+        bounded("Titel", text, 300).map(Self)
+    }
+}
+string_value!(Title);
+
+/// A free tag on an organization (`Gründerzentrum`, `Industriegebiet Nord`), 1–50 characters.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Tag(String);
+
+impl Tag {
+    pub fn parse(text: &str) -> Result<Self, InvalidValue> {
+        bounded("Schlagwort", text, 50).map(Self)
+    }
+}
+string_value!(Tag);
+
+/// Longer free text (notes, summaries, descriptions): trimmed, may be empty, at most 20,000
+/// characters. Line breaks are kept.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Text(String);
+
+impl Text {
+    pub fn parse(text: &str) -> Result<Self, InvalidValue> {
+        let text = text.trim();
+        if text.chars().count() > 20_000 {
+            return Err(InvalidValue::TooLong {
+                field: "Text",
+                max: 20_000,
+            });
+        }
+        Ok(Self(text.to_owned()))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+string_value!(Text);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_trimmed_and_inner_blanks_collapse() {
+        let name = OrganizationName::parse("  Bäckerei   Schulz GmbH ").expect("valid");
+        assert_eq!(name.as_str(), "Bäckerei Schulz GmbH");
+    }
+
+    #[test]
+    fn empty_and_overlong_names_are_refused() {
+        assert_eq!(
+            OrganizationName::parse("   "),
+            Err(InvalidValue::Empty { field: "Name" })
+        );
+        assert_eq!(
+            OrganizationName::parse(&"x".repeat(201)),
+            Err(InvalidValue::TooLong {
+                field: "Name",
+                max: 200
+            })
+        );
+    }
+
+    #[test]
+    fn text_keeps_line_breaks_and_may_be_empty() {
+        assert_eq!(Text::parse("a\n b ").expect("valid").as_str(), "a\n b");
+        assert!(Text::parse("").expect("valid").is_empty());
+    }
+}

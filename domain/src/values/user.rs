@@ -1,0 +1,97 @@
+//! Login names and roles of the people who use wifo.
+
+use serde::{Deserialize, Serialize};
+
+use super::{InvalidValue, string_value};
+
+/// A login name: 2–64 characters of `a-z`, `0-9`, `.`, `-`, `_`, lower-cased. Events name staff by
+/// login name, so the audit trail stays readable.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct UserName(String);
+
+impl UserName {
+    pub fn parse(text: &str) -> Result<Self, InvalidValue> {
+        let text = text.trim().to_lowercase();
+        let valid = (2..=64).contains(&text.len())
+            && text
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || ".-_".contains(c));
+        if !valid {
+            return Err(InvalidValue::malformed(
+                "Benutzername",
+                &text,
+                "2–64 Zeichen aus a–z, 0–9, Punkt, Bindestrich, Unterstrich",
+            ));
+        }
+        Ok(Self(text))
+    }
+}
+string_value!(UserName);
+
+/// What a user may do; see DESIGN.md "Who uses it".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Bestandsbetreuung: writes the daily work.
+    Staff,
+    /// Leitung: reads everything and the reports.
+    Lead,
+    /// Planung: reads statistics, writes retreat planning.
+    Planner,
+    /// Administration: users, taxonomies, imports, data protection.
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Staff, Role::Lead, Role::Planner, Role::Admin];
+
+    pub fn parse(text: &str) -> Result<Self, InvalidValue> {
+        match text.trim().to_lowercase().as_str() {
+            "staff" => Ok(Role::Staff),
+            "lead" => Ok(Role::Lead),
+            "planner" => Ok(Role::Planner),
+            "admin" => Ok(Role::Admin),
+            _ => Err(InvalidValue::malformed("Rolle", text, "staff, lead, planner oder admin")),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Staff => "staff",
+            Role::Lead => "lead",
+            Role::Planner => "planner",
+            Role::Admin => "admin",
+        }
+    }
+
+    /// German label as shown in the UI.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Staff => "Bestandsbetreuung",
+            Role::Lead => "Leitung",
+            Role::Planner => "Planung",
+            Role::Admin => "Administration",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_names_are_lower_cased() {
+        assert_eq!(UserName::parse("A.Schmidt").expect("valid").as_str(), "a.schmidt");
+        assert!(UserName::parse("a").is_err());
+        assert!(UserName::parse("anna schmidt").is_err());
+    }
+
+    #[test]
+    fn roles_round_trip_through_text() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.as_str()), Ok(role));
+        }
+        assert!(Role::parse("chef").is_err());
+    }
+}

@@ -1,0 +1,2 @@
+//! The `wifo` binary.
+fn main() {}

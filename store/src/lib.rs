@@ -1,0 +1,1 @@
+//! wifo-store.
