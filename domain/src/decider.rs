@@ -22,7 +22,10 @@ pub trait Decider {
     fn stream_id(command: &Self::Command) -> String;
 
     /// Decides which events the command causes in the given state, or refuses it.
-    fn decide(command: &Self::Command, state: &Self::State) -> Result<Vec<Self::Event>, Self::Error>;
+    fn decide(
+        command: &Self::Command,
+        state: &Self::State,
+    ) -> Result<Vec<Self::Event>, Self::Error>;
 
     /// Folds one event into the state. Must accept every event `decide` ever produced, including
     /// old ones: it never fails.
@@ -63,7 +66,9 @@ pub(crate) mod spec {
     }
 
     pub(crate) fn given<D: Decider>(events: Vec<D::Event>) -> Given<D> {
-        Given { state: D::fold(&events) }
+        Given {
+            state: D::fold(&events),
+        }
     }
 
     pub(crate) struct When<D: Decider> {
@@ -72,7 +77,9 @@ pub(crate) mod spec {
 
     impl<D: Decider> Given<D> {
         pub(crate) fn when(self, command: D::Command) -> When<D> {
-            When { outcome: D::decide(&command, &self.state) }
+            When {
+                outcome: D::decide(&command, &self.state),
+            }
         }
     }
 

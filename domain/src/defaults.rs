@@ -1,1 +1,206 @@
-//! Default taxonomies.
+//! The taxonomies a new installation starts with: a German topic list for the questions small
+//! businesses bring to a Wirtschaftsförderung, and the offices inquiries are referred to (Berlin
+//! names, as the first deployment is a Berlin district). Both are ordinary taxonomy entries
+//! afterwards — renamed, extended or retired by the admin like any other. Applying the default
+//! commands again is harmless: they skip what already exists.
+
+use crate::taxonomy::{DefineEntries, Entry, TaxonomyCommand, TaxonomyKind};
+
+/// `(code, name, parent code)`; parents come before their children.
+pub type DefaultEntry = (&'static str, &'static str, Option<&'static str>);
+
+/// `(code, name)`: a code's parent is the code up to its last dot (`foerderung.zuschuesse` lies
+/// below `foerderung`).
+const TOPICS: &[(&str, &str)] = &[
+    ("gruendung", "Gründung"),
+    ("gruendung.beratung", "Gründungsberatung"),
+    ("gruendung.finanzierung", "Gründungsfinanzierung"),
+    ("gruendung.gewerbeanmeldung", "Gewerbeanmeldung"),
+    ("ansiedlung", "Ansiedlung und Standortsuche"),
+    ("ansiedlung.standortsuche", "Standortsuche"),
+    ("ansiedlung.investoren", "Investorenbetreuung"),
+    ("gewerbeflaechen", "Gewerbeflächen und -räume"),
+    ("gewerbeflaechen.suche", "Flächen- und Raumsuche"),
+    ("gewerbeflaechen.miete", "Gewerbemiete und Mietvertrag"),
+    ("gewerbeflaechen.leerstand", "Leerstand"),
+    ("erweiterung", "Erweiterung und Verlagerung"),
+    ("erweiterung.ausbau", "Betriebserweiterung"),
+    ("erweiterung.verlagerung", "Verlagerung"),
+    ("erweiterung.standortsicherung", "Standortsicherung"),
+    ("genehmigungen", "Genehmigungen und Verwaltungsverfahren"),
+    ("genehmigungen.bau", "Baugenehmigung und Nutzungsänderung"),
+    (
+        "genehmigungen.gewerberecht",
+        "Gewerbe- und Gaststättenrecht",
+    ),
+    (
+        "genehmigungen.immissionsschutz",
+        "Immissionsschutz und Umweltauflagen",
+    ),
+    ("genehmigungen.werbeanlagen", "Werbeanlagen"),
+    ("foerderung", "Förderung und Finanzierung"),
+    ("foerderung.zuschuesse", "Zuschüsse"),
+    ("foerderung.darlehen", "Darlehen und Bürgschaften"),
+    ("foerderung.beratungsfoerderung", "Beratungsförderung"),
+    ("fachkraefte", "Fachkräfte und Ausbildung"),
+    ("fachkraefte.ausbildung", "Ausbildung"),
+    ("fachkraefte.personalgewinnung", "Personalgewinnung"),
+    ("fachkraefte.weiterbildung", "Weiterbildung"),
+    ("fachkraefte.international", "Internationale Fachkräfte"),
+    ("digitalisierung", "Breitband und Digitalisierung"),
+    (
+        "digitalisierung.breitband",
+        "Breitband- und Mobilfunkversorgung",
+    ),
+    ("digitalisierung.betrieb", "Digitalisierung im Betrieb"),
+    ("verkehr", "Verkehr und Logistik"),
+    ("verkehr.erreichbarkeit", "Erreichbarkeit und ÖPNV"),
+    ("verkehr.parken", "Parken und Lieferzonen"),
+    (
+        "verkehr.wirtschaftsverkehr",
+        "Wirtschaftsverkehr und Logistik",
+    ),
+    ("energie", "Energie und Klimaschutz"),
+    ("energie.kosten", "Energiekosten und Energieeffizienz"),
+    ("energie.erneuerbare", "Erneuerbare Energien"),
+    ("netzwerke", "Netzwerke und Veranstaltungen"),
+    (
+        "netzwerke.kooperation",
+        "Unternehmensnetzwerke und Kooperationen",
+    ),
+    ("netzwerke.veranstaltungen", "Veranstaltungen"),
+    ("krisenberatung", "Krisenberatung"),
+    ("krisenberatung.liquiditaet", "Liquiditätsengpass"),
+    ("krisenberatung.insolvenz", "Insolvenzgefahr"),
+    ("nachfolge", "Unternehmensnachfolge"),
+    ("tourismus", "Tourismus"),
+    ("kreativwirtschaft", "Kultur- und Kreativwirtschaft"),
+    ("einzelhandel", "Einzelhandel und Geschäftsstraßen"),
+    (
+        "einzelhandel.geschaeftsstrassen",
+        "Geschäftsstraßenmanagement",
+    ),
+    ("einzelhandel.nahversorgung", "Zentren und Nahversorgung"),
+    ("sondernutzung", "Außengastronomie und Sondernutzung"),
+    ("sondernutzung.aussengastronomie", "Außengastronomie"),
+    (
+        "sondernutzung.strassenland",
+        "Sondernutzung öffentlichen Straßenlands",
+    ),
+    ("baustellen", "Baustellen und Straßenbau"),
+    ("sicherheit", "Sicherheit und Sauberkeit"),
+    ("sicherheit.kriminalitaet", "Kriminalität und Vandalismus"),
+    ("sicherheit.sauberkeit", "Sauberkeit und Müll"),
+    ("sonstiges", "Sonstiges"),
+];
+
+const OFFICES: &[(&str, &str)] = &[
+    ("ordnungsamt", "Ordnungsamt"),
+    ("bauamt", "Bauamt (Bau- und Wohnungsaufsicht)"),
+    ("umweltamt", "Umwelt- und Naturschutzamt"),
+    ("stadtentwicklungsamt", "Stadtentwicklungsamt"),
+    ("strassen-gruenflaechenamt", "Straßen- und Grünflächenamt"),
+    ("gesundheitsamt", "Gesundheitsamt"),
+    ("veterinaeramt", "Veterinär- und Lebensmittelaufsicht"),
+    ("buergeramt", "Bürgeramt"),
+    ("jobcenter", "Jobcenter"),
+    ("arbeitsagentur", "Agentur für Arbeit"),
+    ("ihk", "IHK Berlin"),
+    ("hwk", "Handwerkskammer Berlin"),
+    ("finanzamt", "Finanzamt"),
+    ("lagetsi", "Gewerbeaufsicht (LAGetSi)"),
+    (
+        "senatsverwaltung-wirtschaft",
+        "Wirtschaftsverwaltung des Landes",
+    ),
+    ("ibb", "Investitionsbank Berlin (IBB)"),
+    (
+        "berlin-partner",
+        "Berlin Partner für Wirtschaft und Technologie",
+    ),
+    ("polizei", "Polizei"),
+    ("quartiersmanagement", "Quartiersmanagement"),
+];
+
+/// The default topic classification, `(code, name, parent)`, parents first.
+pub fn default_topics() -> Vec<DefaultEntry> {
+    with_parents(TOPICS)
+}
+
+/// The default offices inquiries are referred to, `(code, name, parent)`.
+pub fn default_offices() -> Vec<DefaultEntry> {
+    with_parents(OFFICES)
+}
+
+/// One `DefineEntries` per default taxonomy, with `skip_existing`, so running them on an existing
+/// installation adds what is missing and changes nothing else.
+pub fn default_taxonomy_commands() -> Vec<TaxonomyCommand> {
+    [
+        (TaxonomyKind::Topics, default_topics()),
+        (TaxonomyKind::Offices, default_offices()),
+    ]
+    .into_iter()
+    .map(|(taxonomy, entries)| {
+        TaxonomyCommand::Define(DefineEntries {
+            taxonomy,
+            entries: entries
+                .into_iter()
+                .map(|(code, name, parent)| Entry::new(code, name, parent))
+                .collect(),
+            skip_existing: true,
+        })
+    })
+    .collect()
+}
+
+fn with_parents(table: &[(&'static str, &'static str)]) -> Vec<DefaultEntry> {
+    table
+        .iter()
+        .map(|&(code, name)| (code, name, code.rsplit_once('.').map(|(parent, _)| parent)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+    use crate::{
+        decider::{Decider, spec::given},
+        taxonomy::Taxonomy,
+        values::{Code, Title},
+    };
+
+    #[test]
+    fn every_default_code_parses_every_name_is_a_title_and_every_parent_comes_first() {
+        for list in [default_topics(), default_offices()] {
+            let mut seen = BTreeSet::new();
+            for (code, name, parent) in list {
+                assert_eq!(Code::parse(code).map(String::from).as_deref(), Ok(code));
+                assert!(Title::parse(name).is_ok(), "{name}");
+                if let Some(parent) = parent {
+                    assert!(seen.contains(parent), "{code}: parent {parent} missing");
+                }
+                assert!(seen.insert(code), "{code} twice");
+            }
+        }
+        assert!((30..=70).contains(&default_topics().len()));
+    }
+
+    #[test]
+    fn the_default_commands_define_everything_once_and_change_nothing_when_run_again() {
+        for command in default_taxonomy_commands() {
+            let events = Taxonomy::decide(&command, &Taxonomy::initial_state()).expect("defaults");
+            let [crate::taxonomy::TaxonomyEvent::EntriesDefined { entries, .. }] =
+                events.as_slice()
+            else {
+                panic!("expected one batch, got {events:?}");
+            };
+            let TaxonomyCommand::Define(define) = &command else {
+                unreachable!()
+            };
+            assert_eq!(entries, &define.entries);
+            given::<Taxonomy>(events.clone()).when(command).then(vec![]);
+        }
+    }
+}

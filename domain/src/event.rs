@@ -15,7 +15,9 @@ use crate::{
 /// A stream's event enum. Its serde form is the compatibility promise of the log: every variant
 /// is a struct variant renamed to its stable type name (`OrganizationRegistered`), fields are
 /// never renamed, and a changed shape gets a new schema version and an upcaster in the store.
-pub trait DomainEvent: Serialize + DeserializeOwned + Clone + Debug + PartialEq + Send + Sync {
+pub trait DomainEvent:
+    Serialize + DeserializeOwned + Clone + Debug + PartialEq + Send + Sync
+{
     /// The stable type names of all variants.
     const TYPE_NAMES: &'static [&'static str];
 
@@ -62,5 +64,7 @@ pub const CATEGORIES: &[&str] = &[
 
 /// The category of a stream name (`organization-0190…` → `organization`).
 pub fn category_of(stream: &str) -> &str {
-    stream.split_once('-').map_or(stream, |(category, _)| category)
+    stream
+        .split_once('-')
+        .map_or(stream, |(category, _)| category)
 }

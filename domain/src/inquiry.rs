@@ -1,12 +1,507 @@
-//! Placeholder for the `inquiry` stream.
+//! The `inquiry` stream: a question or problem a business brings (Anliegen), directly or
+//! forwarded by the Bürgerbüro, the Ordnungsamt or a chamber — received, assigned, referred to
+//! other offices ("Gewerbe trifft Ämter"), answered and closed with an outcome, and reopened when
+//! it comes back. The dates recorded here are what the response-time reports measure.
 
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::event::DomainEvent;
+use crate::{
+    contact::Channel,
+    decider::Decider,
+    event::DomainEvent,
+    ids::{InquiryId, OrganizationId, ReferralId},
+    values::{Code, Text, UserName},
+};
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum InquiryError {
+    #[error("Das Anliegen ist nicht erfasst")]
+    NotReceived,
+    #[error("Das Anliegen ist bereits erfasst")]
+    AlreadyReceived,
+    #[error("Das Anliegen ist abgeschlossen")]
+    Closed,
+    #[error("Das Anliegen ist nicht abgeschlossen")]
+    NotClosed,
+    #[error("Das Datum liegt vor dem Eingang des Anliegens ({received_on})")]
+    BeforeReceived { received_on: NaiveDate },
+    #[error("Das Anliegen kann nicht vor seinem Abschluss ({closed_on}) wiedereröffnet werden")]
+    ReopenedBeforeClosed { closed_on: NaiveDate },
+    #[error("Die Weiterleitung {0} gibt es bereits")]
+    ReferralExists(ReferralId),
+    #[error("Die Weiterleitung {0} gibt es nicht")]
+    UnknownReferral(ReferralId),
+    #[error("Die Weiterleitung {0} ist bereits beantwortet")]
+    ReferralAlreadyAnswered(ReferralId),
+    #[error("Die Antwort kann nicht vor der Weiterleitung ({referred_on}) eingegangen sein")]
+    ReferralAnsweredBeforeReferred { referred_on: NaiveDate },
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+/// Who brought the inquiry to the office.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InquirySource {
+    /// The business itself.
+    Direct,
+    /// Forwarded by a Bürgerbüro (citizens' office).
+    CitizensOffice,
+    /// Forwarded by the Ordnungsamt.
+    PublicOrderOffice,
+    /// Forwarded by IHK, HWK or another chamber.
+    Chamber,
+    /// Forwarded by another office of the administration.
+    OtherOffice,
+}
+
+impl InquirySource {
+    pub const ALL: [InquirySource; 5] = [
+        InquirySource::Direct,
+        InquirySource::CitizensOffice,
+        InquirySource::PublicOrderOffice,
+        InquirySource::Chamber,
+        InquirySource::OtherOffice,
+    ];
+
+    /// German label as shown in the UI.
+    pub fn label(self) -> &'static str {
+        match self {
+            InquirySource::Direct => "direkt",
+            InquirySource::CitizensOffice => "über das Bürgerbüro",
+            InquirySource::PublicOrderOffice => "über das Ordnungsamt",
+            InquirySource::Chamber => "über eine Kammer",
+            InquirySource::OtherOffice => "über ein anderes Amt",
+        }
+    }
+}
+
+/// How a closed inquiry ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InquiryOutcome {
+    Solved,
+    PartlySolved,
+    NotSolvable,
+    Withdrawn,
+}
+
+impl InquiryOutcome {
+    pub const ALL: [InquiryOutcome; 4] = [
+        InquiryOutcome::Solved,
+        InquiryOutcome::PartlySolved,
+        InquiryOutcome::NotSolvable,
+        InquiryOutcome::Withdrawn,
+    ];
+
+    /// German label as shown in the UI.
+    pub fn label(self) -> &'static str {
+        match self {
+            InquiryOutcome::Solved => "gelöst",
+            InquiryOutcome::PartlySolved => "teilweise gelöst",
+            InquiryOutcome::NotSolvable => "nicht lösbar",
+            InquiryOutcome::Withdrawn => "zurückgezogen",
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReceiveInquiry {
+    pub inquiry: InquiryId,
+    /// `None` for an anonymous inquiry.
+    pub organization: Option<OrganizationId>,
+    pub channel: Channel,
+    pub source: InquirySource,
+    pub topics: Vec<Code>,
+    pub description: Text,
+    pub received_on: NaiveDate,
+    pub received_by: UserName,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AssignInquiry {
+    pub inquiry: InquiryId,
+    pub assignee: UserName,
+    pub assigned_on: NaiveDate,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReferInquiry {
+    pub inquiry: InquiryId,
+    pub referral: ReferralId,
+    /// The office (taxonomy code) the inquiry is passed to.
+    pub office: Code,
+    pub referred_on: NaiveDate,
+    pub note: Text,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnswerReferral {
+    pub inquiry: InquiryId,
+    pub referral: ReferralId,
+    pub answered_on: NaiveDate,
+    pub answer: Text,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnswerInquiry {
+    pub inquiry: InquiryId,
+    pub answered_on: NaiveDate,
+    pub answer: Text,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CloseInquiry {
+    pub inquiry: InquiryId,
+    pub closed_on: NaiveDate,
+    pub outcome: InquiryOutcome,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReopenInquiry {
+    pub inquiry: InquiryId,
+    pub reopened_on: NaiveDate,
+    pub reason: Text,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum InquiryCommand {
+    Receive(ReceiveInquiry),
+    Assign(AssignInquiry),
+    Refer(ReferInquiry),
+    AnswerReferral(AnswerReferral),
+    Answer(AnswerInquiry),
+    Close(CloseInquiry),
+    Reopen(ReopenInquiry),
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum InquiryEvent {}
+pub enum InquiryEvent {
+    #[serde(rename = "InquiryReceived")]
+    Received {
+        inquiry: InquiryId,
+        organization: Option<OrganizationId>,
+        channel: Channel,
+        source: InquirySource,
+        topics: Vec<Code>,
+        description: Text,
+        received_on: NaiveDate,
+        received_by: UserName,
+    },
+    #[serde(rename = "InquiryAssigned")]
+    Assigned {
+        inquiry: InquiryId,
+        assignee: UserName,
+        assigned_on: NaiveDate,
+    },
+    #[serde(rename = "InquiryReferred")]
+    Referred {
+        inquiry: InquiryId,
+        referral: ReferralId,
+        office: Code,
+        referred_on: NaiveDate,
+        note: Text,
+    },
+    #[serde(rename = "ReferralAnswered")]
+    ReferralAnswered {
+        inquiry: InquiryId,
+        referral: ReferralId,
+        answered_on: NaiveDate,
+        answer: Text,
+    },
+    #[serde(rename = "InquiryAnswered")]
+    Answered {
+        inquiry: InquiryId,
+        answered_on: NaiveDate,
+        answer: Text,
+    },
+    #[serde(rename = "InquiryClosed")]
+    Closed {
+        inquiry: InquiryId,
+        closed_on: NaiveDate,
+        outcome: InquiryOutcome,
+    },
+    #[serde(rename = "InquiryReopened")]
+    Reopened {
+        inquiry: InquiryId,
+        reopened_on: NaiveDate,
+        reason: Text,
+    },
+}
 
 impl DomainEvent for InquiryEvent {
-    const TYPE_NAMES: &'static [&'static str] = &[];
+    const TYPE_NAMES: &'static [&'static str] = &[
+        "InquiryReceived",
+        "InquiryAssigned",
+        "InquiryReferred",
+        "ReferralAnswered",
+        "InquiryAnswered",
+        "InquiryClosed",
+        "InquiryReopened",
+    ];
 }
+
+// ---------------------------------------------------------------------------------------------
+// State
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum InquiryStatus {
+    #[default]
+    NotReceived,
+    Open,
+    Closed,
+}
+
+/// One referral of the inquiry to an office.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Referral {
+    pub office: Code,
+    pub referred_on: NaiveDate,
+    pub answered_on: Option<NaiveDate>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct InquiryState {
+    pub status: InquiryStatus,
+    pub organization: Option<OrganizationId>,
+    pub channel: Option<Channel>,
+    pub source: Option<InquirySource>,
+    pub topics: Vec<Code>,
+    pub received_on: Option<NaiveDate>,
+    pub received_by: Option<UserName>,
+    pub assignee: Option<UserName>,
+    /// The date of the first answer: what response times are measured to.
+    pub first_response_on: Option<NaiveDate>,
+    pub last_answered_on: Option<NaiveDate>,
+    pub referrals: BTreeMap<ReferralId, Referral>,
+    /// Set while closed; a reopened inquiry has none.
+    pub closed_on: Option<NaiveDate>,
+    pub outcome: Option<InquiryOutcome>,
+}
+
+/// The decider of the `inquiry` stream.
+#[derive(Debug)]
+pub struct Inquiry;
+
+impl Decider for Inquiry {
+    const CATEGORY: &'static str = "inquiry";
+    type Command = InquiryCommand;
+    type Event = InquiryEvent;
+    type State = InquiryState;
+    type Error = InquiryError;
+
+    fn stream_id(command: &InquiryCommand) -> String {
+        use InquiryCommand as C;
+        let id = match command {
+            C::Receive(c) => c.inquiry,
+            C::Assign(c) => c.inquiry,
+            C::Refer(c) => c.inquiry,
+            C::AnswerReferral(c) => c.inquiry,
+            C::Answer(c) => c.inquiry,
+            C::Close(c) => c.inquiry,
+            C::Reopen(c) => c.inquiry,
+        };
+        id.to_string()
+    }
+
+    fn evolve(mut state: InquiryState, event: &InquiryEvent) -> InquiryState {
+        use InquiryEvent as E;
+        match event {
+            E::Received {
+                organization,
+                channel,
+                source,
+                topics,
+                received_on,
+                received_by,
+                ..
+            } => {
+                state.status = InquiryStatus::Open;
+                state.organization = *organization;
+                state.channel = Some(*channel);
+                state.source = Some(*source);
+                state.topics = topics.clone();
+                state.received_on = Some(*received_on);
+                state.received_by = Some(received_by.clone());
+            }
+            E::Assigned { assignee, .. } => state.assignee = Some(assignee.clone()),
+            E::Referred {
+                referral,
+                office,
+                referred_on,
+                ..
+            } => {
+                state.referrals.insert(
+                    *referral,
+                    Referral {
+                        office: office.clone(),
+                        referred_on: *referred_on,
+                        answered_on: None,
+                    },
+                );
+            }
+            E::ReferralAnswered {
+                referral,
+                answered_on,
+                ..
+            } => {
+                if let Some(referral) = state.referrals.get_mut(referral) {
+                    referral.answered_on = Some(*answered_on);
+                }
+            }
+            E::Answered { answered_on, .. } => {
+                state.first_response_on.get_or_insert(*answered_on);
+                state.last_answered_on = Some(*answered_on);
+            }
+            E::Closed {
+                closed_on, outcome, ..
+            } => {
+                state.status = InquiryStatus::Closed;
+                state.closed_on = Some(*closed_on);
+                state.outcome = Some(*outcome);
+            }
+            E::Reopened { .. } => {
+                state.status = InquiryStatus::Open;
+                state.closed_on = None;
+                state.outcome = None;
+            }
+        }
+        state
+    }
+
+    fn decide(
+        command: &InquiryCommand,
+        state: &InquiryState,
+    ) -> Result<Vec<InquiryEvent>, InquiryError> {
+        use InquiryCommand as C;
+        use InquiryEvent as E;
+        if let C::Receive(c) = command {
+            if state.status != InquiryStatus::NotReceived {
+                return Err(InquiryError::AlreadyReceived);
+            }
+            return Ok(vec![E::Received {
+                inquiry: c.inquiry,
+                organization: c.organization,
+                channel: c.channel,
+                source: c.source,
+                topics: c.topics.clone(),
+                description: c.description.clone(),
+                received_on: c.received_on,
+                received_by: c.received_by.clone(),
+            }]);
+        }
+        let Some(received_on) = state.received_on else {
+            return Err(InquiryError::NotReceived);
+        };
+        let not_before_received = |date: NaiveDate| {
+            if date < received_on {
+                Err(InquiryError::BeforeReceived { received_on })
+            } else {
+                Ok(())
+            }
+        };
+        if let C::Reopen(c) = command {
+            let (InquiryStatus::Closed, Some(closed_on)) = (state.status, state.closed_on) else {
+                return Err(InquiryError::NotClosed);
+            };
+            if c.reopened_on < closed_on {
+                return Err(InquiryError::ReopenedBeforeClosed { closed_on });
+            }
+            return Ok(vec![E::Reopened {
+                inquiry: c.inquiry,
+                reopened_on: c.reopened_on,
+                reason: c.reason.clone(),
+            }]);
+        }
+        if state.status == InquiryStatus::Closed {
+            return Err(InquiryError::Closed);
+        }
+        let events = match command {
+            C::Receive(_) | C::Reopen(_) => unreachable!("handled above"),
+            C::Assign(c) => {
+                not_before_received(c.assigned_on)?;
+                if state.assignee.as_ref() == Some(&c.assignee) {
+                    return Ok(vec![]);
+                }
+                vec![E::Assigned {
+                    inquiry: c.inquiry,
+                    assignee: c.assignee.clone(),
+                    assigned_on: c.assigned_on,
+                }]
+            }
+            C::Refer(c) => {
+                if state.referrals.contains_key(&c.referral) {
+                    return Err(InquiryError::ReferralExists(c.referral));
+                }
+                not_before_received(c.referred_on)?;
+                vec![E::Referred {
+                    inquiry: c.inquiry,
+                    referral: c.referral,
+                    office: c.office.clone(),
+                    referred_on: c.referred_on,
+                    note: c.note.clone(),
+                }]
+            }
+            C::AnswerReferral(c) => {
+                let referral = state
+                    .referrals
+                    .get(&c.referral)
+                    .ok_or(InquiryError::UnknownReferral(c.referral))?;
+                if referral.answered_on.is_some() {
+                    return Err(InquiryError::ReferralAlreadyAnswered(c.referral));
+                }
+                if c.answered_on < referral.referred_on {
+                    return Err(InquiryError::ReferralAnsweredBeforeReferred {
+                        referred_on: referral.referred_on,
+                    });
+                }
+                vec![E::ReferralAnswered {
+                    inquiry: c.inquiry,
+                    referral: c.referral,
+                    answered_on: c.answered_on,
+                    answer: c.answer.clone(),
+                }]
+            }
+            C::Answer(c) => {
+                not_before_received(c.answered_on)?;
+                vec![E::Answered {
+                    inquiry: c.inquiry,
+                    answered_on: c.answered_on,
+                    answer: c.answer.clone(),
+                }]
+            }
+            C::Close(c) => {
+                not_before_received(c.closed_on)?;
+                vec![E::Closed {
+                    inquiry: c.inquiry,
+                    closed_on: c.closed_on,
+                    outcome: c.outcome,
+                }]
+            }
+        };
+        Ok(events)
+    }
+
+    fn retry_on_conflict(command: &InquiryCommand) -> bool {
+        // Assigning replaces the assignee the user saw; redoing it on fresh state could silently
+        // take the inquiry from someone who just took it.
+        !matches!(command, InquiryCommand::Assign(_))
+    }
+}
+
+#[cfg(test)]
+#[path = "inquiry_tests.rs"]
+mod tests;

@@ -11,7 +11,9 @@ use crate::{
     decider::Decider,
     event::DomainEvent,
     ids::OrganizationId,
-    values::{Address, OrganizationName, RegionCode, SizeClass, Tag, Text, UserName, Website, WzCode},
+    values::{
+        Address, OrganizationName, RegionCode, SizeClass, Tag, Text, UserName, Website, WzCode,
+    },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -232,9 +234,15 @@ pub enum OrganizationEvent {
         account_manager: Option<UserName>,
     },
     #[serde(rename = "OrganizationTagged")]
-    Tagged { organization: OrganizationId, tag: Tag },
+    Tagged {
+        organization: OrganizationId,
+        tag: Tag,
+    },
     #[serde(rename = "OrganizationUntagged")]
-    Untagged { organization: OrganizationId, tag: Tag },
+    Untagged {
+        organization: OrganizationId,
+        tag: Tag,
+    },
     #[serde(rename = "MembershipStarted")]
     MembershipStarted {
         organization: OrganizationId,
@@ -354,7 +362,9 @@ impl Decider for Organization {
                 state.region = region.clone();
             }
             E::Renamed { name, .. } => state.name = Some(name.clone()),
-            E::Relocated { address, region, .. } => {
+            E::Relocated {
+                address, region, ..
+            } => {
                 state.address = Some(address.clone());
                 state.region = region.clone();
             }

@@ -17,9 +17,9 @@ impl Code {
             && text.len() <= 64
             && text.split('.').all(|segment| {
                 !segment.is_empty()
-                    && segment
-                        .chars()
-                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+                    && segment.chars().all(|c| {
+                        c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'
+                    })
             });
         if !valid {
             return Err(InvalidValue::malformed(

@@ -97,10 +97,14 @@ mod tests {
     #[test]
     fn email_domain_is_lower_cased_and_shape_checked() {
         assert_eq!(
-            Email::parse(" Info@Baeckerei-Schulz.DE ").expect("valid").as_str(),
+            Email::parse(" Info@Baeckerei-Schulz.DE ")
+                .expect("valid")
+                .as_str(),
             "Info@baeckerei-schulz.de"
         );
-        for bad in ["", "info", "info@", "@x.de", "info@x", "a b@x.de", "a@x.de."] {
+        for bad in [
+            "", "info", "info@", "@x.de", "info@x", "a b@x.de", "a@x.de.",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad} must be refused");
         }
     }
@@ -117,7 +121,9 @@ mod tests {
     #[test]
     fn website_gets_a_scheme() {
         assert_eq!(
-            Website::parse("baeckerei-schulz.de").expect("valid").as_str(),
+            Website::parse("baeckerei-schulz.de")
+                .expect("valid")
+                .as_str(),
             "https://baeckerei-schulz.de"
         );
         assert!(Website::parse("keine website").is_err());

@@ -56,9 +56,9 @@ impl SizeClass {
             .trim_end_matches('+')
             .replace(' ', "");
         let lower = cleaned.split('-').next().unwrap_or_default();
-        let head_count: u32 = lower
-            .parse()
-            .map_err(|_| InvalidValue::malformed("Beschäftigte", text, "z. B. 0, 1-3, 10-19 oder 500+"))?;
+        let head_count: u32 = lower.parse().map_err(|_| {
+            InvalidValue::malformed("Beschäftigte", text, "z. B. 0, 1-3, 10-19 oder 500+")
+        })?;
         Ok(Self::of_head_count(head_count))
     }
 
@@ -118,8 +118,14 @@ mod tests {
     #[test]
     fn ihk_notations_are_read() {
         assert_eq!(SizeClass::parse("0"), Ok(SizeClass::None));
-        assert_eq!(SizeClass::parse("1 - 3 Beschäftigte"), Ok(SizeClass::From1To3));
-        assert_eq!(SizeClass::parse("4 - 6 Beschäftigte"), Ok(SizeClass::From4To6));
+        assert_eq!(
+            SizeClass::parse("1 - 3 Beschäftigte"),
+            Ok(SizeClass::From1To3)
+        );
+        assert_eq!(
+            SizeClass::parse("4 - 6 Beschäftigte"),
+            Ok(SizeClass::From4To6)
+        );
         assert_eq!(SizeClass::parse("10-19"), Ok(SizeClass::From10To19));
         assert_eq!(SizeClass::parse("500+"), Ok(SizeClass::From500));
         assert_eq!(SizeClass::parse("12"), Ok(SizeClass::From10To19));

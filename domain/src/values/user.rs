@@ -52,7 +52,11 @@ impl Role {
             "lead" => Ok(Role::Lead),
             "planner" => Ok(Role::Planner),
             "admin" => Ok(Role::Admin),
-            _ => Err(InvalidValue::malformed("Rolle", text, "staff, lead, planner oder admin")),
+            _ => Err(InvalidValue::malformed(
+                "Rolle",
+                text,
+                "staff, lead, planner oder admin",
+            )),
         }
     }
 
@@ -82,7 +86,10 @@ mod tests {
 
     #[test]
     fn user_names_are_lower_cased() {
-        assert_eq!(UserName::parse("A.Schmidt").expect("valid").as_str(), "a.schmidt");
+        assert_eq!(
+            UserName::parse("A.Schmidt").expect("valid").as_str(),
+            "a.schmidt"
+        );
         assert!(UserName::parse("a").is_err());
         assert!(UserName::parse("anna schmidt").is_err());
     }

@@ -59,9 +59,14 @@ impl WzCode {
     /// without dots (`1071` → `10.71`), as statistics exports often write them.
     pub fn parse(text: &str) -> Result<Self, InvalidValue> {
         let text = text.trim();
-        let malformed = || InvalidValue::malformed("WZ-Code", text, "z. B. C, 10, 10.7, 10.71 oder 10.71.0");
+        let malformed =
+            || InvalidValue::malformed("WZ-Code", text, "z. B. C, 10, 10.7, 10.71 oder 10.71.0");
         if text.len() == 1 {
-            let letter = text.chars().next().ok_or_else(malformed)?.to_ascii_uppercase();
+            let letter = text
+                .chars()
+                .next()
+                .ok_or_else(malformed)?
+                .to_ascii_uppercase();
             return if SECTIONS.iter().any(|(section, _, _)| *section == letter) {
                 Ok(Self(letter.to_string()))
             } else {

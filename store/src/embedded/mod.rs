@@ -1,0 +1,202 @@
+//! The embedded backend: the whole log in one SQLite file (WAL, `synchronous=FULL`), one writer
+//! thread with group commit (`writer.rs`), a pool of readers (`reader.rs`), and catch-up
+//! subscriptions that read the file and then wait for the writer's next commit.
+
+mod reader;
+mod schema;
+mod writer;
+
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, mpsc};
+use std::thread::JoinHandle;
+
+use async_trait::async_trait;
+use futures::StreamExt;
+use tokio::sync::{oneshot, watch};
+
+use crate::{
+    error::StoreError,
+    event_store::{EventStore, Subscription, check_stream_name},
+    types::{AppendResult, Direction, EventData, ExpectedRevision, Position, RecordedEvent},
+};
+
+/// How many events a subscription reads from the file at a time while catching up.
+const SUBSCRIPTION_PAGE: usize = 2048;
+
+/// The embedded event store. Cheap to clone; all clones share one writer.
+#[derive(Clone)]
+pub struct SqliteStore {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    path: PathBuf,
+    requests: Mutex<Option<mpsc::Sender<writer::AppendRequest>>>,
+    writer: Mutex<Option<JoinHandle<()>>>,
+    readers: reader::ReaderPool,
+    head: watch::Receiver<u64>,
+}
+
+impl std::fmt::Debug for SqliteStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqliteStore")
+            .field("path", &self.inner.path)
+            .finish()
+    }
+}
+
+impl SqliteStore {
+    /// Opens (or creates) the store file and starts its writer thread.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let connection = schema::open_writer(path)?;
+        let (requests, receiver) = mpsc::channel();
+        let (head_sender, head) = watch::channel(0);
+        let writer = std::thread::Builder::new()
+            .name("wifo-store-writer".into())
+            .spawn(move || writer::run(connection, receiver, head_sender))?;
+        let store = Self {
+            inner: Arc::new(Inner {
+                path: path.to_owned(),
+                requests: Mutex::new(Some(requests)),
+                writer: Mutex::new(Some(writer)),
+                readers: reader::ReaderPool::new(path.to_owned()),
+                head,
+            }),
+        };
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.inner.path
+    }
+
+    /// Stops accepting appends, lets the writer finish what it has, and waits for it. Appends
+    /// after this fail with `StoreError::Closed`.
+    pub fn close(&self) {
+        if let Ok(mut requests) = self.inner.requests.lock() {
+            requests.take();
+        }
+        let writer = self
+            .inner
+            .writer
+            .lock()
+            .ok()
+            .and_then(|mut writer| writer.take());
+        if let Some(writer) = writer {
+            let _ = writer.join();
+        }
+    }
+
+    async fn read<T: Send + 'static>(
+        &self,
+        read: impl FnOnce(&rusqlite::Connection) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let inner = self.inner.clone();
+        tokio::task::spawn_blocking(move || inner.readers.with(read))
+            .await
+            .map_err(|_| StoreError::Closed)?
+    }
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        if let Ok(mut requests) = self.requests.lock() {
+            requests.take();
+        }
+        if let Some(writer) = self.writer.lock().ok().and_then(|mut writer| writer.take()) {
+            let _ = writer.join();
+        }
+    }
+}
+
+#[async_trait]
+impl EventStore for SqliteStore {
+    async fn append(
+        &self,
+        stream: &str,
+        expected: ExpectedRevision,
+        events: Vec<EventData>,
+    ) -> Result<AppendResult, StoreError> {
+        check_stream_name(stream)?;
+        if events.is_empty() {
+            return Err(StoreError::EmptyAppend);
+        }
+        let (reply, outcome) = oneshot::channel();
+        let request = writer::AppendRequest {
+            stream: stream.to_owned(),
+            expected,
+            events,
+            reply,
+        };
+        {
+            let requests = self.inner.requests.lock().map_err(|_| StoreError::Closed)?;
+            let sender = requests.as_ref().ok_or(StoreError::Closed)?;
+            sender.send(request).map_err(|_| StoreError::Closed)?;
+        }
+        outcome.await.map_err(|_| StoreError::Closed)?
+    }
+
+    async fn read_stream(
+        &self,
+        stream: &str,
+        from: u64,
+        direction: Direction,
+        limit: usize,
+    ) -> Result<Vec<RecordedEvent>, StoreError> {
+        let stream = stream.to_owned();
+        self.read(move |connection| {
+            reader::read_stream(connection, &stream, from, direction, limit)
+        })
+        .await
+    }
+
+    async fn read_all(
+        &self,
+        after: Position,
+        limit: usize,
+    ) -> Result<Vec<RecordedEvent>, StoreError> {
+        self.read(move |connection| reader::read_all(connection, after, limit))
+            .await
+    }
+
+    async fn head(&self) -> Result<Position, StoreError> {
+        self.read(reader::head).await
+    }
+
+    fn subscribe_all(&self, after: Position) -> Subscription {
+        struct Cursor {
+            store: SqliteStore,
+            head: watch::Receiver<u64>,
+            after: Position,
+            buffer: VecDeque<RecordedEvent>,
+        }
+        let cursor = Cursor {
+            store: self.clone(),
+            head: self.inner.head.clone(),
+            after,
+            buffer: VecDeque::new(),
+        };
+        futures::stream::unfold(cursor, |mut cursor| async move {
+            loop {
+                if let Some(event) = cursor.buffer.pop_front() {
+                    cursor.after = event.position;
+                    return Some((Ok(event), cursor));
+                }
+                // Mark the current head as seen before reading, so a commit that lands between
+                // the read and the wait still wakes us.
+                cursor.head.borrow_and_update();
+                match cursor.store.read_all(cursor.after, SUBSCRIPTION_PAGE).await {
+                    Ok(events) if !events.is_empty() => cursor.buffer.extend(events),
+                    Ok(_) => {
+                        if cursor.head.changed().await.is_err() {
+                            return None;
+                        }
+                    }
+                    Err(error) => return Some((Err(error), cursor)),
+                }
+            }
+        })
+        .boxed()
+    }
+}

@@ -1,0 +1,124 @@
+//! Reads of the embedded store on a small pool of read-only connections. In WAL mode readers see
+//! a consistent snapshot and never wait for the writer.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use chrono::DateTime;
+use rusqlite::{Connection, Row};
+use uuid::Uuid;
+
+use super::schema;
+use crate::{
+    error::StoreError,
+    types::{Direction, Metadata, Position, RecordedEvent},
+};
+
+const COLUMNS: &str = "position, event_id, stream, revision, event_type, schema_version, payload, metadata, recorded_at";
+
+pub(crate) struct ReaderPool {
+    path: PathBuf,
+    idle: Mutex<Vec<Connection>>,
+}
+
+impl ReaderPool {
+    pub(crate) fn new(path: PathBuf) -> Self {
+        Self {
+            path,
+            idle: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Runs `read` on an idle connection (or a new one) and returns the connection to the pool.
+    pub(crate) fn with<T>(
+        &self,
+        read: impl FnOnce(&Connection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
+        let connection = match idle {
+            Some(connection) => connection,
+            None => schema::open_reader(&self.path)?,
+        };
+        let result = read(&connection);
+        if let Ok(mut idle) = self.idle.lock() {
+            idle.push(connection);
+        }
+        result
+    }
+}
+
+fn clamp(value: u64) -> i64 {
+    i64::try_from(value).unwrap_or(i64::MAX)
+}
+
+pub(crate) fn read_stream(
+    connection: &Connection,
+    stream: &str,
+    from: u64,
+    direction: Direction,
+    limit: usize,
+) -> Result<Vec<RecordedEvent>, StoreError> {
+    let sql = match direction {
+        Direction::Forward => format!(
+            "SELECT {COLUMNS} FROM events WHERE stream = ?1 AND revision >= ?2 ORDER BY revision LIMIT ?3"
+        ),
+        Direction::Backward => format!(
+            "SELECT {COLUMNS} FROM events WHERE stream = ?1 AND revision <= ?2 ORDER BY revision DESC LIMIT ?3"
+        ),
+    };
+    let mut statement = connection.prepare_cached(&sql)?;
+    let rows = statement.query_map(
+        rusqlite::params![stream, clamp(from), clamp(limit as u64)],
+        |row| Ok(raw(row)),
+    )?;
+    rows.map(|row| row?).collect()
+}
+
+pub(crate) fn read_all(
+    connection: &Connection,
+    after: Position,
+    limit: usize,
+) -> Result<Vec<RecordedEvent>, StoreError> {
+    let mut statement = connection.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM events WHERE position > ?1 ORDER BY position LIMIT ?2"
+    ))?;
+    let rows = statement.query_map(
+        rusqlite::params![clamp(after.0), clamp(limit as u64)],
+        |row| Ok(raw(row)),
+    )?;
+    rows.map(|row| row?).collect()
+}
+
+pub(crate) fn head(connection: &Connection) -> Result<Position, StoreError> {
+    let position: Option<i64> =
+        connection.query_row("SELECT MAX(position) FROM events", [], |row| row.get(0))?;
+    Ok(Position(
+        position.and_then(|p| u64::try_from(p).ok()).unwrap_or(0),
+    ))
+}
+
+/// Converts one row; a row that does not decode is reported with its position, never skipped.
+fn raw(row: &Row<'_>) -> Result<RecordedEvent, StoreError> {
+    let position: i64 = row.get(0)?;
+    let position = u64::try_from(position).unwrap_or_default();
+    let corrupt = |reason: String| StoreError::Corrupt { position, reason };
+    let id_bytes: Vec<u8> = row.get(1)?;
+    let id = Uuid::from_slice(&id_bytes).map_err(|error| corrupt(error.to_string()))?;
+    let metadata_bytes: Vec<u8> = row.get(7)?;
+    let metadata: Metadata = rmp_serde::from_slice(&metadata_bytes)
+        .map_err(|error| corrupt(format!("metadata: {error}")))?;
+    let revision: i64 = row.get(3)?;
+    let recorded_at: i64 = row.get(8)?;
+    Ok(RecordedEvent {
+        position: Position(position),
+        stream: row.get(2)?,
+        revision: u64::try_from(revision).map_err(|error| corrupt(error.to_string()))?,
+        id,
+        event_type: row.get(4)?,
+        schema_version: row.get(5)?,
+        payload: row.get(6)?,
+        metadata,
+        recorded_at: DateTime::from_timestamp_micros(recorded_at)
+            .ok_or_else(|| corrupt("recorded_at out of range".into()))?,
+    })
+}

@@ -1,0 +1,32 @@
+//! The typed errors of the store: what a caller can act on (a conflict names the actual revision)
+//! is separate from what it can only report (the backend failed).
+
+use crate::types::ExpectedRevision;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Optimistic concurrency: the stream is not where the writer expected it.
+    #[error("stream {stream}: expected {expected:?}, actual revision {actual:?}")]
+    WrongExpectedRevision {
+        stream: String,
+        expected: ExpectedRevision,
+        /// `None`: the stream does not exist.
+        actual: Option<u64>,
+    },
+    /// Some, but not all, of the appended event ids are already stored, or they are stored in
+    /// another stream: the append is neither new nor a retry.
+    #[error("event {event_id} is already stored elsewhere; the append is not a retry")]
+    DuplicateEventId { event_id: uuid::Uuid },
+    #[error("invalid stream name {0:?}: expected {{category}}-{{id}}")]
+    InvalidStreamName(String),
+    #[error("an append needs at least one event")]
+    EmptyAppend,
+    #[error("the store is closed")]
+    Closed,
+    #[error("stored event at position {position} is corrupt: {reason}")]
+    Corrupt { position: u64, reason: String },
+    #[error("database: {0}")]
+    Database(#[from] rusqlite::Error),
+    #[error("file system: {0}")]
+    Io(#[from] std::io::Error),
+}

@@ -1,0 +1,292 @@
+//! Per-person keys for personal data, kept outside the event log (DESIGN.md "Data protection").
+//! Each person's key is random, stored wrapped (encrypted) with a master key in its own SQLite
+//! file; the master key is a separate file created at first start with mode 0600. Erasing a
+//! person deletes their key with SQLite's `secure_delete`, after which every copy of their
+//! personal data — in the log, in backups of the log — is ciphertext nobody can read.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, RwLock};
+
+use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
+use rusqlite::{Connection, OptionalExtension};
+use uuid::Uuid;
+
+const NONCE_LEN: usize = 12;
+
+#[derive(Debug, thiserror::Error)]
+pub enum KeyStoreError {
+    #[error("key store database: {0}")]
+    Database(#[from] rusqlite::Error),
+    #[error("key store file {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("master key file {0} is not 32 bytes; refusing to guess")]
+    BadMasterKey(PathBuf),
+    #[error("the key of person {0} does not decrypt with this master key")]
+    Unwrap(Uuid),
+    #[error("no randomness available: {0}")]
+    Random(String),
+    #[error("encryption failed")]
+    Encrypt,
+}
+
+/// A person's data key.
+#[derive(Clone)]
+pub struct PersonKey(Key);
+
+impl std::fmt::Debug for PersonKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PersonKey(…)")
+    }
+}
+
+impl PersonKey {
+    /// Encrypts with a fresh random nonce; the subject id is bound as associated data, so a
+    /// ciphertext cannot be moved to another person. Output: nonce ‖ ciphertext.
+    pub fn seal(&self, subject: Uuid, plaintext: &[u8]) -> Result<Vec<u8>, KeyStoreError> {
+        seal(&self.0, subject, plaintext)
+    }
+
+    /// Decrypts what `seal` produced; `None` if it was tampered with or is for someone else.
+    pub fn open(&self, subject: Uuid, sealed: &[u8]) -> Option<Vec<u8>> {
+        open(&self.0, subject, sealed)
+    }
+}
+
+fn random_bytes<const N: usize>() -> Result<[u8; N], KeyStoreError> {
+    let mut bytes = [0u8; N];
+    getrandom::fill(&mut bytes).map_err(|error| KeyStoreError::Random(error.to_string()))?;
+    Ok(bytes)
+}
+
+fn seal(key: &Key, subject: Uuid, plaintext: &[u8]) -> Result<Vec<u8>, KeyStoreError> {
+    let nonce_bytes: [u8; NONCE_LEN] = random_bytes()?;
+    let cipher = ChaCha20Poly1305::new(key);
+    let ciphertext = cipher
+        .encrypt(
+            Nonce::from_slice(&nonce_bytes),
+            Payload {
+                msg: plaintext,
+                aad: subject.as_bytes(),
+            },
+        )
+        .map_err(|_| KeyStoreError::Encrypt)?;
+    let mut sealed = nonce_bytes.to_vec();
+    sealed.extend(ciphertext);
+    Ok(sealed)
+}
+
+fn open(key: &Key, subject: Uuid, sealed: &[u8]) -> Option<Vec<u8>> {
+    if sealed.len() < NONCE_LEN {
+        return None;
+    }
+    let (nonce, ciphertext) = sealed.split_at(NONCE_LEN);
+    ChaCha20Poly1305::new(key)
+        .decrypt(
+            Nonce::from_slice(nonce),
+            Payload {
+                msg: ciphertext,
+                aad: subject.as_bytes(),
+            },
+        )
+        .ok()
+}
+
+/// The key store of one data directory.
+pub struct KeyStore {
+    master: Key,
+    connection: Mutex<Connection>,
+    cache: RwLock<HashMap<Uuid, PersonKey>>,
+}
+
+impl std::fmt::Debug for KeyStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("KeyStore")
+    }
+}
+
+impl KeyStore {
+    /// Opens `keys.sqlite` and `master.key` in `dir`, creating both on first start.
+    pub fn open(dir: &Path) -> Result<Self, KeyStoreError> {
+        let master = load_or_create_master_key(&dir.join("master.key"))?;
+        let connection = Connection::open(dir.join("keys.sqlite"))?;
+        // A rollback journal (not WAL) plus secure_delete: a deleted key's bytes are overwritten
+        // in the file and no old copy lingers in a write-ahead log.
+        connection.pragma_update(None, "journal_mode", "DELETE")?;
+        connection.pragma_update(None, "secure_delete", "ON")?;
+        connection.pragma_update(None, "synchronous", "FULL")?;
+        connection.execute_batch(
+            "CREATE TABLE IF NOT EXISTS person_keys (person BLOB PRIMARY KEY, wrapped BLOB NOT NULL)",
+        )?;
+        Ok(Self {
+            master: *Key::from_slice(&master),
+            connection: Mutex::new(connection),
+            cache: RwLock::new(HashMap::new()),
+        })
+    }
+
+    /// The person's key, if it exists (it does not after erasure).
+    pub fn key(&self, person: Uuid) -> Result<Option<PersonKey>, KeyStoreError> {
+        if let Some(key) = self
+            .cache
+            .read()
+            .ok()
+            .and_then(|cache| cache.get(&person).cloned())
+        {
+            return Ok(Some(key));
+        }
+        let wrapped: Option<Vec<u8>> = {
+            let connection = self.lock()?;
+            connection
+                .query_row(
+                    "SELECT wrapped FROM person_keys WHERE person = ?1",
+                    [person.as_bytes().as_slice()],
+                    |row| row.get(0),
+                )
+                .optional()?
+        };
+        let Some(wrapped) = wrapped else {
+            return Ok(None);
+        };
+        let raw = open(&self.master, person, &wrapped).ok_or(KeyStoreError::Unwrap(person))?;
+        let key = PersonKey(*Key::from_slice(&raw));
+        if let Ok(mut cache) = self.cache.write() {
+            cache.insert(person, key.clone());
+        }
+        Ok(Some(key))
+    }
+
+    /// The person's key, created (durably, before anything is encrypted with it) if missing.
+    pub fn key_or_create(&self, person: Uuid) -> Result<PersonKey, KeyStoreError> {
+        if let Some(key) = self.key(person)? {
+            return Ok(key);
+        }
+        let raw: [u8; 32] = random_bytes()?;
+        let wrapped = seal(&self.master, person, &raw)?;
+        {
+            let connection = self.lock()?;
+            // Another task may have created it meanwhile: keep the first.
+            connection.execute(
+                "INSERT OR IGNORE INTO person_keys (person, wrapped) VALUES (?1, ?2)",
+                rusqlite::params![person.as_bytes().as_slice(), wrapped],
+            )?;
+        }
+        self.key(person)?.ok_or(KeyStoreError::Unwrap(person))
+    }
+
+    /// Deletes the person's key for good. Idempotent.
+    pub fn erase(&self, person: Uuid) -> Result<(), KeyStoreError> {
+        if let Ok(mut cache) = self.cache.write() {
+            cache.remove(&person);
+        }
+        let connection = self.lock()?;
+        connection.execute(
+            "DELETE FROM person_keys WHERE person = ?1",
+            [person.as_bytes().as_slice()],
+        )?;
+        Ok(())
+    }
+
+    /// How many persons have a key.
+    pub fn len(&self) -> Result<usize, KeyStoreError> {
+        let connection = self.lock()?;
+        let count: i64 =
+            connection.query_row("SELECT COUNT(*) FROM person_keys", [], |row| row.get(0))?;
+        Ok(usize::try_from(count).unwrap_or_default())
+    }
+
+    pub fn is_empty(&self) -> Result<bool, KeyStoreError> {
+        Ok(self.len()? == 0)
+    }
+
+    fn lock(&self) -> Result<std::sync::MutexGuard<'_, Connection>, KeyStoreError> {
+        self.connection.lock().map_err(|_| KeyStoreError::Encrypt)
+    }
+}
+
+fn load_or_create_master_key(path: &Path) -> Result<[u8; 32], KeyStoreError> {
+    let io = |source| KeyStoreError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    match std::fs::read(path) {
+        Ok(bytes) => bytes
+            .try_into()
+            .map_err(|_| KeyStoreError::BadMasterKey(path.to_owned())),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            let key: [u8; 32] = random_bytes()?;
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.mode(0o600);
+            }
+            let mut file = options.open(path).map_err(io)?;
+            file.write_all(&key).map_err(io)?;
+            file.sync_all().map_err(io)?;
+            Ok(key)
+        }
+        Err(error) => Err(io(error)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sealed_value_opens_only_with_its_key_and_subject() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let keys = KeyStore::open(dir.path()).expect("open");
+        let anna = Uuid::from_u128(1);
+        let bernd = Uuid::from_u128(2);
+        let key = keys.key_or_create(anna).expect("key");
+        let sealed = key.seal(anna, b"Anna Schmidt").expect("seal");
+        assert_eq!(
+            key.open(anna, &sealed).as_deref(),
+            Some(&b"Anna Schmidt"[..])
+        );
+        assert_eq!(key.open(bernd, &sealed), None);
+        let other = keys.key_or_create(bernd).expect("key");
+        assert_eq!(other.open(anna, &sealed), None);
+    }
+
+    #[test]
+    fn keys_survive_a_reopen_and_are_gone_after_erasure() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let anna = Uuid::from_u128(1);
+        let sealed = {
+            let keys = KeyStore::open(dir.path()).expect("open");
+            keys.key_or_create(anna)
+                .expect("key")
+                .seal(anna, b"x")
+                .expect("seal")
+        };
+        let keys = KeyStore::open(dir.path()).expect("reopen");
+        let key = keys.key(anna).expect("read").expect("still there");
+        assert_eq!(key.open(anna, &sealed).as_deref(), Some(&b"x"[..]));
+        keys.erase(anna).expect("erase");
+        assert!(keys.key(anna).expect("read").is_none());
+        let keys = KeyStore::open(dir.path()).expect("reopen");
+        assert!(keys.key(anna).expect("read").is_none());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_master_key_is_readable_by_the_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        KeyStore::open(dir.path()).expect("open");
+        let mode = std::fs::metadata(dir.path().join("master.key"))
+            .expect("master key exists")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}
