@@ -186,7 +186,12 @@ fn rescheduling_records_the_new_date_and_the_same_date_records_nothing() {
 #[test]
 fn inviting_records_only_guests_not_invited_before() {
     given::<Gathering>(vec![planned()])
-        .when(invite(vec![org(10), org(11), org(10)], vec![person(20)]))
+        .when(GatheringCommand::Invite(InviteGuests {
+            gathering: gid(),
+            organizations: vec![org(10), org(11), org(10)],
+            persons: vec![person(20)],
+            invited_on: day("2025-09-01"),
+        }))
         .then(vec![invited()]);
     given::<Gathering>(vec![planned(), invited()])
         .when(invite(vec![org(11), org(12)], vec![person(20)]))

@@ -55,7 +55,7 @@ pub async fn read_whole_stream(
     store: &dyn EventStore,
     stream: &str,
 ) -> Result<Vec<RecordedEvent>, StoreError> {
-    const PAGE: usize = 4096;
+    const PAGE: usize = 256;
     let mut events = store
         .read_stream(stream, 0, Direction::Forward, PAGE)
         .await?;

@@ -53,6 +53,8 @@ pub struct Metadata {
     /// Login name of the user, or `system` / `demo` / `import` for automation.
     pub actor: String,
     /// When it happened in the world (may be earlier than recorded, e.g. a visit logged later).
+    /// Stored as microseconds since 1970 (a number decodes far faster than RFC 3339 text).
+    #[serde(with = "chrono::serde::ts_microseconds")]
     pub occurred_at: DateTime<Utc>,
     /// Groups every event caused by one user action.
     pub correlation_id: Uuid,
