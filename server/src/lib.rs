@@ -1,0 +1,6 @@
+//! The `wifo` application: command-line interface, data directory, demo office and the
+//! workflows that span more than one stream. `main.rs` only parses arguments and calls `cli::run`.
+
+pub mod cli;
+pub mod data_dir;
+pub mod privacy;
