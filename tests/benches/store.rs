@@ -5,7 +5,8 @@
 //! - full-log replay events/s (read every event and decode it into its domain type), against a
 //!   plain `SELECT` over the same rows.
 //!
-//! Run: `cargo bench -p wifo-tests --bench store` (`WIFO_BENCH_SECONDS`, `WIFO_BENCH_EVENTS`).
+//! Run: `cargo bench -p wifo-tests --bench store`. Knobs: `WIFO_BENCH_SECONDS` per run,
+//! `WIFO_BENCH_EVENTS` to replay, `WIFO_BENCH_WRITERS=1,8,64`, `WIFO_BENCH_PEER=0` to skip the peer.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -231,9 +232,18 @@ fn main() -> anyhow::Result<()> {
         "{:>8} | {:>22} | {:>28} | {:>6}",
         "writers", "wifo (group commit)", "SQLite, 1 txn per append", "ratio"
     );
-    for writers in [1, 8, 64] {
+    let writer_counts: Vec<usize> = std::env::var("WIFO_BENCH_WRITERS")
+        .ok()
+        .map(|list| list.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1, 8, 64]);
+    let with_peer = std::env::var("WIFO_BENCH_PEER").map_or(true, |v| v != "0");
+    for writers in writer_counts {
         let wifo = runtime.block_on(wifo_commands(writers, duration))?;
-        let peer = runtime.block_on(sqlite_one_transaction_per_append(writers, duration))?;
+        let peer = if with_peer {
+            runtime.block_on(sqlite_one_transaction_per_append(writers, duration))?
+        } else {
+            f64::NAN
+        };
         println!(
             "{writers:>8} | {wifo:>22.0} | {peer:>28.0} | {:>5.1}x",
             wifo / peer

@@ -36,7 +36,16 @@ pub(crate) fn open_writer(path: &Path) -> Result<Connection, StoreError> {
     // under a steady write load.
     connection.pragma_update(None, "wal_autocheckpoint", 4000)?;
     connection.execute_batch(SCHEMA)?;
+    stable_plans(&connection)?;
     Ok(connection)
+}
+
+/// Keeps prepared statements' plans fixed. The bundled SQLite is built with STAT4, which otherwise
+/// re-prepares a statement whenever a range bound (`revision >= ?`) gets a new value — a full
+/// SQL parse on every stream read.
+fn stable_plans(connection: &Connection) -> Result<(), StoreError> {
+    connection.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+    Ok(())
 }
 
 /// Opens a read connection. Readers never block the writer in WAL mode.
@@ -47,5 +56,6 @@ pub(crate) fn open_reader(path: &Path) -> Result<Connection, StoreError> {
     )?;
     connection.pragma_update(None, "busy_timeout", 5000)?;
     connection.pragma_update(None, "cache_size", -64_000)?;
+    stable_plans(&connection)?;
     Ok(connection)
 }

@@ -214,17 +214,48 @@ fn append_one(
     if request.events.is_empty() {
         return Ok(Err(StoreError::EmptyAppend));
     }
-    if let Some(outcome) = already_stored(transaction, request)? {
-        return Ok(outcome);
-    }
     let actual = current_revision(transaction, state, pending, &request.stream)?;
     if !request.expected.matches(actual) {
+        // A retry of an append that already succeeded finds the stream moved on by itself.
+        if let Some(outcome) = already_stored(transaction, request)? {
+            return Ok(outcome);
+        }
         return Ok(Err(StoreError::WrongExpectedRevision {
             stream: request.stream.clone(),
             expected: request.expected,
             actual,
         }));
     }
+    // Insert optimistically inside a savepoint: the unique index on event ids finds a repeated
+    // id far cheaper than looking each one up first. On a violation, undo just this append and
+    // decide whether it was a retry.
+    transaction.prepare_cached("SAVEPOINT append")?.execute([])?;
+    match insert_events(transaction, pending, request, actual, recorded_at) {
+        Ok(result) => {
+            transaction.prepare_cached("RELEASE append")?.execute([])?;
+            Ok(Ok(result))
+        }
+        Err(rusqlite::Error::SqliteFailure(error, _))
+            if error.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
+        {
+            transaction.execute_batch("ROLLBACK TO append; RELEASE append")?;
+            Ok(already_stored(transaction, request)?.unwrap_or(Err(StoreError::Corrupt {
+                position: pending.last_position,
+                reason: "unique constraint failed without a stored event id".into(),
+            })))
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// Inserts the events of one append and advances `pending` only if all of them went in.
+fn insert_events(
+    transaction: &Transaction<'_>,
+    pending: &mut PendingState,
+    request: &AppendRequest,
+    actual: Option<u64>,
+    recorded_at: i64,
+) -> Result<AppendResult, rusqlite::Error> {
     let mut insert = transaction.prepare_cached(
         "INSERT INTO events (position, event_id, stream, revision, event_type, schema_version, \
          payload, metadata, recorded_at, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -235,15 +266,8 @@ fn append_one(
     for event in &request.events {
         position += 1;
         let metadata = rmp_serde::to_vec_named(&event.metadata)
-            .map_err(|error| StoreError::Io(std::io::Error::other(error.to_string())))?;
-        hash = chain_hash(
-            &hash,
-            event,
-            &request.stream,
-            revision,
-            &metadata,
-            recorded_at,
-        );
+            .map_err(|error| rusqlite::Error::ToSqlConversionFailure(Box::new(error)))?;
+        hash = chain_hash(&hash, event, &request.stream, revision, &metadata, recorded_at);
         insert.execute(params![
             position as i64,
             event.id.as_bytes().as_slice(),
@@ -261,13 +285,11 @@ fn append_one(
     let last_revision = revision - 1;
     pending.last_position = position;
     pending.last_hash = hash;
-    pending
-        .revisions
-        .push((request.stream.clone(), last_revision));
-    Ok(Ok(AppendResult {
+    pending.revisions.push((request.stream.clone(), last_revision));
+    Ok(AppendResult {
         revision: last_revision,
         position: Position(position),
-    }))
+    })
 }
 
 /// Idempotent retries: if every event id is already stored, in this stream and in this order,
