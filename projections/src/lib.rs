@@ -2,5 +2,7 @@
 //! events; the CRM views and fact tables build on it.
 
 pub mod decode;
+pub mod replay;
 
 pub use decode::decode_event;
+pub use replay::{ReplayError, replay};

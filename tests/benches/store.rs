@@ -184,19 +184,14 @@ async fn filled_store(path: &std::path::Path, events: u64) -> anyhow::Result<Sql
 
 async fn wifo_replay(store: &SqliteStore) -> anyhow::Result<(u64, f64)> {
     let codec = Codec::default();
+    let shared: Arc<dyn EventStore> = Arc::new(store.clone());
     let start = Instant::now();
-    let mut after = Position::START;
     let mut count = 0u64;
-    loop {
-        let page = store.read_all(after, 8192).await?;
-        let Some(last) = page.last() else { break };
-        after = last.position;
-        for recorded in &page {
-            let event: OrganizationEvent = codec.decode(recorded)?;
-            std::hint::black_box(&event);
-            count += 1;
-        }
-    }
+    wifo_projections::replay(shared, &codec, Position::START, |_, event| {
+        std::hint::black_box(&event);
+        count += 1;
+    })
+    .await?;
     Ok((count, count as f64 / start.elapsed().as_secs_f64()))
 }
 
@@ -204,7 +199,7 @@ fn sqlite_scan(path: &std::path::Path) -> anyhow::Result<f64> {
     let connection = rusqlite::Connection::open(path)?;
     let start = Instant::now();
     let mut statement = connection.prepare(
-        "SELECT position, event_id, stream, payload, metadata FROM events ORDER BY position",
+        "SELECT position, event_id, stream, payload, actor FROM events ORDER BY position",
     )?;
     let mut rows = statement.query([])?;
     let mut count = 0u64;
@@ -234,7 +229,11 @@ fn main() -> anyhow::Result<()> {
     );
     let writer_counts: Vec<usize> = std::env::var("WIFO_BENCH_WRITERS")
         .ok()
-        .map(|list| list.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .map(|list| {
+            list.split(',')
+                .filter_map(|n| n.trim().parse().ok())
+                .collect()
+        })
         .unwrap_or_else(|| vec![1, 8, 64]);
     let with_peer = std::env::var("WIFO_BENCH_PEER").map_or(true, |v| v != "0");
     for writers in writer_counts {
@@ -250,10 +249,29 @@ fn main() -> anyhow::Result<()> {
         );
     }
     let dir = tempfile::tempdir()?;
-    let path = dir.path().join("events.sqlite");
-    let store = runtime.block_on(filled_store(&path, replay_events))?;
+    // `WIFO_BENCH_STORE=FILE` keeps the filled log between runs (for profiling the replay alone).
+    let path = std::env::var("WIFO_BENCH_STORE")
+        .map_or_else(|_| dir.path().join("events.sqlite"), Into::into);
+    let store = if path.exists() {
+        SqliteStore::open(&path)?
+    } else {
+        runtime.block_on(filled_store(&path, replay_events))?
+    };
     let (count, wifo) = runtime.block_on(wifo_replay(&store))?;
     let peer = sqlite_scan(&path)?;
+    let read_only = runtime.block_on(async {
+        let start = Instant::now();
+        let mut after = Position::START;
+        let mut count = 0u64;
+        loop {
+            let page = store.read_all(after, 8192).await?;
+            let Some(last) = page.last() else { break };
+            after = last.position;
+            count += page.len() as u64;
+        }
+        anyhow::Ok(count as f64 / start.elapsed().as_secs_f64())
+    })?;
+    println!("(of which reading alone: {read_only:.0} events/s)");
     println!("full-log replay of {count} events (read + decode into domain events)");
     println!(
         "{:>22} | {:>28}",

@@ -6,7 +6,24 @@ use serde::{Deserialize, Serialize};
 
 use super::{InvalidValue, string_value};
 
+/// Whether `text` has no leading, trailing or repeated blanks and no blank other than `' '`.
+/// Stored names are always normal, so reading them back costs no allocation beyond the copy.
+fn is_normal(text: &str) -> bool {
+    let mut previous_blank = true;
+    for c in text.chars() {
+        let blank = c.is_whitespace();
+        if blank && (previous_blank || c != ' ') {
+            return false;
+        }
+        previous_blank = blank;
+    }
+    !previous_blank || text.is_empty()
+}
+
 fn normalised(text: &str) -> String {
+    if is_normal(text) {
+        return text.to_owned();
+    }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -101,6 +118,26 @@ mod tests {
     fn names_are_trimmed_and_inner_blanks_collapse() {
         let name = OrganizationName::parse("  Bäckerei   Schulz GmbH ").expect("valid");
         assert_eq!(name.as_str(), "Bäckerei Schulz GmbH");
+    }
+
+    #[test]
+    fn already_normal_names_are_kept_and_odd_blanks_are_normalised() {
+        assert_eq!(
+            OrganizationName::parse("Café Lindenblatt")
+                .expect("valid")
+                .as_str(),
+            "Café Lindenblatt"
+        );
+        assert_eq!(
+            OrganizationName::parse("A\tB").expect("valid").as_str(),
+            "A B"
+        );
+        assert_eq!(
+            OrganizationName::parse("A\u{a0}B").expect("valid").as_str(),
+            "A B"
+        );
+        assert_eq!(OrganizationName::parse("A ").expect("valid").as_str(), "A");
+        assert_eq!(OrganizationName::parse(" A").expect("valid").as_str(), "A");
     }
 
     #[test]

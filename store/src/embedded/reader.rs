@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use chrono::DateTime;
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Row};
 use uuid::Uuid;
 
@@ -14,7 +14,8 @@ use crate::{
     types::{Direction, Metadata, Position, RecordedEvent},
 };
 
-const COLUMNS: &str = "position, event_id, stream, revision, event_type, schema_version, payload, metadata, recorded_at";
+const COLUMNS: &str = "position, event_id, stream, revision, event_type, schema_version, payload, \
+     actor, occurred_at, correlation_id, causation_id, data_subject, recorded_at";
 
 pub(crate) struct ReaderPool {
     path: PathBuf,
@@ -102,23 +103,39 @@ fn raw(row: &Row<'_>) -> Result<RecordedEvent, StoreError> {
     let position: i64 = row.get(0)?;
     let position = u64::try_from(position).unwrap_or_default();
     let corrupt = |reason: String| StoreError::Corrupt { position, reason };
-    let id_bytes: Vec<u8> = row.get(1)?;
-    let id = Uuid::from_slice(&id_bytes).map_err(|error| corrupt(error.to_string()))?;
-    let metadata_bytes: Vec<u8> = row.get(7)?;
-    let metadata: Metadata = rmp_serde::from_slice(&metadata_bytes)
-        .map_err(|error| corrupt(format!("metadata: {error}")))?;
+    let uuid = |index: usize| -> Result<Option<Uuid>, StoreError> {
+        match row
+            .get_ref(index)?
+            .as_blob_or_null()
+            .map_err(|error| corrupt(error.to_string()))?
+        {
+            None => Ok(None),
+            Some(bytes) => Uuid::from_slice(bytes)
+                .map(Some)
+                .map_err(|error| corrupt(error.to_string())),
+        }
+    };
+    let timestamp = |index: usize| -> Result<DateTime<Utc>, StoreError> {
+        let micros: i64 = row.get(index)?;
+        DateTime::from_timestamp_micros(micros)
+            .ok_or_else(|| corrupt("timestamp out of range".into()))
+    };
     let revision: i64 = row.get(3)?;
-    let recorded_at: i64 = row.get(8)?;
     Ok(RecordedEvent {
         position: Position(position),
         stream: row.get(2)?,
         revision: u64::try_from(revision).map_err(|error| corrupt(error.to_string()))?,
-        id,
+        id: uuid(1)?.ok_or_else(|| corrupt("event id missing".into()))?,
         event_type: row.get(4)?,
         schema_version: row.get(5)?,
         payload: row.get(6)?,
-        metadata,
-        recorded_at: DateTime::from_timestamp_micros(recorded_at)
-            .ok_or_else(|| corrupt("recorded_at out of range".into()))?,
+        metadata: Metadata {
+            actor: row.get(7)?,
+            occurred_at: timestamp(8)?,
+            correlation_id: uuid(9)?.ok_or_else(|| corrupt("correlation id missing".into()))?,
+            causation_id: uuid(10)?,
+            data_subject: uuid(11)?,
+        },
+        recorded_at: timestamp(12)?,
     })
 }

@@ -17,9 +17,13 @@ CREATE TABLE IF NOT EXISTS events (
     event_type     TEXT    NOT NULL,
     schema_version INTEGER NOT NULL,
     payload        BLOB    NOT NULL,
-    metadata       BLOB    NOT NULL,
+    actor          TEXT    NOT NULL,
+    occurred_at    INTEGER NOT NULL, -- microseconds since 1970-01-01 UTC
+    correlation_id BLOB    NOT NULL,
+    causation_id   BLOB,
+    data_subject   BLOB,
     recorded_at    INTEGER NOT NULL, -- microseconds since 1970-01-01 UTC
-    hash           BLOB    NOT NULL  -- SHA-256 over the previous hash and this row
+    hash           BLOB    NOT NULL  -- SHA-256 over the previous hash and this row (see writer.rs)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS events_by_id ON events (event_id);
 CREATE UNIQUE INDEX IF NOT EXISTS events_by_stream ON events (stream, revision);
@@ -44,7 +48,10 @@ pub(crate) fn open_writer(path: &Path) -> Result<Connection, StoreError> {
 /// re-prepares a statement whenever a range bound (`revision >= ?`) gets a new value — a full
 /// SQL parse on every stream read.
 fn stable_plans(connection: &Connection) -> Result<(), StoreError> {
-    connection.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+    connection.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+        true,
+    )?;
     Ok(())
 }
 

@@ -70,9 +70,10 @@ fn chain_hash(
     event: &EventData,
     stream: &str,
     revision: u64,
-    metadata: &[u8],
     recorded_at: i64,
 ) -> [u8; 32] {
+    let metadata = &event.metadata;
+    let optional = |id: Option<Uuid>| id.map_or([0; 16], |id| *id.as_bytes());
     let mut hasher = Sha256::new();
     hasher.update(previous);
     hasher.update(event.id.as_bytes());
@@ -81,7 +82,12 @@ fn chain_hash(
     hasher.update(event.event_type.as_bytes());
     hasher.update(event.schema_version.to_be_bytes());
     hasher.update(&event.payload);
-    hasher.update(metadata);
+    hasher.update((metadata.actor.len() as u64).to_be_bytes());
+    hasher.update(metadata.actor.as_bytes());
+    hasher.update(metadata.occurred_at.timestamp_micros().to_be_bytes());
+    hasher.update(metadata.correlation_id.as_bytes());
+    hasher.update(optional(metadata.causation_id));
+    hasher.update(optional(metadata.data_subject));
     hasher.update(recorded_at.to_be_bytes());
     hasher.finalize().into()
 }
@@ -229,7 +235,9 @@ fn append_one(
     // Insert optimistically inside a savepoint: the unique index on event ids finds a repeated
     // id far cheaper than looking each one up first. On a violation, undo just this append and
     // decide whether it was a retry.
-    transaction.prepare_cached("SAVEPOINT append")?.execute([])?;
+    transaction
+        .prepare_cached("SAVEPOINT append")?
+        .execute([])?;
     match insert_events(transaction, pending, request, actual, recorded_at) {
         Ok(result) => {
             transaction.prepare_cached("RELEASE append")?.execute([])?;
@@ -239,10 +247,12 @@ fn append_one(
             if error.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
         {
             transaction.execute_batch("ROLLBACK TO append; RELEASE append")?;
-            Ok(already_stored(transaction, request)?.unwrap_or(Err(StoreError::Corrupt {
-                position: pending.last_position,
-                reason: "unique constraint failed without a stored event id".into(),
-            })))
+            Ok(
+                already_stored(transaction, request)?.unwrap_or(Err(StoreError::Corrupt {
+                    position: pending.last_position,
+                    reason: "unique constraint failed without a stored event id".into(),
+                })),
+            )
         }
         Err(error) => Err(error.into()),
     }
@@ -258,16 +268,16 @@ fn insert_events(
 ) -> Result<AppendResult, rusqlite::Error> {
     let mut insert = transaction.prepare_cached(
         "INSERT INTO events (position, event_id, stream, revision, event_type, schema_version, \
-         payload, metadata, recorded_at, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+         payload, actor, occurred_at, correlation_id, causation_id, data_subject, recorded_at, hash) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?;
     let mut revision = actual.map_or(0, |revision| revision + 1);
     let mut position = pending.last_position;
     let mut hash = pending.last_hash;
     for event in &request.events {
         position += 1;
-        let metadata = rmp_serde::to_vec_named(&event.metadata)
-            .map_err(|error| rusqlite::Error::ToSqlConversionFailure(Box::new(error)))?;
-        hash = chain_hash(&hash, event, &request.stream, revision, &metadata, recorded_at);
+        hash = chain_hash(&hash, event, &request.stream, revision, recorded_at);
+        let metadata = &event.metadata;
         insert.execute(params![
             position as i64,
             event.id.as_bytes().as_slice(),
@@ -276,7 +286,17 @@ fn insert_events(
             event.event_type,
             event.schema_version,
             event.payload,
-            metadata,
+            metadata.actor,
+            metadata.occurred_at.timestamp_micros(),
+            metadata.correlation_id.as_bytes().as_slice(),
+            metadata
+                .causation_id
+                .as_ref()
+                .map(|id| id.as_bytes().as_slice()),
+            metadata
+                .data_subject
+                .as_ref()
+                .map(|id| id.as_bytes().as_slice()),
             recorded_at,
             hash.as_slice(),
         ])?;
@@ -285,7 +305,9 @@ fn insert_events(
     let last_revision = revision - 1;
     pending.last_position = position;
     pending.last_hash = hash;
-    pending.revisions.push((request.stream.clone(), last_revision));
+    pending
+        .revisions
+        .push((request.stream.clone(), last_revision));
     Ok(AppendResult {
         revision: last_revision,
         position: Position(position),

@@ -3,3 +3,5 @@
 
 mod conformance;
 mod crash;
+mod erasure;
+mod properties;

@@ -1,0 +1,517 @@
+//! One hand-written event of every stored event type, with the values a Wirtschaftsförderung in
+//! Berlin-Pankow would record, so the codec round trip is shown for each type name the log can
+//! hold — including optional fields set, lists with entries and personal data to seal.
+
+use chrono::NaiveDate;
+use uuid::Uuid;
+use wifo_domain::{
+    contact::{Channel, ContactEvent},
+    cooperation::{CooperationEvent, MilestoneKind},
+    gathering::{Attendance, GatheringEvent, GatheringKind, MilestoneRef},
+    ids::{
+        ContactId, CooperationId, DecisionId, FollowUpId, GatheringId, InquiryId, MilestoneId,
+        OrganizationId, PersonId, ProposalId, ReferralId, RetreatId, VisitId,
+    },
+    inquiry::{InquiryEvent, InquiryOutcome, InquirySource},
+    organization::{OrganizationEvent, OrganizationKind, Profile},
+    person::{ConsentChannel, ConsentPurpose, ErasureReason, PersonEvent},
+    personal::{Erasable, PersonalData},
+    retreat::{PlannedGathering, PlannedMilestone, Priority, RetreatEvent},
+    taxonomy::{Entry, TaxonomyEvent, TaxonomyKind},
+    user::UserEvent,
+    values::{
+        Address, Code, Email, OrganizationName, PersonName, Phone, RegionCode, Role, SizeClass,
+        Tag, Text, Title, UserName, Website, WzCode,
+    },
+    visit::{Findings, Satisfaction, VisitEvent},
+};
+
+fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).expect("fixture date exists")
+}
+fn text(value: &str) -> Text {
+    Text::parse(value).expect("fixture text parses")
+}
+fn title(value: &str) -> Title {
+    Title::parse(value).expect("fixture title parses")
+}
+fn user(value: &str) -> UserName {
+    UserName::parse(value).expect("fixture user name parses")
+}
+fn code(value: &str) -> Code {
+    Code::parse(value).expect("fixture code parses")
+}
+fn id<T: From<Uuid>>(value: u128) -> T {
+    T::from(Uuid::from_u128(value))
+}
+
+const BAECKEREI: u128 = 0x0190_0000_0000_7000_8000_0000_0000_0001;
+const VERBAND: u128 = 0x0190_0000_0000_7000_8000_0000_0000_0002;
+const ANNA: u128 = 0x0190_0000_0000_7000_8000_0000_0000_0101;
+const COOPERATION: u128 = 0x0190_0000_0000_7000_8000_0000_0000_0201;
+const MILESTONE: u128 = 0x0190_0000_0000_7000_8000_0000_0000_0202;
+
+pub fn organization_events() -> Vec<OrganizationEvent> {
+    use OrganizationEvent as E;
+    let organization: OrganizationId = id(BAECKEREI);
+    let address = Address::parse("Breite Straße 24", "13187", "Berlin").expect("address parses");
+    vec![
+        E::Registered {
+            organization,
+            name: OrganizationName::parse("Bäckerei Schulz GmbH").expect("name parses"),
+            kind: OrganizationKind::Company,
+            profile: Profile {
+                legal_form: Some("GmbH".into()),
+                sector: Some(WzCode::parse("10.71").expect("WZ code parses")),
+                size_class: Some(SizeClass::From10To19),
+                founded_year: Some(1927),
+                website: Some(Website::parse("baeckerei-schulz.de").expect("website parses")),
+            },
+            address: Some(address.clone()),
+            region: Some(RegionCode::parse("03070101").expect("region parses")),
+            external_id: Some("IHK-4711-0815".into()),
+        },
+        E::Renamed {
+            organization,
+            name: OrganizationName::parse("Bäckerei & Konditorei Schulz GmbH")
+                .expect("name parses"),
+        },
+        E::Relocated {
+            organization,
+            address: Address::parse("Florastraße 12", "13187", "Berlin").expect("address parses"),
+            region: Some(RegionCode::parse("030701").expect("region parses")),
+        },
+        E::ProfileUpdated {
+            organization,
+            kind: OrganizationKind::SoleTrader,
+            profile: Profile {
+                legal_form: Some("e. K.".into()),
+                size_class: Some(SizeClass::From4To6),
+                ..Profile::default()
+            },
+        },
+        E::AccountManagerAssigned {
+            organization,
+            account_manager: Some(user("a.schmidt")),
+        },
+        E::Tagged {
+            organization,
+            tag: Tag::parse("Meisterbetrieb").expect("tag parses"),
+        },
+        E::Untagged {
+            organization,
+            tag: Tag::parse("Meisterbetrieb").expect("tag parses"),
+        },
+        E::MembershipStarted {
+            organization,
+            association: id(VERBAND),
+            since: date(2019, 1, 1),
+        },
+        E::MembershipEnded {
+            organization,
+            association: id(VERBAND),
+            until: date(2024, 12, 31),
+        },
+        E::Closed {
+            organization,
+            closed_on: date(2025, 6, 30),
+            reason: text("Geschäftsaufgabe aus Altersgründen, keine Nachfolge gefunden"),
+        },
+        E::MergedInto {
+            organization,
+            survivor: id(VERBAND),
+        },
+    ]
+}
+
+/// The person's events; `PersonAdded` and `PersonUpdated` carry personal data to seal.
+pub fn person_events() -> Vec<PersonEvent> {
+    use PersonEvent as E;
+    let person: PersonId = id(ANNA);
+    let personal = |mail: &str| PersonalData {
+        name: PersonName::parse("Anna Schmidt-Özdemir").expect("name parses"),
+        email: Some(Email::parse(mail).expect("mail parses")),
+        phone: Some(Phone::parse("+49 30 4711-0815").expect("phone parses")),
+        notes: text(
+            "Frau Schmidt-Özdemir übernimmt 2026 den Betrieb.\nBevorzugt Anrufe vormittags.",
+        ),
+    };
+    vec![
+        E::Added {
+            person,
+            personal: Erasable::Known(personal("a.schmidt@baeckerei-schulz.de")),
+        },
+        E::Updated {
+            person,
+            personal: Erasable::Known(personal("anna@schulz-konditorei.de")),
+        },
+        E::Linked {
+            person,
+            organization: id(BAECKEREI),
+            role: title("Geschäftsführerin"),
+        },
+        E::Unlinked {
+            person,
+            organization: id(BAECKEREI),
+        },
+        E::ConsentRecorded {
+            person,
+            purpose: ConsentPurpose::Invitations,
+            channel: ConsentChannel::WebForm,
+            source: text("Anmeldeformular Neujahrsempfang 2025"),
+            given_on: date(2025, 1, 8),
+        },
+        E::ConsentWithdrawn {
+            person,
+            purpose: ConsentPurpose::Invitations,
+            withdrawn_on: date(2025, 9, 2),
+        },
+        E::Erased {
+            person,
+            erased_on: date(2025, 10, 1),
+            reason: ErasureReason::DataSubjectRequest,
+        },
+    ]
+}
+
+pub fn visit_events() -> Vec<VisitEvent> {
+    use VisitEvent as E;
+    let visit: VisitId = id(0x0301);
+    let follow_up: FollowUpId = id(0x0302);
+    vec![
+        E::Planned {
+            visit,
+            organization: id(BAECKEREI),
+            planned_on: date(2025, 4, 3),
+            staff: vec![user("a.schmidt"), user("b.yilmaz")],
+            participants: vec![id(ANNA)],
+            purpose: text("Antrittsbesuch, Erweiterungspläne am Standort"),
+            joint_partner: Some(id(VERBAND)),
+        },
+        E::Rescheduled {
+            visit,
+            planned_on: date(2025, 4, 10),
+        },
+        E::Cancelled {
+            visit,
+            cancelled_on: date(2025, 4, 9),
+            reason: text("Krankheit der Inhaberin"),
+        },
+        E::Conducted {
+            visit,
+            organization: id(BAECKEREI),
+            conducted_on: date(2025, 4, 17),
+            duration_minutes: 95,
+            staff: vec![user("a.schmidt")],
+            participants: vec![id(ANNA)],
+            topics: vec![code("gewerbeflaechen.suche"), code("fachkraefte")],
+            findings: Findings {
+                expansion_plans: true,
+                relocation_risk: false,
+                space_need_m2: Some(450),
+                workforce_need: Some(3),
+                funding_interest: true,
+                location_satisfaction: Some(Satisfaction::new(4).expect("1 to 5")),
+                issues_raised: vec![title("Lieferzone vor dem Laden fehlt")],
+            },
+            notes: text("Backstube zu klein; sucht Halle mit 450 m² im Bezirk."),
+            joint_partner: Some(id(VERBAND)),
+        },
+        E::FollowUpCreated {
+            visit,
+            follow_up,
+            task: title("Flächenangebote aus dem Gewerbeflächenkataster schicken"),
+            assignee: user("b.yilmaz"),
+            due_on: date(2025, 5, 2),
+        },
+        E::FollowUpCompleted {
+            visit,
+            follow_up,
+            completed_on: date(2025, 4, 28),
+        },
+    ]
+}
+
+pub fn contact_events() -> Vec<ContactEvent> {
+    use ContactEvent as E;
+    let contact: ContactId = id(0x0401);
+    vec![
+        E::Logged {
+            contact,
+            organization: id(BAECKEREI),
+            person: Some(id(ANNA)),
+            channel: Channel::Phone,
+            contacted_on: date(2025, 2, 14),
+            topics: vec![code("foerderung")],
+            summary: text("Frage nach GRW-Förderung für einen neuen Ofen"),
+            staff: user("a.schmidt"),
+        },
+        E::Corrected {
+            contact,
+            organization: id(BAECKEREI),
+            person: None,
+            channel: Channel::Consultation,
+            contacted_on: date(2025, 2, 13),
+            topics: vec![code("foerderung"), code("foerderung.zuschuesse")],
+            summary: text("Beratung zu Zuschüssen, Termin war einen Tag früher"),
+            staff: user("a.schmidt"),
+        },
+        E::Retracted {
+            contact,
+            reason: text("Doppelt erfasst"),
+        },
+    ]
+}
+
+pub fn inquiry_events() -> Vec<InquiryEvent> {
+    use InquiryEvent as E;
+    let inquiry: InquiryId = id(0x0501);
+    let referral: ReferralId = id(0x0502);
+    vec![
+        E::Received {
+            inquiry,
+            organization: Some(id(BAECKEREI)),
+            channel: Channel::Mail,
+            source: InquirySource::PublicOrderOffice,
+            topics: vec![code("genehmigungen.sondernutzung")],
+            description: text("Darf vor dem Laden ein Verkaufsstand stehen?"),
+            received_on: date(2025, 3, 3),
+            received_by: user("c.nowak"),
+        },
+        E::Assigned {
+            inquiry,
+            assignee: user("a.schmidt"),
+            assigned_on: date(2025, 3, 4),
+        },
+        E::Referred {
+            inquiry,
+            referral,
+            office: code("strassen-und-gruenflaechenamt"),
+            referred_on: date(2025, 3, 5),
+            note: text("Bitte Sondernutzungserlaubnis prüfen"),
+        },
+        E::ReferralAnswered {
+            inquiry,
+            referral,
+            answered_on: date(2025, 3, 12),
+            answer: text("Erlaubnis möglich, Antrag online stellen"),
+        },
+        E::Answered {
+            inquiry,
+            answered_on: date(2025, 3, 13),
+            answer: text("Link zum Antrag und Ansprechpartner geschickt"),
+        },
+        E::Closed {
+            inquiry,
+            closed_on: date(2025, 3, 20),
+            outcome: InquiryOutcome::Solved,
+        },
+        E::Reopened {
+            inquiry,
+            reopened_on: date(2025, 4, 2),
+            reason: text("Antrag wurde abgelehnt, bittet um Unterstützung"),
+        },
+    ]
+}
+
+pub fn cooperation_events() -> Vec<CooperationEvent> {
+    use CooperationEvent as E;
+    let cooperation: CooperationId = id(COOPERATION);
+    let milestone: MilestoneId = id(MILESTONE);
+    vec![
+        E::Agreed {
+            cooperation,
+            title: title("Kooperationsvereinbarung Wirtschaftskreis Pankow 2025–2027"),
+            partners: vec![id(VERBAND), id(BAECKEREI)],
+            signed_on: date(2024, 11, 20),
+            valid_from: date(2025, 1, 1),
+            valid_until: date(2027, 12, 31),
+            goals: vec![title("Leerstand in der Florastraße senken")],
+        },
+        E::MilestonePlanned {
+            cooperation,
+            milestone,
+            title: title("Unternehmerdinner im Herbst"),
+            kind: MilestoneKind::Gathering,
+            due: date(2025, 10, 15),
+        },
+        E::MilestoneAchieved {
+            cooperation,
+            milestone,
+            achieved_on: date(2025, 11, 5),
+        },
+        E::MilestoneRescheduled {
+            cooperation,
+            milestone,
+            due: date(2025, 11, 5),
+            reason: text("Saal erst im November frei"),
+        },
+        E::MilestoneCancelled {
+            cooperation,
+            milestone,
+            cancelled_on: date(2025, 9, 1),
+            reason: text("Kein Budget"),
+        },
+        E::Extended {
+            cooperation,
+            valid_until: date(2028, 12, 31),
+        },
+        E::Ended {
+            cooperation,
+            ended_on: date(2028, 6, 30),
+        },
+    ]
+}
+
+pub fn gathering_events() -> Vec<GatheringEvent> {
+    use GatheringEvent as E;
+    let gathering: GatheringId = id(0x0601);
+    vec![
+        E::Planned {
+            gathering,
+            kind: GatheringKind::BusinessDinner,
+            title: title("Unternehmerdinner Pankow"),
+            date: date(2025, 11, 5),
+            venue: text("Brauerei Pfefferberg, Schönhauser Allee 176"),
+            co_hosts: vec![id(VERBAND)],
+            milestone: Some(MilestoneRef {
+                cooperation: id(COOPERATION),
+                milestone: id(MILESTONE),
+            }),
+        },
+        E::Rescheduled {
+            gathering,
+            date: date(2025, 11, 12),
+        },
+        E::Invited {
+            gathering,
+            organizations: vec![id(BAECKEREI), id(VERBAND)],
+            persons: vec![id(ANNA)],
+            invited_on: date(2025, 9, 15),
+        },
+        E::RegistrationRecorded {
+            gathering,
+            organization: id(BAECKEREI),
+            person: Some(id(ANNA)),
+            registered_on: date(2025, 10, 1),
+            attending: true,
+        },
+        E::Held {
+            gathering,
+            held_on: date(2025, 11, 12),
+            attendance: vec![
+                Attendance {
+                    organization: Some(id(BAECKEREI)),
+                    person: Some(id(ANNA)),
+                },
+                Attendance {
+                    organization: Some(id(VERBAND)),
+                    person: None,
+                },
+            ],
+            other_attendees: 14,
+        },
+        E::Cancelled {
+            gathering,
+            cancelled_on: date(2025, 10, 20),
+            reason: text("Zu wenige Anmeldungen"),
+        },
+    ]
+}
+
+pub fn retreat_events() -> Vec<RetreatEvent> {
+    use RetreatEvent as E;
+    let retreat: RetreatId = id(0x0701);
+    let proposal: ProposalId = id(0x0702);
+    vec![
+        E::Scheduled {
+            retreat,
+            year: 2025,
+            partners: vec![id(VERBAND)],
+            date: date(2025, 11, 27),
+            title: title("Klausurtagung Wirtschaftsförderung und Wirtschaftskreis 2025"),
+        },
+        E::TopicProposed {
+            retreat,
+            proposal,
+            title: title("Fachkräftesicherung im Handwerk"),
+            reason: text("Drei von vier besuchten Betrieben suchen Personal"),
+            proposed_by: user("b.yilmaz"),
+        },
+        E::TopicPrioritised {
+            retreat,
+            proposal,
+            priority: Priority::new(1).expect("1 to 5"),
+        },
+        E::Held {
+            retreat,
+            held_on: date(2025, 11, 27),
+        },
+        E::DecisionRecorded {
+            retreat,
+            decision: id::<DecisionId>(0x0703),
+            text: text("Gemeinsamer Fachtag Handwerk im Frühjahr 2026"),
+            proposal: Some(proposal),
+            planned_milestones: vec![PlannedMilestone {
+                cooperation: id(COOPERATION),
+                milestone: id(0x0704),
+                title: title("Fachtag Handwerk"),
+                kind: MilestoneKind::Gathering,
+                due: date(2026, 4, 22),
+            }],
+            planned_gatherings: vec![PlannedGathering {
+                gathering: id(0x0705),
+                kind: GatheringKind::TopicDay,
+                title: title("Fachtag Handwerk"),
+                date: date(2026, 4, 22),
+            }],
+        },
+    ]
+}
+
+pub fn taxonomy_events() -> Vec<TaxonomyEvent> {
+    use TaxonomyEvent as E;
+    vec![
+        E::EntriesDefined {
+            taxonomy: TaxonomyKind::Topics,
+            entries: vec![
+                Entry::new("foerderung", "Förderung", None),
+                Entry::new("foerderung.zuschuesse", "Zuschüsse", Some("foerderung")),
+            ],
+        },
+        E::EntryRenamed {
+            taxonomy: TaxonomyKind::Offices,
+            code: "bauamt".into(),
+            name: "Bau- und Wohnungsaufsichtsamt".into(),
+        },
+        E::EntryRetired {
+            taxonomy: TaxonomyKind::Regions,
+            code: "03070101".into(),
+        },
+        E::EntryReactivated {
+            taxonomy: TaxonomyKind::Sectors,
+            code: "10.71".into(),
+        },
+    ]
+}
+
+pub fn user_events() -> Vec<UserEvent> {
+    use UserEvent as E;
+    vec![
+        E::Created {
+            user: user("a.schmidt"),
+            display_name: title("Anja Schmidt"),
+            role: Role::Staff,
+        },
+        E::RoleChanged {
+            user: user("a.schmidt"),
+            role: Role::Lead,
+        },
+        E::Deactivated {
+            user: user("a.schmidt"),
+        },
+        E::Reactivated {
+            user: user("a.schmidt"),
+        },
+    ]
+}
