@@ -6,6 +6,7 @@
 mod activity;
 mod commands;
 mod fixture;
+mod fixture_planning;
 mod values;
 
 use std::cell::RefCell;
@@ -18,12 +19,17 @@ use proptest::prelude::*;
 use proptest::test_runner::{TestCaseError, TestRunner};
 use uuid::Uuid;
 use wifo_domain::{
-    Decider, DomainEvent, contact::ContactEvent, cooperation::Cooperation,
-    cooperation::CooperationEvent, gathering::Gathering, gathering::GatheringEvent,
-    inquiry::Inquiry, inquiry::InquiryEvent, organization::Organization,
-    organization::OrganizationEvent, person::Person, person::PersonCommand, person::PersonEvent,
-    retreat::RetreatEvent, taxonomy::TaxonomyEvent, user::UserEvent, visit::Visit,
-    visit::VisitEvent,
+    Decider, DomainEvent,
+    contact::ContactEvent,
+    cooperation::{Cooperation, CooperationEvent},
+    gathering::{Gathering, GatheringEvent},
+    inquiry::{Inquiry, InquiryEvent},
+    organization::{Organization, OrganizationEvent},
+    person::{Person, PersonCommand, PersonEvent},
+    retreat::RetreatEvent,
+    taxonomy::TaxonomyEvent,
+    user::UserEvent,
+    visit::{Visit, VisitEvent},
 };
 use wifo_store::{
     Codec, CommandContext, CommandError, CommandHandler, EventStore, KeyStore, Metadata, Position,
@@ -31,6 +37,7 @@ use wifo_store::{
 };
 
 use commands::AnyCommand;
+use fixture_planning as planning;
 
 // ---------------------------------------------------------------------------------------------
 // (1) The stored fold equals the live run
@@ -76,7 +83,6 @@ fn a_stored_history_folds_to_the_state_the_live_deciders_reached() -> anyhow::Re
     })?;
 
     let tally = tally.into_inner();
-    eprintln!("{tally:#?}");
     let total = tally.accepted + tally.unchanged + tally.refused;
     assert!(
         tally.accepted * 4 >= total && tally.refused * 10 >= total,
@@ -94,9 +100,11 @@ fn a_stored_history_folds_to_the_state_the_live_deciders_reached() -> anyhow::Re
     .into_iter()
     .filter(|name| tally.stored_event_types.contains_key(*name))
     .collect();
+    // Of the 44 types, the rarest need four or more commands in the right order with fitting
+    // dates; a few of them may be missed by chance (runs usually reach 43 or 44).
     assert!(
-        reached.len() >= 36,
-        "the runs must store nearly every event type of the six streams, stored only {reached:?}"
+        reached.len() >= 40,
+        "the runs must store nearly every event type of the six streams: {tally:#?}"
     );
     Ok(())
 }
@@ -304,11 +312,11 @@ fn every_event_type_comes_back_from_encode_and_decode_unchanged() -> anyhow::Res
     round_trip_all(&codec, &fixture::visit_events(), &mut stored_types)?;
     round_trip_all(&codec, &fixture::contact_events(), &mut stored_types)?;
     round_trip_all(&codec, &fixture::inquiry_events(), &mut stored_types)?;
-    round_trip_all(&codec, &fixture::cooperation_events(), &mut stored_types)?;
-    round_trip_all(&codec, &fixture::gathering_events(), &mut stored_types)?;
-    round_trip_all(&codec, &fixture::retreat_events(), &mut stored_types)?;
-    round_trip_all(&codec, &fixture::taxonomy_events(), &mut stored_types)?;
-    round_trip_all(&codec, &fixture::user_events(), &mut stored_types)?;
+    round_trip_all(&codec, &planning::cooperation_events(), &mut stored_types)?;
+    round_trip_all(&codec, &planning::gathering_events(), &mut stored_types)?;
+    round_trip_all(&codec, &planning::retreat_events(), &mut stored_types)?;
+    round_trip_all(&codec, &planning::taxonomy_events(), &mut stored_types)?;
+    round_trip_all(&codec, &planning::user_events(), &mut stored_types)?;
 
     let all_types: BTreeSet<String> = [
         OrganizationEvent::TYPE_NAMES,
@@ -328,7 +336,7 @@ fn every_event_type_comes_back_from_encode_and_decode_unchanged() -> anyhow::Res
     .collect();
     assert_eq!(
         stored_types, all_types,
-        "the fixture must hold exactly one kind of event per declared type name"
+        "the fixture must cover every declared type name, and only those"
     );
     Ok(())
 }
@@ -341,7 +349,7 @@ fn check_round_trip<E: DomainEvent>(codec: &Codec, event: &E) -> Result<(), Test
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
     fn a_random_conducted_visit_comes_back_unchanged(event in values::visit_conducted()) {
@@ -359,6 +367,12 @@ proptest! {
     ) {
         check_round_trip(&Codec::new(None), &event)?;
     }
+
+}
+
+proptest! {
+    // Fewer cases: each opens a key store and writes a key.
+    #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
     fn a_random_added_person_comes_back_unchanged(event in values::person_added()) {

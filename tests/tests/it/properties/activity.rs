@@ -29,8 +29,8 @@ use wifo_domain::{
 };
 
 use super::commands::{
-    cooperation, day, early_day, follow_up, milestone, organization, organization_id, parsed,
-    person, reason, referral, staff, text, title, topic,
+    cooperation, day, early_day, follow_up, late_day, milestone, organization, organization_id,
+    parsed, person, reason, referral, staff, text, title, topic,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -67,7 +67,12 @@ fn findings() -> impl Strategy<Value = Findings> {
         )
 }
 
-pub(super) fn plan_visit(visit: VisitId) -> impl Strategy<Value = VisitCommand> {
+/// How a visit's history starts: mostly planned, sometimes logged after the fact.
+pub(super) fn start_visit(visit: VisitId) -> impl Strategy<Value = VisitCommand> {
+    prop_oneof![3 => plan_visit(visit), 1 => conduct_visit(visit)]
+}
+
+fn plan_visit(visit: VisitId) -> impl Strategy<Value = VisitCommand> {
     (
         organization(),
         early_day(),
@@ -226,7 +231,7 @@ pub(super) fn inquiry_command(inquiry: InquiryId) -> impl Strategy<Value = Inqui
         2 => (day(), answer()).prop_map(move |(answered_on, answer)| {
             C::Answer(AnswerInquiry { inquiry, answered_on, answer })
         }),
-        2 => (day(), select(InquiryOutcome::ALL.to_vec())).prop_map(
+        1 => (day(), select(InquiryOutcome::ALL.to_vec())).prop_map(
             move |(closed_on, outcome)| C::Close(CloseInquiry { inquiry, closed_on, outcome })
         ),
         2 => (day(), reason()).prop_map(move |(reopened_on, reason)| {
@@ -253,8 +258,8 @@ pub(super) fn agree_cooperation(
         ],
         early_day(),
         early_day(),
-        // The term mostly ends after it starts.
-        prop_oneof![1 => early_day(), 4 => day()],
+        // The term mostly ends after it starts, and late enough for most milestones.
+        prop_oneof![1 => early_day(), 4 => late_day()],
         vec(title(&["Leerstand senken", "Fachkräfte sichern"]), 0..3),
     )
         .prop_map(
@@ -289,10 +294,10 @@ pub(super) fn cooperation_command(
         2 => (milestone(), day(), reason()).prop_map(move |(milestone, due, reason)| {
             C::RescheduleMilestone(RescheduleMilestone { cooperation, milestone, due, reason })
         }),
-        1 => (milestone(), day(), reason()).prop_map(move |(milestone, cancelled_on, reason)| {
+        2 => (milestone(), day(), reason()).prop_map(move |(milestone, cancelled_on, reason)| {
             C::CancelMilestone(CancelMilestone { cooperation, milestone, cancelled_on, reason })
         }),
-        1 => day().prop_map(move |valid_until| {
+        1 => late_day().prop_map(move |valid_until| {
             C::Extend(ExtendCooperation { cooperation, valid_until })
         }),
         1 => day().prop_map(move |ended_on| C::End(EndCooperation { cooperation, ended_on })),

@@ -1,8 +1,9 @@
 //! Random commands for six streams (organization, person, visit, inquiry, cooperation,
 //! gathering), for the property that a stored history folds to the state the live deciders
 //! reached. Ids come from pools of two per kind and dates from a four-week window, so commands
-//! hit the same streams in many orders: most are accepted, and a good share is refused
-//! (unknown stream, wrong order, a date before the one it depends on).
+//! hit the same streams in many orders: about half are accepted, and the rest are refused for
+//! every reason the deciders know (unknown stream, wrong order, a date before the one it
+//! depends on, a stream already closed).
 
 use chrono::{Days, NaiveDate};
 use proptest::collection::vec;
@@ -46,7 +47,7 @@ pub enum AnyCommand {
 }
 
 /// A command sequence over two streams of each of the six kinds. Each stream gets a script —
-/// usually its creation first, then up to seven random commands for it — and the scripts are
+/// usually its creation first, then up to eleven random commands for it — and the scripts are
 /// interleaved at random. So most streams get a history several events deep, while refusals
 /// still come from every rule: a second creation, a missing creation, a date out of order.
 pub fn command_sequence() -> impl Strategy<Value = Vec<AnyCommand>> {
@@ -70,7 +71,7 @@ pub fn command_sequence() -> impl Strategy<Value = Vec<AnyCommand>> {
                 AnyCommand::Person,
             ),
             script(
-                activity::plan_visit(visit),
+                activity::start_visit(visit),
                 activity::visit_command(visit),
                 AnyCommand::Visit,
             ),
@@ -101,7 +102,7 @@ pub fn command_sequence() -> impl Strategy<Value = Vec<AnyCommand>> {
 }
 
 /// The most commands one stream's script holds.
-const SCRIPT_LENGTH: usize = 8;
+const SCRIPT_LENGTH: usize = 12;
 
 fn script<C: std::fmt::Debug + 'static>(
     creation: impl Strategy<Value = C> + 'static,
@@ -155,7 +156,7 @@ pub(super) fn cooperation() -> impl Strategy<Value = CooperationId> {
     pooled(7)
 }
 pub(super) fn milestone() -> impl Strategy<Value = MilestoneId> {
-    (0..3_u128).prop_map(|index| MilestoneId::from(Uuid::from_u128((8 << 64) | index)))
+    pooled(8)
 }
 
 /// A day of March 2025.
@@ -167,6 +168,11 @@ pub(super) fn day() -> impl Strategy<Value = NaiveDate> {
 /// more often come after it.
 pub(super) fn early_day() -> impl Strategy<Value = NaiveDate> {
     days(0..7)
+}
+
+/// A day of the second half of March 2025, for the date a term ends.
+pub(super) fn late_day() -> impl Strategy<Value = NaiveDate> {
+    days(14..28)
 }
 
 fn days(offsets: std::ops::Range<u64>) -> impl Strategy<Value = NaiveDate> {
@@ -296,11 +302,11 @@ fn organization_command(
             C::AssignAccountManager(AssignAccountManager { organization, account_manager })
         }),
         2 => tag().prop_map(move |tag| C::Tag(TagOrganization { organization, tag })),
-        1 => tag().prop_map(move |tag| C::Untag(UntagOrganization { organization, tag })),
-        2 => (pooled(1), day()).prop_map(move |(association, since)| {
+        2 => tag().prop_map(move |tag| C::Untag(UntagOrganization { organization, tag })),
+        2 => (pooled(1), early_day()).prop_map(move |(association, since)| {
             C::StartMembership(StartMembership { organization, association, since })
         }),
-        1 => (pooled(1), day()).prop_map(move |(association, until)| {
+        3 => (pooled(1), day()).prop_map(move |(association, until)| {
             C::EndMembership(EndMembership { organization, association, until })
         }),
         1 => (day(), reason()).prop_map(move |(closed_on, reason)| {
@@ -340,6 +346,14 @@ fn personal_data() -> impl Strategy<Value = PersonalData> {
         })
 }
 
+/// Two purposes only, so withdrawals often meet a consent given before.
+fn consent_purpose() -> impl Strategy<Value = ConsentPurpose> {
+    select(vec![
+        ConsentPurpose::Invitations,
+        ConsentPurpose::Newsletter,
+    ])
+}
+
 fn add_person(person: PersonId) -> impl Strategy<Value = PersonCommand> {
     personal_data().prop_map(move |personal| PersonCommand::Add(AddPerson { person, personal }))
 }
@@ -357,15 +371,15 @@ fn person_command(person: PersonId) -> impl Strategy<Value = PersonCommand> {
         2 => organization()
             .prop_map(move |organization| C::Unlink(UnlinkPerson { person, organization })),
         3 => (
-            select(ConsentPurpose::ALL.to_vec()),
+            consent_purpose(),
             select(ConsentChannel::ALL.to_vec()),
             text(&["Anmeldeformular Neujahrsempfang", "Visitenkarte Stammtisch"]),
-            day(),
+            early_day(),
         )
             .prop_map(move |(purpose, channel, source, given_on)| {
                 C::RecordConsent(RecordConsent { person, purpose, channel, source, given_on })
             }),
-        2 => (select(ConsentPurpose::ALL.to_vec()), day()).prop_map(
+        2 => (consent_purpose(), day()).prop_map(
             move |(purpose, withdrawn_on)| {
                 C::WithdrawConsent(WithdrawConsent { person, purpose, withdrawn_on })
             }
