@@ -21,6 +21,20 @@ pub struct DataDir {
 }
 
 impl DataDir {
+    /// Opens a directory that already holds an event log; for commands that only read, so a
+    /// mistyped path is reported instead of becoming a new, empty office.
+    pub fn open_existing(path: &Path) -> anyhow::Result<Self> {
+        if !path.join(EVENTS_FILE).is_file() {
+            anyhow::bail!(
+                "Im Datenverzeichnis {} gibt es kein Ereignisprotokoll ({EVENTS_FILE}). \
+                 Pfad prüfen oder zuerst z. B. `wifo demo --data {}` ausführen.",
+                path.display(),
+                path.display()
+            );
+        }
+        Self::open(path)
+    }
+
     /// Opens the directory, creating it and its files on first use.
     pub fn open(path: &Path) -> anyhow::Result<Self> {
         std::fs::create_dir_all(path).with_context(|| {

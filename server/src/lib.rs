@@ -3,4 +3,6 @@
 
 pub mod cli;
 pub mod data_dir;
+pub mod demo;
+pub mod events;
 pub mod privacy;

@@ -43,6 +43,24 @@ pub trait EventStore: Send + Sync + std::fmt::Debug + 'static {
         limit: usize,
     ) -> Result<Vec<RecordedEvent>, StoreError>;
 
+    /// Every event with `after < position <= until`, in order. Lets a replay read disjoint ranges
+    /// of the log in parallel. The default pages through `read_all`.
+    async fn read_all_range(
+        &self,
+        after: Position,
+        until: Position,
+    ) -> Result<Vec<RecordedEvent>, StoreError> {
+        let mut events = Vec::new();
+        let mut cursor = after;
+        while cursor < until {
+            let page = self.read_all(cursor, 4096).await?;
+            let Some(last) = page.last() else { break };
+            cursor = last.position;
+            events.extend(page.into_iter().filter(|event| event.position <= until));
+        }
+        Ok(events)
+    }
+
     /// The position of the newest event, or `Position::START` for an empty log.
     async fn head(&self) -> Result<Position, StoreError>;
 

@@ -267,7 +267,8 @@ pub(crate) const SHOPPING_STREETS: &[ShoppingStreet] = &[
 ];
 
 /// Venues for the office's own gatherings, by occasion.
-pub(crate) const VENUE_TOWN_HALL: &str = "Rathaus Pankow, Festsaal, Breite Str. 24a–26, 13187 Berlin";
+pub(crate) const VENUE_TOWN_HALL: &str =
+    "Rathaus Pankow, Festsaal, Breite Str. 24a–26, 13187 Berlin";
 pub(crate) const VENUE_COUNCIL_HALL: &str =
     "Rathaus Pankow, BVV-Saal, Breite Str. 24a–26, 13187 Berlin";
 pub(crate) const VENUE_PALACE: &str = "Schloss Schönhausen, Tschaikowskistr. 1, 13156 Berlin";
@@ -276,6 +277,5 @@ pub(crate) const VENUE_BREADFACTORY: &str = "Brotfabrik, Caligariplatz 1, 13086 
 pub(crate) const VENUE_WABE: &str = "WABE, Danziger Str. 101, 10405 Berlin";
 pub(crate) const VENUE_OFFICE: &str =
     "Wirtschaftsförderung, Fröbelstr. 17, Haus 4, Raum 215, 10405 Berlin";
-pub(crate) const VENUE_WEISSENSEE: &str =
-    "Rathaus Weißensee, Berliner Allee 252–260, 13088 Berlin";
+pub(crate) const VENUE_WEISSENSEE: &str = "Rathaus Weißensee, Berliner Allee 252–260, 13088 Berlin";
 pub(crate) const VENUE_IHK: &str = "IHK Berlin, Fasanenstr. 85, 10623 Berlin";

@@ -36,39 +36,26 @@ pub(crate) struct Sector {
     pub patterns: &'static [&'static str],
 }
 
+#[rustfmt::skip]
 pub(crate) const SECTIONS: &[(&str, &str)] = &[
     ("C", "Verarbeitendes Gewerbe"),
     ("F", "Baugewerbe"),
-    (
-        "G",
-        "Handel; Instandhaltung und Reparatur von Kraftfahrzeugen",
-    ),
+    ("G", "Handel; Instandhaltung und Reparatur von Kraftfahrzeugen"),
     ("H", "Verkehr und Lagerei"),
     ("I", "Gastgewerbe"),
     ("J", "Information und Kommunikation"),
-    (
-        "K",
-        "Erbringung von Finanz- und Versicherungsdienstleistungen",
-    ),
+    ("K", "Erbringung von Finanz- und Versicherungsdienstleistungen"),
     ("L", "Grundstücks- und Wohnungswesen"),
-    (
-        "M",
-        "Erbringung von freiberuflichen, wissenschaftlichen und technischen Dienstleistungen",
-    ),
-    (
-        "N",
-        "Erbringung von sonstigen wirtschaftlichen Dienstleistungen",
-    ),
-    (
-        "O",
-        "Öffentliche Verwaltung, Verteidigung; Sozialversicherung",
-    ),
+    ("M", "Erbringung von freiberuflichen, wissenschaftlichen und technischen Dienstleistungen"),
+    ("N", "Erbringung von sonstigen wirtschaftlichen Dienstleistungen"),
+    ("O", "Öffentliche Verwaltung, Verteidigung; Sozialversicherung"),
     ("P", "Erziehung und Unterricht"),
     ("Q", "Gesundheits- und Sozialwesen"),
     ("R", "Kunst, Unterhaltung und Erholung"),
     ("S", "Erbringung von sonstigen Dienstleistungen"),
 ];
 
+#[rustfmt::skip]
 pub(crate) const DIVISIONS: &[(&str, &str)] = &[
     ("10", "Herstellung von Nahrungs- und Futtermitteln"),
     ("18", "Herstellung von Druckerzeugnissen; Vervielfältigung von bespielten Ton-, Bild- und Datenträgern"),
@@ -126,6 +113,7 @@ const fn sector(
     }
 }
 
+#[rustfmt::skip]
 pub(crate) const SECTORS: &[Sector] = &[
     sector("47", 150, G::Retail, false, &[
         "Buchhandlung {F}", "Blumen {S}", "Optik {S}", "Schuhhaus {S}", "Feinkost {S}",
@@ -136,17 +124,23 @@ pub(crate) const SECTORS: &[Sector] = &[
         "Café {F}", "Restaurant {F}", "Bistro {F}", "Trattoria {I}", "Imbiss {F}", "Kneipe {F}",
         "Bar {F}", "Pizzeria {I}", "Eiscafé {I}", "{S}s Grill", "Sushi {F}", "Biergarten {F}",
     ]),
-    sector("55", 8, G::Hospitality, false, &["Hotel {F}", "Pension {F}", "Hostel {F}"]),
+    sector("55", 8, G::Hospitality, false, &[
+        "Hotel {F}", "Pension {F}", "Hostel {F}",
+    ]),
     sector("43", 75, G::Crafts, true, &[
         "Elektro {S}", "Sanitär {S}", "Heizung & Sanitär {S}", "Malerbetrieb {S}",
         "Dachdeckerei {S}", "Fliesen {S}", "{S} Haustechnik", "Trockenbau {S}", "Tischlerei {S}",
     ]),
-    sector("41", 12, G::Crafts, true, &["{S} Bau", "Bauunternehmen {S}", "{S} Hochbau"]),
+    sector("41", 12, G::Crafts, true, &[
+        "{S} Bau", "Bauunternehmen {S}", "{S} Hochbau",
+    ]),
     sector("86", 65, G::Health, false, &[
         "Praxis Dr. {S}", "Zahnarztpraxis Dr. {S}", "Physiotherapie {S}", "Ergotherapie {F}",
         "Hausarztpraxis {S}", "Logopädie {S}",
     ]),
-    sector("88", 15, G::Health, false, &["Pflegedienst {F}", "Kita {F}", "Tagespflege {F}"]),
+    sector("88", 15, G::Health, false, &[
+        "Pflegedienst {F}", "Kita {F}", "Tagespflege {F}",
+    ]),
     sector("69", 40, G::Professional, false, &[
         "Kanzlei {S} & Partner", "Steuerberatung {S}", "Rechtsanwälte {S} & {S}", "Steuerbüro {S}",
     ]),
@@ -156,23 +150,37 @@ pub(crate) const SECTORS: &[Sector] = &[
     sector("71", 30, G::Professional, false, &[
         "Architekturbüro {S}", "Ingenieurbüro {S}", "{S} Architekten", "Vermessungsbüro {S}",
     ]),
-    sector("73", 20, G::Creative, false, &["{F} Werbeagentur", "Agentur {F}", "{T} Kommunikation"]),
+    sector("73", 20, G::Creative, false, &[
+        "{F} Werbeagentur", "Agentur {F}", "{T} Kommunikation",
+    ]),
     sector("74", 35, G::Creative, false, &[
         "Fotostudio {F}", "Designbüro {S}", "Übersetzungsbüro {S}", "Grafikdesign {S}",
     ]),
-    sector("62", 50, G::It, false, &["{T}", "{T} Software", "{S} IT-Service", "{T} Digital"]),
-    sector("63", 8, G::It, false, &["{T} Data", "{T} Media"]),
-    sector("58", 8, G::Creative, false, &["{F} Verlag", "Verlag {S}"]),
-    sector("59", 15, G::Creative, false, &["{F} Film", "{F} Filmproduktion", "Tonstudio {F}"]),
+    sector("62", 50, G::It, false, &[
+        "{T}", "{T} Software", "{S} IT-Service", "{T} Digital",
+    ]),
+    sector("63", 8, G::It, false, &[
+        "{T} Data", "{T} Media",
+    ]),
+    sector("58", 8, G::Creative, false, &[
+        "{F} Verlag", "Verlag {S}",
+    ]),
+    sector("59", 15, G::Creative, false, &[
+        "{F} Film", "{F} Filmproduktion", "Tonstudio {F}",
+    ]),
     sector("10", 20, G::Manufacturing, true, &[
         "Bäckerei {S}", "Konditorei {S}", "Fleischerei {S}", "Kaffeerösterei {F}",
         "Eismanufaktur {F}", "Brotmanufaktur {F}",
     ]),
-    sector("18", 5, G::Manufacturing, false, &["Druckerei {S}", "{S} Druck", "Copyshop {F}"]),
+    sector("18", 5, G::Manufacturing, false, &[
+        "Druckerei {S}", "{S} Druck", "Copyshop {F}",
+    ]),
     sector("25", 8, G::Manufacturing, true, &[
         "Metallbau {S}", "{S} Metalltechnik", "Schlosserei {S}", "Stahlbau {S}",
     ]),
-    sector("31", 5, G::Manufacturing, true, &["Möbelwerkstatt {S}", "{S} Möbelbau"]),
+    sector("31", 5, G::Manufacturing, true, &[
+        "Möbelwerkstatt {S}", "{S} Möbelbau",
+    ]),
     sector("32", 10, G::Manufacturing, true, &[
         "Goldschmiede {S}", "Zahntechnik {S}", "Keramikwerkstatt {F}",
     ]),
@@ -195,11 +203,21 @@ pub(crate) const SECTORS: &[Sector] = &[
     sector("46", 20, G::Logistics, false, &[
         "{S} Handelsgesellschaft", "{F} Großhandel", "{S} Import-Export",
     ]),
-    sector("49", 15, G::Logistics, false, &["Taxi {S}", "{S} Transporte", "Umzüge {S}", "Kurierdienst {F}"]),
-    sector("68", 25, G::Other, false, &["Hausverwaltung {S}", "Immobilien {S}", "{F} Immobilien"]),
-    sector("66", 10, G::Other, false, &["Versicherungsbüro {S}", "Finanzberatung {S}"]),
-    sector("77", 6, G::Other, false, &["{F} Verleih", "Fahrradverleih {F}"]),
-    sector("79", 6, G::Other, false, &["Reisebüro {F}", "{F} Reisen"]),
+    sector("49", 15, G::Logistics, false, &[
+        "Taxi {S}", "{S} Transporte", "Umzüge {S}", "Kurierdienst {F}",
+    ]),
+    sector("68", 25, G::Other, false, &[
+        "Hausverwaltung {S}", "Immobilien {S}", "{F} Immobilien",
+    ]),
+    sector("66", 10, G::Other, false, &[
+        "Versicherungsbüro {S}", "Finanzberatung {S}",
+    ]),
+    sector("77", 6, G::Other, false, &[
+        "{F} Verleih", "Fahrradverleih {F}",
+    ]),
+    sector("79", 6, G::Other, false, &[
+        "Reisebüro {F}", "{F} Reisen",
+    ]),
     sector("81", 20, G::Crafts, true, &[
         "Gebäudereinigung {S}", "Garten- und Landschaftsbau {S}", "{S} Gebäudeservice",
     ]),

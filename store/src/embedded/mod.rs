@@ -170,6 +170,15 @@ impl EventStore for SqliteStore {
             .await
     }
 
+    async fn read_all_range(
+        &self,
+        after: Position,
+        until: Position,
+    ) -> Result<Vec<RecordedEvent>, StoreError> {
+        self.read(move |connection| reader::read_all_range(connection, after, until))
+            .await
+    }
+
     async fn head(&self) -> Result<Position, StoreError> {
         self.read_inline(reader::head)
     }

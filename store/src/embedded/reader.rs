@@ -90,6 +90,20 @@ pub(crate) fn read_all(
     rows.map(|row| row?).collect()
 }
 
+pub(crate) fn read_all_range(
+    connection: &Connection,
+    after: Position,
+    until: Position,
+) -> Result<Vec<RecordedEvent>, StoreError> {
+    let mut statement = connection.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM events WHERE position > ?1 AND position <= ?2 ORDER BY position"
+    ))?;
+    let rows = statement.query_map(rusqlite::params![clamp(after.0), clamp(until.0)], |row| {
+        Ok(raw(row))
+    })?;
+    rows.map(|row| row?).collect()
+}
+
 pub(crate) fn head(connection: &Connection) -> Result<Position, StoreError> {
     let position: Option<i64> =
         connection.query_row("SELECT MAX(position) FROM events", [], |row| row.get(0))?;

@@ -33,6 +33,7 @@ macro_rules! conformance_suite {
             case!(global_reads_continue_after_a_position);
             case!(a_subscription_started_midway_sees_every_event_once_in_order);
             case!(malformed_appends_are_refused);
+            case!(range_reads_return_exactly_the_range);
         }
     };
 }
@@ -450,5 +451,26 @@ pub async fn malformed_appends_are_refused(store: Arc<dyn EventStore>) -> anyhow
             "{bad} must be refused"
         );
     }
+    Ok(())
+}
+
+pub async fn range_reads_return_exactly_the_range(
+    store: Arc<dyn EventStore>,
+) -> anyhow::Result<()> {
+    for n in 0..30 {
+        store
+            .append(
+                &format!("contact-{}", n % 4),
+                ExpectedRevision::Any,
+                vec![event(&n.to_string())],
+            )
+            .await?;
+    }
+    let all = store.read_all(Position::START, 100).await?;
+    let (after, until) = (all[9].position, all[19].position);
+    let range = store.read_all_range(after, until).await?;
+    let expected: Vec<Uuid> = all[10..20].iter().map(|e| e.id).collect();
+    assert_eq!(range.iter().map(|e| e.id).collect::<Vec<_>>(), expected);
+    assert!(store.read_all_range(until, until).await?.is_empty());
     Ok(())
 }

@@ -3,5 +3,7 @@
 
 mod conformance;
 mod crash;
+mod demo;
 mod erasure;
 mod properties;
+mod replay;
