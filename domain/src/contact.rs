@@ -77,7 +77,7 @@ impl Channel {
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LogContact {
     pub contact: ContactId,
     pub organization: OrganizationId,
@@ -90,7 +90,7 @@ pub struct LogContact {
 }
 
 /// Replaces all fields of a logged contact.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CorrectContact {
     pub contact: ContactId,
     pub organization: OrganizationId,
@@ -102,13 +102,13 @@ pub struct CorrectContact {
     pub staff: UserName,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RetractContact {
     pub contact: ContactId,
     pub reason: Text,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ContactCommand {
     Log(LogContact),
     Correct(CorrectContact),
@@ -154,7 +154,7 @@ impl DomainEvent for ContactEvent {
 // ---------------------------------------------------------------------------------------------
 // State
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ContactStatus {
     #[default]
     Unlogged,
@@ -162,7 +162,7 @@ pub enum ContactStatus {
     Retracted,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ContactState {
     pub status: ContactStatus,
     pub organization: Option<OrganizationId>,
@@ -175,7 +175,7 @@ pub struct ContactState {
 }
 
 /// The decider of the `contact` stream.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Contact;
 
 impl Decider for Contact {

@@ -94,7 +94,7 @@ impl MilestoneKind {
 }
 
 /// The term of an agreement, both days included.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Term {
     pub valid_from: NaiveDate,
     pub valid_until: NaiveDate,
@@ -103,7 +103,7 @@ pub struct Term {
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AgreeCooperation {
     pub cooperation: CooperationId,
     pub title: Title,
@@ -114,7 +114,7 @@ pub struct AgreeCooperation {
     pub goals: Vec<Title>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlanMilestone {
     pub cooperation: CooperationId,
     pub milestone: MilestoneId,
@@ -123,14 +123,14 @@ pub struct PlanMilestone {
     pub due: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AchieveMilestone {
     pub cooperation: CooperationId,
     pub milestone: MilestoneId,
     pub achieved_on: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RescheduleMilestone {
     pub cooperation: CooperationId,
     pub milestone: MilestoneId,
@@ -138,7 +138,7 @@ pub struct RescheduleMilestone {
     pub reason: Text,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CancelMilestone {
     pub cooperation: CooperationId,
     pub milestone: MilestoneId,
@@ -146,19 +146,19 @@ pub struct CancelMilestone {
     pub reason: Text,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ExtendCooperation {
     pub cooperation: CooperationId,
     pub valid_until: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EndCooperation {
     pub cooperation: CooperationId,
     pub ended_on: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum CooperationCommand {
     Agree(AgreeCooperation),
     PlanMilestone(PlanMilestone),
@@ -239,7 +239,7 @@ impl DomainEvent for CooperationEvent {
 // ---------------------------------------------------------------------------------------------
 // State
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Status {
     #[default]
     NotAgreed,
@@ -249,14 +249,14 @@ pub enum Status {
     },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum MilestoneStatus {
     Planned,
     Achieved { on: NaiveDate },
     Cancelled { on: NaiveDate },
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Milestone {
     pub title: Title,
     pub kind: MilestoneKind,
@@ -275,7 +275,7 @@ impl Milestone {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CooperationState {
     pub status: Status,
     pub title: Option<Title>,
@@ -288,7 +288,7 @@ pub struct CooperationState {
 }
 
 /// The decider of the `cooperation` stream.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Cooperation;
 
 impl Decider for Cooperation {

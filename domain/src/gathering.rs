@@ -100,7 +100,7 @@ pub struct Attendance {
 }
 
 /// The latest answer of one organization (or one of its people) to an invitation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Registration {
     pub organization: OrganizationId,
     pub person: Option<PersonId>,
@@ -112,7 +112,7 @@ pub struct Registration {
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlanGathering {
     pub gathering: GatheringId,
     pub kind: GatheringKind,
@@ -123,13 +123,13 @@ pub struct PlanGathering {
     pub milestone: Option<MilestoneRef>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RescheduleGathering {
     pub gathering: GatheringId,
     pub date: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct InviteGuests {
     pub gathering: GatheringId,
     pub organizations: Vec<OrganizationId>,
@@ -137,7 +137,7 @@ pub struct InviteGuests {
     pub invited_on: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RecordRegistration {
     pub gathering: GatheringId,
     pub organization: OrganizationId,
@@ -146,7 +146,7 @@ pub struct RecordRegistration {
     pub attending: bool,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HoldGathering {
     pub gathering: GatheringId,
     pub held_on: NaiveDate,
@@ -155,14 +155,14 @@ pub struct HoldGathering {
     pub other_attendees: u32,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CancelGathering {
     pub gathering: GatheringId,
     pub cancelled_on: NaiveDate,
     pub reason: Text,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum GatheringCommand {
     Plan(PlanGathering),
     Reschedule(RescheduleGathering),
@@ -237,7 +237,7 @@ impl DomainEvent for GatheringEvent {
 // ---------------------------------------------------------------------------------------------
 // State
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Status {
     #[default]
     NotPlanned,
@@ -250,7 +250,7 @@ pub enum Status {
     },
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct GatheringState {
     pub status: Status,
     pub kind: Option<GatheringKind>,
@@ -276,7 +276,7 @@ impl GatheringState {
 }
 
 /// The decider of the `gathering` stream.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Gathering;
 
 impl Decider for Gathering {

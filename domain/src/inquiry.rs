@@ -115,7 +115,7 @@ impl InquiryOutcome {
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReceiveInquiry {
     pub inquiry: InquiryId,
     /// `None` for an anonymous inquiry.
@@ -128,14 +128,14 @@ pub struct ReceiveInquiry {
     pub received_by: UserName,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AssignInquiry {
     pub inquiry: InquiryId,
     pub assignee: UserName,
     pub assigned_on: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReferInquiry {
     pub inquiry: InquiryId,
     pub referral: ReferralId,
@@ -145,7 +145,7 @@ pub struct ReferInquiry {
     pub note: Text,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AnswerReferral {
     pub inquiry: InquiryId,
     pub referral: ReferralId,
@@ -153,28 +153,28 @@ pub struct AnswerReferral {
     pub answer: Text,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AnswerInquiry {
     pub inquiry: InquiryId,
     pub answered_on: NaiveDate,
     pub answer: Text,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CloseInquiry {
     pub inquiry: InquiryId,
     pub closed_on: NaiveDate,
     pub outcome: InquiryOutcome,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReopenInquiry {
     pub inquiry: InquiryId,
     pub reopened_on: NaiveDate,
     pub reason: Text,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum InquiryCommand {
     Receive(ReceiveInquiry),
     Assign(AssignInquiry),
@@ -257,7 +257,7 @@ impl DomainEvent for InquiryEvent {
 // ---------------------------------------------------------------------------------------------
 // State
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum InquiryStatus {
     #[default]
     NotReceived,
@@ -266,14 +266,14 @@ pub enum InquiryStatus {
 }
 
 /// One referral of the inquiry to an office.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Referral {
     pub office: Code,
     pub referred_on: NaiveDate,
     pub answered_on: Option<NaiveDate>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct InquiryState {
     pub status: InquiryStatus,
     pub organization: Option<OrganizationId>,
@@ -293,7 +293,7 @@ pub struct InquiryState {
 }
 
 /// The decider of the `inquiry` stream.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Inquiry;
 
 impl Decider for Inquiry {

@@ -100,7 +100,7 @@ pub struct Profile {
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RegisterOrganization {
     pub organization: OrganizationId,
     pub name: OrganizationName,
@@ -112,46 +112,46 @@ pub struct RegisterOrganization {
     pub external_id: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RenameOrganization {
     pub organization: OrganizationId,
     pub name: OrganizationName,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RelocateOrganization {
     pub organization: OrganizationId,
     pub address: Address,
     pub region: Option<RegionCode>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UpdateProfile {
     pub organization: OrganizationId,
     pub kind: OrganizationKind,
     pub profile: Profile,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AssignAccountManager {
     pub organization: OrganizationId,
     /// `None` removes the assignment.
     pub account_manager: Option<UserName>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TagOrganization {
     pub organization: OrganizationId,
     pub tag: Tag,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UntagOrganization {
     pub organization: OrganizationId,
     pub tag: Tag,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StartMembership {
     pub organization: OrganizationId,
     /// The association or Geschäftsstraßenverband joined.
@@ -159,21 +159,21 @@ pub struct StartMembership {
     pub since: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EndMembership {
     pub organization: OrganizationId,
     pub association: OrganizationId,
     pub until: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CloseOrganization {
     pub organization: OrganizationId,
     pub closed_on: NaiveDate,
     pub reason: Text,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MergeOrganization {
     /// The duplicate, which ends here.
     pub organization: OrganizationId,
@@ -181,7 +181,7 @@ pub struct MergeOrganization {
     pub survivor: OrganizationId,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum OrganizationCommand {
     Register(RegisterOrganization),
     Rename(RenameOrganization),
@@ -287,7 +287,7 @@ impl DomainEvent for OrganizationEvent {
 // ---------------------------------------------------------------------------------------------
 // State
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Status {
     #[default]
     Unregistered,
@@ -300,7 +300,7 @@ pub enum Status {
     },
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct OrganizationState {
     pub status: Status,
     pub name: Option<OrganizationName>,
@@ -315,7 +315,7 @@ pub struct OrganizationState {
 }
 
 /// The decider of the `organization` stream.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Organization;
 
 impl Decider for Organization {

@@ -135,20 +135,20 @@ impl ErasureReason {
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AddPerson {
     pub person: PersonId,
     pub personal: PersonalData,
 }
 
 /// Replaces the personal data as a whole.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UpdatePerson {
     pub person: PersonId,
     pub personal: PersonalData,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LinkPerson {
     pub person: PersonId,
     pub organization: OrganizationId,
@@ -156,13 +156,13 @@ pub struct LinkPerson {
     pub role: Title,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UnlinkPerson {
     pub person: PersonId,
     pub organization: OrganizationId,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RecordConsent {
     pub person: PersonId,
     pub purpose: ConsentPurpose,
@@ -172,21 +172,21 @@ pub struct RecordConsent {
     pub given_on: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WithdrawConsent {
     pub person: PersonId,
     pub purpose: ConsentPurpose,
     pub withdrawn_on: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ErasePerson {
     pub person: PersonId,
     pub erased_on: NaiveDate,
     pub reason: ErasureReason,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum PersonCommand {
     Add(AddPerson),
     Update(UpdatePerson),
@@ -280,7 +280,7 @@ impl DomainEvent for PersonEvent {
 // ---------------------------------------------------------------------------------------------
 // State
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct PersonState {
     pub added: bool,
     pub erased: bool,
@@ -300,7 +300,7 @@ impl PersonState {
 }
 
 /// The decider of the `person` stream.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Person;
 
 impl Decider for Person {

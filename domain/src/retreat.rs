@@ -133,7 +133,7 @@ pub struct PlannedGathering {
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ScheduleRetreat {
     pub retreat: RetreatId,
     /// The year the retreat is held for; its decisions plan the year after.
@@ -143,7 +143,7 @@ pub struct ScheduleRetreat {
     pub title: Title,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ProposeTopic {
     pub retreat: RetreatId,
     pub proposal: ProposalId,
@@ -152,20 +152,20 @@ pub struct ProposeTopic {
     pub proposed_by: UserName,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PrioritiseTopic {
     pub retreat: RetreatId,
     pub proposal: ProposalId,
     pub priority: Priority,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HoldRetreat {
     pub retreat: RetreatId,
     pub held_on: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RecordDecision {
     pub retreat: RetreatId,
     pub decision: DecisionId,
@@ -176,7 +176,7 @@ pub struct RecordDecision {
     pub planned_gatherings: Vec<PlannedGathering>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum RetreatCommand {
     Schedule(ScheduleRetreat),
     ProposeTopic(ProposeTopic),
@@ -241,7 +241,7 @@ impl DomainEvent for RetreatEvent {
 // ---------------------------------------------------------------------------------------------
 // State
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Status {
     #[default]
     Unscheduled,
@@ -251,7 +251,7 @@ pub enum Status {
     },
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Proposal {
     pub title: Title,
     pub reason: Text,
@@ -259,7 +259,7 @@ pub struct Proposal {
     pub priority: Option<Priority>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decision {
     pub decision: DecisionId,
     pub text: Text,
@@ -268,7 +268,7 @@ pub struct Decision {
     pub planned_gatherings: Vec<PlannedGathering>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct RetreatState {
     pub status: Status,
     pub year: Option<i32>,
@@ -291,7 +291,7 @@ impl RetreatState {
 }
 
 /// The decider of the `retreat` stream.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Retreat;
 
 impl Decider for Retreat {

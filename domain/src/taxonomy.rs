@@ -150,7 +150,7 @@ impl Entry {
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DefineEntries {
     pub taxonomy: TaxonomyKind,
     /// Parents come before their children. For regions and sectors a missing parent is taken
@@ -161,26 +161,26 @@ pub struct DefineEntries {
     pub skip_existing: bool,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RenameEntry {
     pub taxonomy: TaxonomyKind,
     pub code: String,
     pub name: String,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RetireEntry {
     pub taxonomy: TaxonomyKind,
     pub code: String,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReactivateEntry {
     pub taxonomy: TaxonomyKind,
     pub code: String,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum TaxonomyCommand {
     Define(DefineEntries),
     Rename(RenameEntry),
@@ -228,14 +228,14 @@ impl DomainEvent for TaxonomyEvent {
 // ---------------------------------------------------------------------------------------------
 // State
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DefinedEntry {
     pub name: String,
     pub parent: Option<String>,
     pub retired: bool,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TaxonomyState {
     /// Every entry ever defined, by canonical code.
     pub entries: BTreeMap<String, DefinedEntry>,
@@ -252,7 +252,7 @@ impl TaxonomyState {
 }
 
 /// The decider of the `taxonomy` streams.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Taxonomy;
 
 impl Decider for Taxonomy {

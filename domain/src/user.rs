@@ -32,30 +32,30 @@ pub enum UserError {
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CreateUser {
     pub user: UserName,
     pub display_name: Title,
     pub role: Role,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ChangeUserRole {
     pub user: UserName,
     pub role: Role,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DeactivateUser {
     pub user: UserName,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReactivateUser {
     pub user: UserName,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum UserCommand {
     Create(CreateUser),
     ChangeRole(ChangeUserRole),
@@ -94,7 +94,7 @@ impl DomainEvent for UserEvent {
 // ---------------------------------------------------------------------------------------------
 // State
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum UserStatus {
     #[default]
     Uncreated,
@@ -102,7 +102,7 @@ pub enum UserStatus {
     Deactivated,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct UserState {
     pub status: UserStatus,
     pub display_name: Option<Title>,
@@ -110,7 +110,7 @@ pub struct UserState {
 }
 
 /// The decider of the `user` stream.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct User;
 
 impl Decider for User {

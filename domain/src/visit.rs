@@ -122,7 +122,7 @@ pub struct Findings {
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlanVisit {
     pub visit: VisitId,
     pub organization: OrganizationId,
@@ -134,20 +134,20 @@ pub struct PlanVisit {
     pub joint_partner: Option<OrganizationId>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RescheduleVisit {
     pub visit: VisitId,
     pub planned_on: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CancelVisit {
     pub visit: VisitId,
     pub cancelled_on: NaiveDate,
     pub reason: Text,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ConductVisit {
     pub visit: VisitId,
     /// Required for a visit that was not planned; for a planned one `None` means the planned
@@ -164,7 +164,7 @@ pub struct ConductVisit {
     pub joint_partner: Option<OrganizationId>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CreateFollowUp {
     pub visit: VisitId,
     pub follow_up: FollowUpId,
@@ -173,14 +173,14 @@ pub struct CreateFollowUp {
     pub due_on: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CompleteFollowUp {
     pub visit: VisitId,
     pub follow_up: FollowUpId,
     pub completed_on: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum VisitCommand {
     Plan(PlanVisit),
     Reschedule(RescheduleVisit),
@@ -259,7 +259,7 @@ impl DomainEvent for VisitEvent {
 // ---------------------------------------------------------------------------------------------
 // State
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum VisitStatus {
     #[default]
     Unplanned,
@@ -268,7 +268,7 @@ pub enum VisitStatus {
     Cancelled,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct VisitState {
     pub status: VisitStatus,
     pub organization: Option<OrganizationId>,
@@ -287,7 +287,7 @@ pub struct VisitState {
 }
 
 /// The decider of the `visit` stream.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Visit;
 
 impl Decider for Visit {

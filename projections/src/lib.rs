@@ -1,8 +1,15 @@
-//! Read models of wifo, built only from events. So far: decoding the global log into domain
-//! events; the CRM views and fact tables build on it.
+//! Read models of wifo, built only from events: the CRM views and the fact tables analytics
+//! reads (`views/`), the queries on them (`queries/`), decoding and replaying the log
+//! (`decode.rs`, `replay.rs`), and the runtime that keeps them current and snapshots them
+//! (`runtime.rs`).
 
 pub mod decode;
 pub mod replay;
+pub mod runtime;
+pub mod snapshot;
+pub mod views;
 
 pub use decode::decode_event;
 pub use replay::{ReplayError, replay};
+pub use runtime::{Projections, Startup};
+pub use views::Views;

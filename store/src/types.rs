@@ -8,7 +8,9 @@ use uuid::Uuid;
 
 /// A place in the global log (`$all`). Positions start at 1 and grow without gaps in the
 /// embedded store; callers must only rely on them being ordered.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct Position(pub u64);
 
 impl Position {

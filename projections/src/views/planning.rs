@@ -1,0 +1,175 @@
+//! Applying cooperation, gathering, retreat, taxonomy and user events.
+
+use wifo_domain::{
+    Decider,
+    cooperation::{Cooperation, CooperationEvent},
+    gathering::{Gathering, GatheringEvent},
+    retreat::{Retreat, RetreatEvent},
+    taxonomy::{Taxonomy, TaxonomyEvent},
+    user::{User, UserEvent},
+};
+
+use super::{
+    Context, Views,
+    facts::{AttendanceFact, MilestoneChange, MilestoneFact},
+    timeline::TimelineItem,
+};
+
+impl Views {
+    pub(super) fn apply_cooperation(&mut self, context: &Context<'_>, event: &CooperationEvent) {
+        use CooperationEvent as E;
+        let cooperation = match event {
+            E::Agreed { cooperation, .. }
+            | E::MilestonePlanned { cooperation, .. }
+            | E::MilestoneAchieved { cooperation, .. }
+            | E::MilestoneRescheduled { cooperation, .. }
+            | E::MilestoneCancelled { cooperation, .. }
+            | E::Extended { cooperation, .. }
+            | E::Ended { cooperation, .. } => *cooperation,
+        };
+        let state = Cooperation::evolve(
+            self.cooperations.remove(&cooperation).unwrap_or_default(),
+            event,
+        );
+        let change = match event {
+            E::MilestonePlanned { milestone, .. } => {
+                Some((*milestone, MilestoneChange::Planned, context.day))
+            }
+            E::MilestoneAchieved {
+                milestone,
+                achieved_on,
+                ..
+            } => Some((*milestone, MilestoneChange::Achieved, *achieved_on)),
+            E::MilestoneRescheduled { milestone, .. } => {
+                Some((*milestone, MilestoneChange::Rescheduled, context.day))
+            }
+            E::MilestoneCancelled {
+                milestone,
+                cancelled_on,
+                ..
+            } => Some((*milestone, MilestoneChange::Cancelled, *cancelled_on)),
+            _ => None,
+        };
+        if let Some((milestone, change, date)) = change
+            && let Some(current) = state.milestones.get(&milestone)
+        {
+            self.facts.milestone_changes.push(MilestoneFact {
+                cooperation,
+                milestone,
+                change,
+                date,
+                due: current.due,
+                kind: current.kind,
+            });
+            if change == MilestoneChange::Achieved {
+                for partner in state.partners.clone() {
+                    self.push_timeline(
+                        partner,
+                        context,
+                        date,
+                        TimelineItem::MilestoneAchieved {
+                            cooperation,
+                            milestone,
+                            kind: current.kind,
+                            title: current.title.to_string(),
+                        },
+                    );
+                }
+            }
+        }
+        self.cooperations.insert(cooperation, state);
+    }
+
+    pub(super) fn apply_gathering(&mut self, context: &Context<'_>, event: &GatheringEvent) {
+        use GatheringEvent as E;
+        let gathering = match event {
+            E::Planned { gathering, .. }
+            | E::Rescheduled { gathering, .. }
+            | E::Invited { gathering, .. }
+            | E::RegistrationRecorded { gathering, .. }
+            | E::Held { gathering, .. }
+            | E::Cancelled { gathering, .. } => *gathering,
+        };
+        let state = Gathering::evolve(
+            self.gatherings.remove(&gathering).unwrap_or_default(),
+            event,
+        );
+        if let E::Held {
+            held_on,
+            attendance,
+            ..
+        } = event
+        {
+            let title = state
+                .title
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let mut organizations = std::collections::BTreeSet::new();
+            for attendee in attendance {
+                if let Some(kind) = state.kind {
+                    self.facts.attendance.push(AttendanceFact {
+                        gathering,
+                        kind,
+                        date: *held_on,
+                        organization: attendee.organization,
+                        person: attendee.person,
+                    });
+                }
+                if let Some(organization) = attendee.organization {
+                    organizations.insert(organization);
+                }
+            }
+            for organization in organizations {
+                self.push_timeline(
+                    organization,
+                    context,
+                    *held_on,
+                    TimelineItem::GatheringAttended {
+                        gathering,
+                        kind: state.kind,
+                        title: title.clone(),
+                    },
+                );
+            }
+        }
+        self.gatherings.insert(gathering, state);
+    }
+
+    pub(super) fn apply_retreat(&mut self, event: &RetreatEvent) {
+        use RetreatEvent as E;
+        let retreat = match event {
+            E::Scheduled { retreat, .. }
+            | E::TopicProposed { retreat, .. }
+            | E::TopicPrioritised { retreat, .. }
+            | E::Held { retreat, .. }
+            | E::DecisionRecorded { retreat, .. } => *retreat,
+        };
+        let state = Retreat::evolve(self.retreats.remove(&retreat).unwrap_or_default(), event);
+        self.retreats.insert(retreat, state);
+    }
+
+    pub(super) fn apply_taxonomy(&mut self, event: &TaxonomyEvent) {
+        use TaxonomyEvent as E;
+        let kind = match event {
+            E::EntriesDefined { taxonomy, .. }
+            | E::EntryRenamed { taxonomy, .. }
+            | E::EntryRetired { taxonomy, .. }
+            | E::EntryReactivated { taxonomy, .. } => taxonomy.as_str().to_owned(),
+        };
+        let state = Taxonomy::evolve(self.taxonomies.remove(&kind).unwrap_or_default(), event);
+        self.taxonomies.insert(kind, state);
+    }
+
+    pub(super) fn apply_user(&mut self, event: &UserEvent) {
+        use UserEvent as E;
+        let user = match event {
+            E::Created { user, .. }
+            | E::RoleChanged { user, .. }
+            | E::Deactivated { user }
+            | E::Reactivated { user } => user.to_string(),
+        };
+        let state = User::evolve(self.users.remove(&user).unwrap_or_default(), event);
+        self.users.insert(user, state);
+    }
+}

@@ -1,0 +1,46 @@
+//! The records the views keep per entity. Domain states are reused where they carry exactly what
+//! views need (folded with the domain's own `evolve`); persons are the exception: their record
+//! holds where their personal data is in the log, never the data itself, so no snapshot file
+//! ever contains a name and an erasure takes effect at the next read.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use wifo_domain::{
+    ids::{OrganizationId, PersonId},
+    organization::{OrganizationEvent, OrganizationState},
+    person::ConsentPurpose,
+    values::Title,
+};
+use wifo_store::Position;
+
+use super::timeline::TimelineEntry;
+
+/// Everything the views know about one organization.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct OrganizationRecord {
+    pub state: OrganizationState,
+    /// The organization's own events with their business dates: folded up to a date, they give
+    /// the master data as of that date.
+    pub changes: Vec<(NaiveDate, OrganizationEvent)>,
+    pub timeline: Vec<TimelineEntry>,
+    /// Persons linked now, with their role.
+    pub persons: BTreeMap<PersonId, Title>,
+    /// The latest visit, contact, inquiry or attendance.
+    pub last_contact: Option<NaiveDate>,
+    /// Duplicates merged into this organization.
+    pub absorbed: BTreeSet<OrganizationId>,
+    /// Name folded for search (see `search.rs`).
+    pub search_key: String,
+}
+
+/// What the views keep about a person: no personal data, only where to find it.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct PersonRecord {
+    /// Position of the newest event holding the person's `personal` field.
+    pub personal_at: Option<Position>,
+    pub erased: bool,
+    pub links: BTreeMap<OrganizationId, Title>,
+    pub consents: BTreeMap<ConsentPurpose, NaiveDate>,
+}
