@@ -4,6 +4,7 @@
 //! (`runtime.rs`).
 
 pub mod decode;
+pub mod queries;
 pub mod replay;
 pub mod runtime;
 pub mod snapshot;

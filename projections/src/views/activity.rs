@@ -80,6 +80,7 @@ impl Views {
             } => {
                 self.open_follow_ups
                     .insert((assignee.clone(), *due_on, *follow_up, visit));
+                self.follow_up_tasks.insert(*follow_up, task.to_string());
                 if let Some(organization) = organization {
                     self.push_timeline(
                         organization,
@@ -87,6 +88,7 @@ impl Views {
                         context.day,
                         TimelineItem::FollowUpCreated {
                             visit,
+                            follow_up: *follow_up,
                             task: task.to_string(),
                             assignee: assignee.to_string(),
                             due_on: *due_on,
@@ -100,12 +102,16 @@ impl Views {
                 ..
             } => {
                 self.open_follow_ups.retain(|(_, _, id, _)| id != follow_up);
+                self.follow_up_tasks.remove(follow_up);
                 if let Some(organization) = organization {
                     self.push_timeline(
                         organization,
                         context,
                         *completed_on,
-                        TimelineItem::FollowUpCompleted { visit },
+                        TimelineItem::FollowUpCompleted {
+                            visit,
+                            follow_up: *follow_up,
+                        },
                     );
                 }
             }

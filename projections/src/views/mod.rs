@@ -55,6 +55,8 @@ pub struct Views {
     pub users: BTreeMap<String, UserState>,
     /// Open follow-ups by assignee and due date.
     pub open_follow_ups: BTreeSet<(UserName, NaiveDate, FollowUpId, VisitId)>,
+    /// Task of each open follow-up.
+    pub follow_up_tasks: HashMap<FollowUpId, String>,
     /// Inquiries not closed.
     pub open_inquiries: BTreeSet<InquiryId>,
     pub facts: Facts,

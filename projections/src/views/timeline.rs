@@ -8,8 +8,8 @@ use wifo_domain::{
     cooperation::MilestoneKind,
     gathering::GatheringKind,
     ids::{
-        ContactId, CooperationId, GatheringId, InquiryId, MilestoneId, OrganizationId, PersonId,
-        VisitId,
+        ContactId, CooperationId, FollowUpId, GatheringId, InquiryId, MilestoneId, OrganizationId,
+        PersonId, VisitId,
     },
     inquiry::{InquiryOutcome, InquirySource},
     values::Code,
@@ -82,12 +82,14 @@ pub enum TimelineItem {
     },
     FollowUpCreated {
         visit: VisitId,
+        follow_up: FollowUpId,
         task: String,
         assignee: String,
         due_on: NaiveDate,
     },
     FollowUpCompleted {
         visit: VisitId,
+        follow_up: FollowUpId,
     },
     ContactLogged {
         contact: ContactId,

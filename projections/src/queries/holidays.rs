@@ -1,0 +1,131 @@
+//! Berlin's public holidays and working days, for response-time targets ("first answer within 2
+//! working days"). Easter follows the Gregorian computus (Meeus/Jones/Butcher).
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+fn easter_sunday(year: i32) -> Option<NaiveDate> {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, month as u32, day as u32)
+}
+
+/// Whether `date` is a public holiday in Berlin.
+pub fn is_berlin_holiday(date: NaiveDate) -> bool {
+    let (year, month, day) = (date.year(), date.month(), date.day());
+    let fixed = matches!(
+        (month, day),
+        (1, 1) | (5, 1) | (10, 3) | (12, 25) | (12, 26)
+    ) || (month == 3 && day == 8 && year >= 2019) // Internationaler Frauentag
+        || (month == 5 && day == 8 && (year == 2020 || year == 2025)); // Tag der Befreiung (einmalig)
+    if fixed {
+        return true;
+    }
+    let Some(easter) = easter_sunday(year) else {
+        return false;
+    };
+    [-2, 1, 39, 50]
+        .iter()
+        .any(|offset| easter + Duration::days(*offset) == date)
+}
+
+/// Whether `date` is a working day in Berlin (Monday to Friday, no public holiday).
+pub fn is_working_day(date: NaiveDate) -> bool {
+    !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && !is_berlin_holiday(date)
+}
+
+/// Working days after `from` up to and including `to` (0 if `to` is not after `from`).
+pub fn working_days_between(from: NaiveDate, to: NaiveDate) -> u32 {
+    let mut days = 0;
+    let mut date = from;
+    while date < to {
+        date = date.succ_opt().unwrap_or(to);
+        if is_working_day(date) {
+            days += 1;
+        }
+    }
+    days
+}
+
+/// The day by which something received on `from` is due, `working_days` working days later.
+pub fn add_working_days(from: NaiveDate, working_days: u32) -> NaiveDate {
+    let mut date = from;
+    let mut left = working_days;
+    while left > 0 {
+        let Some(next) = date.succ_opt() else { break };
+        date = next;
+        if is_working_day(date) {
+            left -= 1;
+        }
+    }
+    date
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+    }
+
+    #[test]
+    fn berlin_holidays_of_2025_and_2026() {
+        // Published holiday calendars of the Senatsverwaltung.
+        for date in [
+            day(2025, 1, 1),
+            day(2025, 3, 8),
+            day(2025, 4, 18),
+            day(2025, 4, 21),
+            day(2025, 5, 1),
+            day(2025, 5, 8),
+            day(2025, 5, 29),
+            day(2025, 6, 9),
+            day(2025, 10, 3),
+            day(2025, 12, 25),
+            day(2025, 12, 26),
+            day(2026, 4, 3),
+            day(2026, 4, 6),
+            day(2026, 5, 14),
+            day(2026, 5, 25),
+        ] {
+            assert!(is_berlin_holiday(date), "{date} is a holiday");
+        }
+        for date in [
+            day(2026, 5, 8),
+            day(2025, 11, 1),
+            day(2025, 1, 6),
+            day(2025, 10, 31),
+        ] {
+            assert!(!is_berlin_holiday(date), "{date} is no holiday in Berlin");
+        }
+    }
+
+    #[test]
+    fn working_days_skip_weekends_and_holidays() {
+        // Thursday 17 April 2025 → Good Friday, weekend, Easter Monday → Tuesday 22 April.
+        assert_eq!(add_working_days(day(2025, 4, 17), 1), day(2025, 4, 22));
+        assert_eq!(add_working_days(day(2025, 4, 17), 2), day(2025, 4, 23));
+        assert_eq!(working_days_between(day(2025, 4, 17), day(2025, 4, 23)), 2);
+        // Friday → Monday is one working day.
+        assert_eq!(
+            working_days_between(day(2026, 11, 20), day(2026, 11, 23)),
+            1
+        );
+        assert_eq!(
+            working_days_between(day(2026, 11, 23), day(2026, 11, 20)),
+            0
+        );
+    }
+}

@@ -1,0 +1,11 @@
+//! Queries on the views: each takes the views (and "today" where the answer depends on it) and
+//! returns plain data the server turns into JSON or HTML.
+
+pub mod audit;
+pub mod board;
+pub mod coverage;
+pub mod directory;
+pub mod holidays;
+pub mod personal;
+pub mod profile;
+pub mod work;
