@@ -137,3 +137,6 @@ impl Views {
         organization
     }
 }
+
+#[cfg(test)]
+mod tests;

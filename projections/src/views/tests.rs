@@ -1,0 +1,360 @@
+//! Tests of the views through their queries: events in, answers out, each expected answer
+//! written down by hand from the scenario.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use uuid::Uuid;
+use wifo_domain::{
+    Event,
+    ids::{InquiryId, OrganizationId, VisitId},
+    inquiry::{InquiryEvent, InquirySource},
+    organization::{OrganizationEvent, OrganizationKind, Profile},
+    values::{Address, Code, OrganizationName, RegionCode, RegionLevel, Text, UserName, WzCode},
+    visit::{Findings, VisitEvent},
+};
+use wifo_store::{Metadata, Position, RecordedEvent};
+
+use super::Views;
+use crate::queries::{
+    coverage::region_coverage,
+    directory::{DirectoryQuery, directory},
+    profile::profile,
+    work::inquiry_queue,
+};
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test date")
+}
+
+fn org(n: u128) -> OrganizationId {
+    OrganizationId::from_uuid(Uuid::from_u128(n))
+}
+
+/// Feeds events, each happening on the given day, in order.
+struct Log {
+    views: Views,
+    position: u64,
+}
+
+impl Log {
+    fn new() -> Self {
+        Self {
+            views: Views::default(),
+            position: 0,
+        }
+    }
+
+    fn on(&mut self, date: &str, stream: &str, event: Event) -> &mut Self {
+        self.position += 1;
+        let occurred_at = Utc.from_utc_datetime(&day(date).and_hms_opt(12, 0, 0).expect("noon"));
+        let recorded = RecordedEvent {
+            position: Position(self.position),
+            stream: stream.into(),
+            revision: 0,
+            id: Uuid::now_v7(),
+            event_type: "Test".into(),
+            schema_version: 1,
+            payload: Vec::new(),
+            metadata: Metadata {
+                actor: "a.schneider".into(),
+                occurred_at,
+                correlation_id: Uuid::nil(),
+                causation_id: None,
+                data_subject: None,
+            },
+            recorded_at: occurred_at,
+        };
+        self.views.apply(&recorded, &event);
+        self
+    }
+}
+
+fn registered(id: OrganizationId, name: &str, region: &str) -> Event {
+    Event::Organization(OrganizationEvent::Registered {
+        organization: id,
+        name: OrganizationName::parse(name).expect("name"),
+        kind: OrganizationKind::Company,
+        profile: Profile {
+            sector: Some(WzCode::parse("10.71").expect("wz")),
+            ..Profile::default()
+        },
+        address: Some(Address::parse("Breite Straße 24", "13187", "Berlin").expect("address")),
+        region: Some(RegionCode::parse(region).expect("region")),
+        external_id: None,
+    })
+}
+
+fn conducted(visit: u128, organization: OrganizationId, on: &str) -> Event {
+    Event::Visit(VisitEvent::Conducted {
+        visit: VisitId::from_uuid(Uuid::from_u128(visit)),
+        organization,
+        conducted_on: day(on),
+        duration_minutes: 60,
+        staff: vec![UserName::parse("a.schneider").expect("user")],
+        participants: vec![],
+        topics: vec![Code::parse("fachkraefte").expect("code")],
+        findings: Findings {
+            expansion_plans: false,
+            relocation_risk: false,
+            space_need_m2: None,
+            workforce_need: None,
+            funding_interest: false,
+            location_satisfaction: None,
+            issues_raised: vec![],
+        },
+        notes: Text::default(),
+        joint_partner: None,
+    })
+}
+
+#[test]
+fn as_of_a_date_before_a_rename_and_relocation_shows_the_old_name_and_region() {
+    let bakery = org(1);
+    let mut log = Log::new();
+    log.on(
+        "2024-03-01",
+        "organization-1",
+        registered(bakery, "Bäckerei Schulz", "03100101"),
+    )
+    .on(
+        "2025-07-15",
+        "organization-1",
+        Event::Organization(OrganizationEvent::Renamed {
+            organization: bakery,
+            name: OrganizationName::parse("Schulz Backwaren GmbH").expect("name"),
+        }),
+    )
+    .on(
+        "2025-08-01",
+        "organization-1",
+        Event::Organization(OrganizationEvent::Relocated {
+            organization: bakery,
+            address: Address::parse("Florastraße 1", "13187", "Berlin").expect("address"),
+            region: Some(RegionCode::parse("03100204").expect("region")),
+        }),
+    );
+    let before = profile(&log.views, bakery, Some(day("2025-06-30"))).expect("existed then");
+    assert_eq!(before.name, "Bäckerei Schulz");
+    assert_eq!(
+        before.region.as_ref().map(RegionCode::as_str),
+        Some("03100101")
+    );
+    let between = profile(&log.views, bakery, Some(day("2025-07-20"))).expect("existed then");
+    assert_eq!(between.name, "Schulz Backwaren GmbH");
+    assert_eq!(
+        between.region.as_ref().map(RegionCode::as_str),
+        Some("03100101")
+    );
+    let now = profile(&log.views, bakery, None).expect("exists");
+    assert_eq!(now.name, "Schulz Backwaren GmbH");
+    assert_eq!(
+        now.region.as_ref().map(RegionCode::as_str),
+        Some("03100204")
+    );
+    assert_eq!(now.revision, 2);
+    assert!(
+        profile(&log.views, bakery, Some(day("2024-02-28"))).is_none(),
+        "not registered yet"
+    );
+    let change = now.timeline.iter().find_map(|entry| match &entry.item {
+        super::timeline::TimelineItem::Changed { field, old, new } if field == "Name" => {
+            Some((old.clone(), new.clone()))
+        }
+        _ => None,
+    });
+    assert_eq!(
+        change,
+        Some(("Bäckerei Schulz".into(), "Schulz Backwaren GmbH".into()))
+    );
+}
+
+#[test]
+fn a_merged_duplicate_leads_to_the_survivor_which_shows_both_histories() {
+    let (survivor, duplicate) = (org(1), org(2));
+    let mut log = Log::new();
+    log.on(
+        "2024-01-10",
+        "organization-1",
+        registered(survivor, "Elektro Hoffmann GmbH", "03100101"),
+    )
+    .on(
+        "2024-01-11",
+        "organization-2",
+        registered(duplicate, "Elektro Hoffmann", "03100101"),
+    )
+    .on(
+        "2024-05-02",
+        "visit-9",
+        conducted(9, duplicate, "2024-05-02"),
+    )
+    .on(
+        "2024-06-01",
+        "organization-2",
+        Event::Organization(OrganizationEvent::MergedInto {
+            organization: duplicate,
+            survivor,
+        }),
+    );
+    let shown = profile(&log.views, duplicate, None).expect("redirects");
+    assert_eq!(shown.id, survivor);
+    assert_eq!(shown.requested, Some(duplicate));
+    assert_eq!(shown.last_contact, Some(day("2024-05-02")));
+    let listed = directory(
+        &log.views,
+        &DirectoryQuery {
+            per_page: 50,
+            ..DirectoryQuery::default()
+        },
+    );
+    assert_eq!(listed.total, 1);
+    assert_eq!(listed.entries[0].id, survivor);
+    assert_eq!(listed.entries[0].last_contact, Some(day("2024-05-02")));
+}
+
+#[test]
+fn the_directory_finds_names_tolerantly_and_filters_by_hierarchy_levels() {
+    let mut log = Log::new();
+    log.on(
+        "2024-01-10",
+        "organization-1",
+        registered(org(1), "Bäckerei Schulz GmbH", "03100101"),
+    )
+    .on(
+        "2024-01-10",
+        "organization-2",
+        registered(org(2), "Konditorei Straßburg", "03200101"),
+    )
+    .on(
+        "2024-01-10",
+        "organization-3",
+        registered(org(3), "Schulze Metallbau", "01100101"),
+    );
+    let search = |text: &str| {
+        let page = directory(
+            &log.views,
+            &DirectoryQuery {
+                text: Some(text.into()),
+                per_page: 10,
+                ..DirectoryQuery::default()
+            },
+        );
+        page.entries
+            .into_iter()
+            .map(|entry| entry.name)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(search("BAECK schulz"), vec!["Bäckerei Schulz GmbH"]);
+    assert_eq!(search("strassb"), vec!["Konditorei Straßburg"]);
+    assert_eq!(
+        search("schul"),
+        vec!["Bäckerei Schulz GmbH", "Schulze Metallbau"]
+    );
+    let in_bezirk_03 = directory(
+        &log.views,
+        &DirectoryQuery {
+            region: Some(RegionCode::parse("03").expect("region")),
+            sector: Some(WzCode::parse("C").expect("section")),
+            per_page: 10,
+            ..DirectoryQuery::default()
+        },
+    );
+    assert_eq!(in_bezirk_03.total, 2);
+    let no_contact = directory(
+        &log.views,
+        &DirectoryQuery {
+            no_contact_months: Some(6),
+            today: Some(day("2026-11-21")),
+            per_page: 1,
+            page: 2,
+            ..DirectoryQuery::default()
+        },
+    );
+    assert_eq!((no_contact.total, no_contact.entries.len()), (3, 1));
+}
+
+#[test]
+fn the_inquiry_queue_counts_berlin_working_days_and_puts_overdue_first() {
+    let mut log = Log::new();
+    let received = |n: u128, on: &str| {
+        Event::Inquiry(InquiryEvent::Received {
+            inquiry: InquiryId::from_uuid(Uuid::from_u128(n)),
+            organization: None,
+            channel: wifo_domain::contact::Channel::Phone,
+            source: InquirySource::CitizensOffice,
+            topics: vec![],
+            description: Text::default(),
+            received_on: day(on),
+            received_by: UserName::parse("a.schneider").expect("user"),
+        })
+    };
+    // Thursday before Easter 2025: due Wednesday 23 April (Good Friday, Easter Monday off).
+    log.on("2025-04-17", "inquiry-1", received(1, "2025-04-17"))
+        .on("2025-04-22", "inquiry-2", received(2, "2025-04-22"));
+    let queue = inquiry_queue(&log.views, day("2025-04-24"), 2, None);
+    assert_eq!(queue.len(), 2);
+    assert_eq!(queue[0].inquiry, InquiryId::from_uuid(Uuid::from_u128(1)));
+    assert_eq!(queue[0].respond_by, day("2025-04-23"));
+    assert!(queue[0].overdue);
+    assert_eq!(queue[1].respond_by, day("2025-04-24"));
+    assert!(!queue[1].overdue, "due today is not overdue yet");
+    assert_eq!(queue[0].age_days, 7);
+}
+
+#[test]
+fn coverage_counts_businesses_contacted_within_12_and_24_months() {
+    let mut log = Log::new();
+    log.on(
+        "2023-01-01",
+        "organization-1",
+        registered(org(1), "A", "03100101"),
+    )
+    .on(
+        "2023-01-01",
+        "organization-2",
+        registered(org(2), "B", "03100102"),
+    )
+    .on(
+        "2023-01-01",
+        "organization-3",
+        registered(org(3), "C", "03200101"),
+    )
+    .on("2026-03-01", "visit-1", conducted(1, org(1), "2026-03-01"))
+    .on("2025-03-01", "visit-2", conducted(2, org(2), "2025-03-01"));
+    let coverage = region_coverage(&log.views, RegionLevel::Bezirksregion, day("2026-11-21"));
+    let rows: Vec<_> = coverage
+        .iter()
+        .map(|row| {
+            (
+                row.region.as_str().to_owned(),
+                row.businesses,
+                row.contacted_12_months,
+                row.contacted_24_months,
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![("031001".into(), 2, 1, 2), ("032001".into(), 1, 0, 0)]
+    );
+    assert_eq!(coverage[0].share_12_months, 50.0);
+}
+
+#[test]
+fn a_snapshot_reads_back_to_the_same_answers() {
+    let mut log = Log::new();
+    log.on(
+        "2024-03-01",
+        "organization-1",
+        registered(org(1), "Bäckerei Schulz", "03100101"),
+    )
+    .on("2025-03-01", "visit-1", conducted(1, org(1), "2025-03-01"));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("views.snapshot");
+    crate::snapshot::save(&path, &log.views).expect("saved");
+    let loaded = crate::snapshot::load(&path).expect("loads");
+    assert_eq!(loaded.position, Position(2));
+    assert_eq!(
+        profile(&loaded, org(1), None),
+        profile(&log.views, org(1), None)
+    );
+    assert_eq!(loaded.facts.visits, log.views.facts.visits);
+}
