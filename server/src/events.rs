@@ -238,20 +238,29 @@ pub async fn run_stats(path: &std::path::Path, json: bool) -> anyhow::Result<()>
     let data = DataDir::open_existing(path)?;
     let stats = stats(&data).await?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&stats)?);
+        print_out(&format!("{}\n", serde_json::to_string_pretty(&stats)?))
     } else {
-        print!("{}", stats_table(&stats));
+        print_out(&stats_table(&stats))
     }
-    Ok(())
 }
 
 /// `wifo events tail`.
 pub async fn run_tail(path: &std::path::Path, count: usize) -> anyhow::Result<()> {
     let data = DataDir::open_existing(path)?;
+    let mut out = String::new();
     for entry in tail(&data, count).await? {
-        println!("{}", format_tail_entry(&entry));
+        let _ = writeln!(out, "{}", format_tail_entry(&entry));
     }
-    Ok(())
+    print_out(&out)
+}
+
+/// Writes to stdout; a closed pipe (`wifo events tail | head`) is not an error.
+fn print_out(text: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(error.into()),
+        _ => Ok(()),
+    }
 }
 
 #[cfg(test)]

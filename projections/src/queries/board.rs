@@ -61,7 +61,7 @@ pub fn cooperation_board(
                     due: m.due,
                     original_due: m.original_due,
                     times_rescheduled: m.times_rescheduled,
-                    status: m.status.clone(),
+                    status: m.status,
                 })
                 .collect();
             milestones.sort_by_key(|m| (m.due, m.milestone));

@@ -1,6 +1,6 @@
 //! Which topics the demo office's businesses bring up, and how that changes: every leaf of the
-//! default topic taxonomy with a base weight, a yearly growth (Fachkräfte and renewable energy
-//! grow, energy prices and start-up questions fade), the sectors it matters most to, the offices
+//! default topic taxonomy with a base weight, a yearly growth (Fachkräfte, renewable energy and
+//! succession grow, start-up questions fade), the sectors it matters most to, the offices
 //! an inquiry about it is referred to, and the German sentences contacts, inquiries and visits
 //! use for it. Year-over-year statistics of the demo show these trends.
 
@@ -168,11 +168,11 @@ pub(crate) const TOPICS: &[Topic] = &[
         "Zufahrt für Lkw durch Umbau der Straße eingeschränkt",
         "Eingeschränkte Zufahrt für Lieferverkehr",
         "Gespräch mit dem Straßen- und Grünflächenamt organisieren"),
-    topic("energie.kosten", 4.0, 0.85, &[G::Manufacturing, G::Hospitality], &["ihk"],
+    topic("energie.kosten", 4.0, 1.0, &[G::Manufacturing, G::Hospitality], &["ihk"],
         "Energiekosten belasten den Betrieb stark",
         "Hohe Energiekosten",
         "Energieberatung der IHK vermitteln"),
-    topic("energie.erneuerbare", 2.0, 1.4, &[G::Manufacturing, G::Crafts], &["umweltamt", "ibb"],
+    topic("energie.erneuerbare", 2.5, 1.45, &[G::Manufacturing, G::Crafts], &["umweltamt", "ibb"],
         "Photovoltaik auf dem Betriebsdach: Genehmigung und Förderung",
         "Interesse an Photovoltaik",
         "Förderprogramm SolarPLUS prüfen"),

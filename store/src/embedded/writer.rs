@@ -153,7 +153,10 @@ fn write_batch(
     batch: &[AppendRequest],
 ) -> Result<Vec<Result<AppendResult, StoreError>>, StoreError> {
     let recorded_at = Utc::now().timestamp_micros();
-    let transaction = connection.transaction()?;
+    // IMMEDIATE takes the write lock at BEGIN (waiting out busy_timeout), instead of failing
+    // when a deferred read transaction has to be upgraded.
+    let transaction =
+        connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let mut outcomes = Vec::with_capacity(batch.len());
     let mut pending = PendingState {
         last_position: state.last_position,

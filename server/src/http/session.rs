@@ -1,0 +1,125 @@
+//! Login and logout. A login sets an HttpOnly, SameSite=Strict session cookie and returns the
+//! CSRF token that cookie-authenticated writes must send back in `X-CSRF-Token`. Failed logins
+//! are throttled per user name and per client address.
+
+use std::net::SocketAddr;
+
+use axum::{
+    Extension, Json,
+    body::Bytes,
+    extract::{ConnectInfo, State},
+    http::{HeaderMap, HeaderValue, Method, header},
+    response::{IntoResponse, Response},
+    routing::{delete, get, post},
+};
+use serde::{Deserialize, Serialize};
+
+use super::{ApiError, AppState, EVERYONE, PUBLIC, Route, RouteSpec, guard};
+use crate::auth::Caller;
+
+#[derive(Deserialize)]
+struct Login {
+    name: String,
+    password: String,
+}
+
+#[derive(Serialize)]
+struct SessionInfo {
+    user: String,
+    role: String,
+    csrf_token: Option<String>,
+}
+
+fn info(caller: &Caller) -> SessionInfo {
+    SessionInfo {
+        user: caller.user.to_string(),
+        role: caller.role.as_str().to_owned(),
+        csrf_token: caller.csrf_token.clone(),
+    }
+}
+
+async fn login(
+    State(state): State<AppState>,
+    connect: Option<ConnectInfo<SocketAddr>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    super::commands::require_json(&headers)?;
+    let login: Login = serde_json::from_slice(&body).map_err(|error| ApiError::BadRequest(error.to_string()))?;
+    let mut keys = vec![format!("user:{}", login.name.trim().to_lowercase())];
+    if let Some(ConnectInfo(address)) = connect {
+        keys.push(format!("ip:{}", address.ip()));
+    }
+    if let Some(retry_after_seconds) = state.throttle.blocked(&keys) {
+        return Err(ApiError::TooManyAttempts { retry_after_seconds });
+    }
+    let auth = state.auth.clone();
+    let (name, password) = (login.name.clone(), login.password.clone());
+    let outcome = tokio::task::spawn_blocking(move || auth.login(&name, &password))
+        .await
+        .map_err(|error| ApiError::Internal(error.into()))??;
+    let Some((session, caller)) = outcome else {
+        state.throttle.failed(&keys);
+        return Err(ApiError::Unauthenticated);
+    };
+    state.throttle.succeeded(&keys);
+    let secure = if state.config.secure_cookies { "; Secure" } else { "" };
+    let cookie = format!("{}={session}; HttpOnly; SameSite=Strict; Path=/{secure}", guard::SESSION_COOKIE);
+    let mut response = Json(info(&caller)).into_response();
+    response.headers_mut().insert(
+        header::SET_COOKIE,
+        HeaderValue::from_str(&cookie).map_err(|error| ApiError::Internal(error.into()))?,
+    );
+    Ok(response)
+}
+
+async fn logout(headers: HeaderMap, State(state): State<AppState>) -> Response {
+    if let Some(session) = guard::session_cookie(&headers) {
+        state.auth.logout(&session);
+    }
+    let mut response = axum::http::StatusCode::NO_CONTENT.into_response();
+    response.headers_mut().insert(
+        header::SET_COOKIE,
+        HeaderValue::from_static("wifo_session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0"),
+    );
+    response
+}
+
+async fn me(Extension(caller): Extension<Caller>) -> Json<SessionInfo> {
+    Json(info(&caller))
+}
+
+pub fn routes() -> Vec<Route> {
+    vec![
+        Route {
+            spec: RouteSpec {
+                method: Method::POST,
+                path: "/api/v1/session",
+                roles: PUBLIC,
+                summary: "Anmelden (setzt das Sitzungs-Cookie, liefert das CSRF-Token)",
+                body: Some("Login"),
+            },
+            handler: post(login),
+        },
+        Route {
+            spec: RouteSpec {
+                method: Method::GET,
+                path: "/api/v1/session",
+                roles: EVERYONE,
+                summary: "Wer bin ich (Benutzer, Rolle, CSRF-Token)",
+                body: None,
+            },
+            handler: get(me),
+        },
+        Route {
+            spec: RouteSpec {
+                method: Method::DELETE,
+                path: "/api/v1/session",
+                roles: EVERYONE,
+                summary: "Abmelden",
+                body: None,
+            },
+            handler: delete(logout),
+        },
+    ]
+}
