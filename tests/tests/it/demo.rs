@@ -145,3 +145,29 @@ async fn wifo_demo_refuses_a_data_directory_that_holds_events_and_writes_nothing
     assert_eq!(data.store.head().await?, head, "nothing may be written");
     Ok(())
 }
+
+/// The size the foundation promises: 5000 organizations over 3 years finish, and the stats show
+/// every event family (every type name) with the counts of the log itself.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_demo_of_5000_organizations_over_3_years_has_every_event_family() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let data = DataDir::open(dir.path())?;
+    let options = DemoOptions {
+        seed: 7,
+        organizations: 5000,
+        years: 3,
+        today: NaiveDate::from_ymd_opt(2026, 11, 21).ok_or_else(|| anyhow::anyhow!("date"))?,
+    };
+    generate(&data, &options, false).await?;
+    let reported = stats(&data).await?;
+    let missing: Vec<&str> = every_type_name()
+        .into_iter()
+        .filter(|name| reported.by_type.get(*name).copied().unwrap_or(0) == 0)
+        .collect();
+    assert!(missing.is_empty(), "event types missing from the demo: {missing:?}");
+    let log = whole_log(&data).await?;
+    assert_eq!(reported.events as usize, log.len());
+    let registered = log.iter().filter(|event| event.event_type == "OrganizationRegistered").count();
+    assert!(registered >= 5000, "{registered} organizations registered");
+    Ok(())
+}
