@@ -164,10 +164,16 @@ async fn a_demo_of_5000_organizations_over_3_years_has_every_event_family() -> a
         .into_iter()
         .filter(|name| reported.by_type.get(*name).copied().unwrap_or(0) == 0)
         .collect();
-    assert!(missing.is_empty(), "event types missing from the demo: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "event types missing from the demo: {missing:?}"
+    );
     let log = whole_log(&data).await?;
     assert_eq!(reported.events as usize, log.len());
-    let registered = log.iter().filter(|event| event.event_type == "OrganizationRegistered").count();
+    let registered = log
+        .iter()
+        .filter(|event| event.event_type == "OrganizationRegistered")
+        .count();
     assert!(registered >= 5000, "{registered} organizations registered");
     Ok(())
 }
