@@ -62,13 +62,18 @@ pub fn hash_password(password: &str) -> anyhow::Result<String> {
 
 fn verify_password(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash)
-        .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
 impl AuthStore {
     pub fn open(dir: &Path) -> anyhow::Result<Self> {
-        let connection = Connection::open(dir.join("auth.sqlite")).context("auth.sqlite kann nicht geöffnet werden")?;
+        let connection = Connection::open(dir.join("auth.sqlite"))
+            .context("auth.sqlite kann nicht geöffnet werden")?;
         connection.pragma_update(None, "journal_mode", "WAL")?;
         connection.pragma_update(None, "synchronous", "FULL")?;
         connection.execute_batch(
@@ -87,11 +92,18 @@ impl AuthStore {
     }
 
     fn lock(&self) -> anyhow::Result<std::sync::MutexGuard<'_, Connection>> {
-        self.connection.lock().map_err(|_| anyhow::anyhow!("auth store lock poisoned"))
+        self.connection
+            .lock()
+            .map_err(|_| anyhow::anyhow!("auth store lock poisoned"))
     }
 
     /// Stores (or replaces) a user's password and role.
-    pub fn set_credentials(&self, user: &UserName, password: &str, role: Role) -> anyhow::Result<()> {
+    pub fn set_credentials(
+        &self,
+        user: &UserName,
+        password: &str,
+        role: Role,
+    ) -> anyhow::Result<()> {
         let hash = hash_password(password)?;
         self.lock()?.execute(
             "INSERT INTO credentials (user, password_hash, role, active) VALUES (?1, ?2, ?3, 1)
@@ -119,10 +131,18 @@ impl AuthStore {
             .query_row(
                 "SELECT password_hash, role, active FROM credentials WHERE user = ?1",
                 [user],
-                |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, bool>(2)?)),
+                |row| {
+                    Ok((
+                        row.get::<_, String>(0)?,
+                        row.get::<_, String>(1)?,
+                        row.get::<_, bool>(2)?,
+                    ))
+                },
             )
             .optional()?;
-        Ok(row.and_then(|(hash, role, active)| Role::parse(&role).ok().map(|role| (hash, role, active))))
+        Ok(row.and_then(|(hash, role, active)| {
+            Role::parse(&role).ok().map(|role| (hash, role, active))
+        }))
     }
 
     /// Checks a password and opens a session. Returns the session id and the caller.
@@ -132,7 +152,10 @@ impl AuthStore {
         };
         let Some((hash, role, active)) = self.credentials(name.as_str())? else {
             // Same work as a real check, so timing does not tell which names exist.
-            let _ = verify_password(password, "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$YWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXo");
+            let _ = verify_password(
+                password,
+                "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$YWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXo",
+            );
             return Ok(None);
         };
         if !active || !verify_password(password, &hash) {
@@ -140,12 +163,24 @@ impl AuthStore {
         }
         let session_id = random_token()?;
         let csrf_token = random_token()?;
-        let session = Session { user: name.clone(), role, csrf_token: csrf_token.clone(), last_used: Instant::now() };
+        let session = Session {
+            user: name.clone(),
+            role,
+            csrf_token: csrf_token.clone(),
+            last_used: Instant::now(),
+        };
         self.sessions
             .lock()
             .map_err(|_| anyhow::anyhow!("session lock poisoned"))?
             .insert(digest(&session_id), session);
-        Ok(Some((session_id, Caller { user: name, role, csrf_token: Some(csrf_token) })))
+        Ok(Some((
+            session_id,
+            Caller {
+                user: name,
+                role,
+                csrf_token: Some(csrf_token),
+            },
+        )))
     }
 
     pub fn logout(&self, session_id: &str) {
@@ -164,7 +199,11 @@ impl AuthStore {
             return None;
         }
         session.last_used = Instant::now();
-        Some(Caller { user: session.user.clone(), role: session.role, csrf_token: Some(session.csrf_token.clone()) })
+        Some(Caller {
+            user: session.user.clone(),
+            role: session.role,
+            csrf_token: Some(session.csrf_token.clone()),
+        })
     }
 
     /// Creates an API token for a user; the token is shown once and stored hashed.
@@ -175,7 +214,11 @@ impl AuthStore {
         let token = format!("wifo_{}", random_token()?);
         self.lock()?.execute(
             "INSERT INTO api_tokens (token_hash, user, created_at) VALUES (?1, ?2, ?3)",
-            rusqlite::params![digest(&token).as_slice(), user.as_str(), chrono::Utc::now().timestamp()],
+            rusqlite::params![
+                digest(&token).as_slice(),
+                user.as_str(),
+                chrono::Utc::now().timestamp()
+            ],
         )?;
         Ok(token)
     }
@@ -184,17 +227,32 @@ impl AuthStore {
     pub fn token(&self, token: &str) -> anyhow::Result<Option<Caller>> {
         let user: Option<String> = self
             .lock()?
-            .query_row("SELECT user FROM api_tokens WHERE token_hash = ?1", [digest(token).as_slice()], |row| {
-                row.get(0)
-            })
+            .query_row(
+                "SELECT user FROM api_tokens WHERE token_hash = ?1",
+                [digest(token).as_slice()],
+                |row| row.get(0),
+            )
             .optional()?;
         let Some(user) = user else { return Ok(None) };
-        let Some((_, role, active)) = self.credentials(&user)? else { return Ok(None) };
-        Ok(active.then(|| UserName::parse(&user).ok()).flatten().map(|user| Caller { user, role, csrf_token: None }))
+        let Some((_, role, active)) = self.credentials(&user)? else {
+            return Ok(None);
+        };
+        Ok(active
+            .then(|| UserName::parse(&user).ok())
+            .flatten()
+            .map(|user| Caller {
+                user,
+                role,
+                csrf_token: None,
+            }))
     }
 
     /// A stored response for an idempotency key: (fingerprint, status, headers as JSON, body).
-    pub fn idempotent_response(&self, user: &str, key: &str) -> anyhow::Result<Option<(Vec<u8>, u16, String, Vec<u8>)>> {
+    pub fn idempotent_response(
+        &self,
+        user: &str,
+        key: &str,
+    ) -> anyhow::Result<Option<(Vec<u8>, u16, String, Vec<u8>)>> {
         Ok(self
             .lock()?
             .query_row(
@@ -252,7 +310,10 @@ impl LoginThrottle {
     pub fn failed(&self, keys: &[String]) {
         if let Ok(mut failures) = self.failures.lock() {
             for key in keys {
-                failures.entry(key.clone()).or_default().push(Instant::now());
+                failures
+                    .entry(key.clone())
+                    .or_default()
+                    .push(Instant::now());
             }
         }
     }

@@ -44,10 +44,87 @@ pub enum Command {
         #[arg(long, value_name = "DATUM")]
         stichtag: Option<NaiveDate>,
     },
+    /// Startet den Server (JSON-API unter /api/v1).
+    Serve {
+        /// Datenverzeichnis des Amtes.
+        #[arg(long, env = "WIFO_DATA", default_value = "data")]
+        data: PathBuf,
+        /// Adresse und Port, an denen der Server lauscht.
+        #[arg(long, env = "WIFO_LISTEN", default_value = "127.0.0.1:8080")]
+        listen: std::net::SocketAddr,
+        /// Ein leeres Datenverzeichnis zuerst mit dem Demo-Amt füllen.
+        #[arg(long)]
+        demo: bool,
+        /// Anzahl der Unternehmen des Demo-Amts (mit --demo).
+        #[arg(long, default_value_t = 1500)]
+        demo_orgs: usize,
+        /// Erstantwort-Ziel für Anliegen in Berliner Arbeitstagen.
+        #[arg(long, env = "WIFO_ERSTANTWORT_ARBEITSTAGE", default_value_t = 2)]
+        first_response_working_days: u32,
+        /// Cookies nur über HTTPS senden (hinter einem TLS-Proxy einschalten).
+        #[arg(long, env = "WIFO_SECURE_COOKIES")]
+        secure_cookies: bool,
+    },
+    /// Benutzerverwaltung.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// API-Tokens für Schnittstellen.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+    /// Ansichten (Projektionen) verwalten.
+    Projections {
+        #[command(subcommand)]
+        command: ProjectionsCommand,
+    },
     /// Ereignisprotokoll ansehen.
     Events {
         #[command(subcommand)]
         command: EventsCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Legt einen Benutzer an; das Passwort wird von der Standardeingabe gelesen.
+    Add {
+        #[arg(long, env = "WIFO_DATA", default_value = "data")]
+        data: PathBuf,
+        /// Anmeldename (a–z, 0–9, Punkt, Bindestrich).
+        #[arg(long)]
+        name: String,
+        /// staff, lead, planner oder admin.
+        #[arg(long)]
+        role: String,
+        /// Angezeigter Name (Standard: der Anmeldename).
+        #[arg(long)]
+        display_name: Option<String>,
+        /// Passwort von der Standardeingabe lesen (Pflicht, damit es nicht in der Shell-Historie steht).
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Erzeugt ein API-Token für einen Benutzer und gibt es einmalig aus.
+    Create {
+        #[arg(long, env = "WIFO_DATA", default_value = "data")]
+        data: PathBuf,
+        #[arg(long)]
+        user: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProjectionsCommand {
+    /// Baut alle Ansichten aus dem Protokoll neu auf und schreibt den Snapshot.
+    Rebuild {
+        #[arg(long, env = "WIFO_DATA", default_value = "data")]
+        data: PathBuf,
     },
 }
 
@@ -94,6 +171,52 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             crate::demo::run(&data, &options).await
         }
+        Command::Serve {
+            data,
+            listen,
+            demo,
+            demo_orgs,
+            first_response_working_days,
+            secure_cookies,
+        } => {
+            let today = chrono::Local::now().date_naive();
+            let options = crate::serve::ServeOptions {
+                data,
+                listen,
+                demo: demo.then_some(crate::demo::DemoOptions {
+                    seed: 42,
+                    organizations: demo_orgs,
+                    years: 3,
+                    today,
+                }),
+                config: crate::http::HttpConfig {
+                    first_response_working_days,
+                    secure_cookies,
+                    ..crate::http::HttpConfig::default()
+                },
+            };
+            crate::serve::run(options).await
+        }
+        Command::User { command } => match command {
+            UserCommand::Add {
+                data,
+                name,
+                role,
+                display_name,
+                password_stdin: _,
+            } => {
+                let mut password = String::new();
+                std::io::stdin().read_line(&mut password)?;
+                crate::serve::add_user(&data, &name, &role, display_name.as_deref(), &password)
+                    .await
+            }
+        },
+        Command::Token { command } => match command {
+            TokenCommand::Create { data, user } => crate::serve::create_token(&data, &user),
+        },
+        Command::Projections { command } => match command {
+            ProjectionsCommand::Rebuild { data } => crate::serve::rebuild(&data).await,
+        },
         Command::Events { command } => match command {
             EventsCommand::Stats { data, json } => crate::events::run_stats(&data, json).await,
             EventsCommand::Tail { data, count } => crate::events::run_tail(&data, count).await,

@@ -66,4 +66,9 @@ impl DataDir {
             handler,
         })
     }
+
+    /// The store as the trait object the read side works with.
+    pub fn store_shared(&self) -> Arc<dyn EventStore> {
+        Arc::new(self.store.clone())
+    }
 }

@@ -25,15 +25,32 @@ use super::{ApiError, AppState, Route, RouteSpec};
 use crate::auth::Caller;
 
 /// Fields that name an organization, and fields that name persons, in any command.
-const ORGANIZATION_FIELDS: &[&str] = &["organization", "joint_partner", "association", "survivor", "partners", "co_hosts", "organizations"];
+const ORGANIZATION_FIELDS: &[&str] = &[
+    "organization",
+    "joint_partner",
+    "association",
+    "survivor",
+    "partners",
+    "co_hosts",
+    "organizations",
+];
 const PERSON_FIELDS: &[&str] = &["person", "participants", "persons"];
 
 pub fn require_json(headers: &HeaderMap) -> Result<(), ApiError> {
     let json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
-        .is_some_and(|value| value.split(';').next().is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json")));
-    if json { Ok(()) } else { Err(ApiError::UnsupportedMediaType) }
+        .is_some_and(|value| {
+            value
+                .split(';')
+                .next()
+                .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"))
+        });
+    if json {
+        Ok(())
+    } else {
+        Err(ApiError::UnsupportedMediaType)
+    }
 }
 
 fn bad_input(error: serde_json::Error) -> ApiError {
@@ -42,8 +59,12 @@ fn bad_input(error: serde_json::Error) -> ApiError {
 
 /// `If-Match: "3"` (or `3`, or `W/"3"`) → revision 3.
 fn if_match(headers: &HeaderMap) -> Result<Option<u64>, ApiError> {
-    let Some(value) = headers.get(header::IF_MATCH) else { return Ok(None) };
-    let text = value.to_str().map_err(|_| ApiError::BadRequest("If-Match ist kein Text".into()))?;
+    let Some(value) = headers.get(header::IF_MATCH) else {
+        return Ok(None);
+    };
+    let text = value
+        .to_str()
+        .map_err(|_| ApiError::BadRequest("If-Match ist kein Text".into()))?;
     let text = text.trim().trim_start_matches("W/").trim_matches('"');
     text.parse()
         .map(Some)
@@ -51,13 +72,26 @@ fn if_match(headers: &HeaderMap) -> Result<Option<u64>, ApiError> {
 }
 
 /// The caller's last write, so reads and reference checks see it.
-pub async fn wait_for_own_writes(state: &AppState, caller: &Caller, at_least: Option<Position>) -> Result<(), ApiError> {
-    let own = state.last_writes.lock().ok().and_then(|writes| writes.get(caller.user.as_str()).copied());
+pub async fn wait_for_own_writes(
+    state: &AppState,
+    caller: &Caller,
+    at_least: Option<Position>,
+) -> Result<(), ApiError> {
+    let own = state
+        .last_writes
+        .lock()
+        .ok()
+        .and_then(|writes| writes.get(caller.user.as_str()).copied());
     let target = own.max(at_least);
     if let Some(target) = target
-        && !state.projections.wait_for(target, state.config.read_your_writes_timeout).await
+        && !state
+            .projections
+            .wait_for(target, state.config.read_your_writes_timeout)
+            .await
     {
-        return Err(ApiError::Unavailable("Die Ansichten holen noch auf. Bitte gleich noch einmal versuchen.".into()));
+        return Err(ApiError::Unavailable(
+            "Die Ansichten holen noch auf. Bitte gleich noch einmal versuchen.".into(),
+        ));
     }
     Ok(())
 }
@@ -71,7 +105,11 @@ fn ids_in(value: &Value) -> Vec<&str> {
 }
 
 /// Refuses a command that names an organization or person the CRM does not know.
-fn check_references(state: &AppState, body: &serde_json::Map<String, Value>, own_field: &str) -> Result<(), ApiError> {
+fn check_references(
+    state: &AppState,
+    body: &serde_json::Map<String, Value>,
+    own_field: &str,
+) -> Result<(), ApiError> {
     let views = state.projections.read();
     for (field, value) in body {
         if field == own_field {
@@ -79,17 +117,27 @@ fn check_references(state: &AppState, body: &serde_json::Map<String, Value>, own
         }
         if ORGANIZATION_FIELDS.contains(&field.as_str()) {
             for id in ids_in(value) {
-                let known = wifo_domain::ids::OrganizationId::parse(id).is_ok_and(|id| views.organizations.get(&id).is_some_and(|r| r.state.name.is_some()));
+                let known = wifo_domain::ids::OrganizationId::parse(id).is_ok_and(|id| {
+                    views
+                        .organizations
+                        .get(&id)
+                        .is_some_and(|r| r.state.name.is_some())
+                });
                 if !known {
-                    return Err(ApiError::NotFound(format!("Organisation {id} ist nicht erfasst ({field}).")));
+                    return Err(ApiError::NotFound(format!(
+                        "Organisation {id} ist nicht erfasst ({field})."
+                    )));
                 }
             }
         }
         if PERSON_FIELDS.contains(&field.as_str()) {
             for id in ids_in(value) {
-                let known = wifo_domain::ids::PersonId::parse(id).is_ok_and(|id| views.persons.contains_key(&id));
+                let known = wifo_domain::ids::PersonId::parse(id)
+                    .is_ok_and(|id| views.persons.contains_key(&id));
                 if !known {
-                    return Err(ApiError::NotFound(format!("Person {id} ist nicht erfasst ({field}).")));
+                    return Err(ApiError::NotFound(format!(
+                        "Person {id} ist nicht erfasst ({field})."
+                    )));
                 }
             }
         }
@@ -113,8 +161,10 @@ pub struct CommandRoute<D: Decider, C> {
 
 impl<D, C> CommandRoute<D, C>
 where
-    D: Decider + 'static,
+    D: Decider + Send + Sync + 'static,
     D::Command: Send + Sync,
+    D::State: Send + Sync,
+    D::Error: Send + Sync,
     C: DeserializeOwned + Send + 'static,
 {
     pub fn route(self) -> Route {
@@ -125,7 +175,8 @@ where
             summary: self.summary,
             body: Some(self.body),
         };
-        let filter = axum::routing::MethodFilter::try_from(self.method.clone()).unwrap_or(axum::routing::MethodFilter::POST);
+        let filter = axum::routing::MethodFilter::try_from(self.method.clone())
+            .unwrap_or(axum::routing::MethodFilter::POST);
         let this = Arc::new(self);
         let handler: MethodRouter<AppState> = on(
             filter,
@@ -135,23 +186,42 @@ where
                   headers: HeaderMap,
                   body: Bytes| {
                 let this = this.clone();
-                async move { this.handle(state, caller, path.map(|Path(id)| id), headers, body).await }
+                async move {
+                    this.handle(state, caller, path.map(|Path(id)| id), headers, body)
+                        .await
+                }
             },
         );
         Route { spec, handler }
     }
 
-    async fn handle(&self, state: AppState, caller: Caller, path_id: Option<String>, headers: HeaderMap, body: Bytes) -> Result<Response, ApiError> {
+    async fn handle(
+        &self,
+        state: AppState,
+        caller: Caller,
+        path_id: Option<String>,
+        headers: HeaderMap,
+        body: Bytes,
+    ) -> Result<Response, ApiError> {
         require_json(&headers)?;
         let key = headers
             .get("idempotency-key")
-            .map(|value| value.to_str().map(str::to_owned).map_err(|_| ApiError::BadRequest("Idempotency-Key ist kein Text".into())))
+            .map(|value| {
+                value
+                    .to_str()
+                    .map(str::to_owned)
+                    .map_err(|_| ApiError::BadRequest("Idempotency-Key ist kein Text".into()))
+            })
             .transpose()?;
         let Some(key) = key else {
-            return self.execute(&state, &caller, path_id, &headers, &body).await;
+            return self
+                .execute(&state, &caller, path_id, &headers, &body)
+                .await;
         };
         if key.is_empty() || key.len() > 200 {
-            return Err(ApiError::BadRequest("Idempotency-Key muss 1–200 Zeichen lang sein".into()));
+            return Err(ApiError::BadRequest(
+                "Idempotency-Key muss 1–200 Zeichen lang sein".into(),
+            ));
         }
         let mut fingerprint = Sha256::new();
         fingerprint.update(self.method.as_str().as_bytes());
@@ -160,32 +230,62 @@ where
         fingerprint.update(&body);
         let fingerprint: [u8; 32] = fingerprint.finalize().into();
         let lock = {
-            let mut locks = state.idempotency_locks.lock().map_err(|_| anyhow::anyhow!("lock poisoned"))?;
-            locks.entry(format!("{}\u{0}{key}", caller.user)).or_default().clone()
+            let mut locks = state
+                .idempotency_locks
+                .lock()
+                .map_err(|_| anyhow::anyhow!("lock poisoned"))?;
+            locks
+                .entry(format!("{}\u{0}{key}", caller.user))
+                .or_default()
+                .clone()
         };
         let _guard = lock.lock().await;
-        if let Some((stored, status, stored_headers, stored_body)) = state.auth.idempotent_response(caller.user.as_str(), &key)? {
+        if let Some((stored, status, stored_headers, stored_body)) =
+            state.auth.idempotent_response(caller.user.as_str(), &key)?
+        {
             if stored != fingerprint {
                 return Err(ApiError::IdempotencyMismatch);
             }
-            let mut response = (StatusCode::from_u16(status).unwrap_or(StatusCode::OK), stored_body).into_response();
-            let stored_headers: Vec<(String, String)> = serde_json::from_str(&stored_headers).unwrap_or_default();
+            let mut response = (
+                StatusCode::from_u16(status).unwrap_or(StatusCode::OK),
+                stored_body,
+            )
+                .into_response();
+            let stored_headers: Vec<(String, String)> =
+                serde_json::from_str(&stored_headers).unwrap_or_default();
             for (name, value) in stored_headers {
-                if let (Ok(name), Ok(value)) = (header::HeaderName::try_from(name), HeaderValue::from_str(&value)) {
+                if let (Ok(name), Ok(value)) = (
+                    header::HeaderName::try_from(name),
+                    HeaderValue::from_str(&value),
+                ) {
                     response.headers_mut().insert(name, value);
                 }
             }
-            response.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
+            response
+                .headers_mut()
+                .insert("idempotent-replayed", HeaderValue::from_static("true"));
             return Ok(response);
         }
-        let response = self.execute(&state, &caller, path_id, &headers, &body).await?;
+        let response = self
+            .execute(&state, &caller, path_id, &headers, &body)
+            .await?;
         let (parts, response_body) = response.into_parts();
-        let bytes = axum::body::to_bytes(response_body, super::BODY_LIMIT).await.map_err(|error| anyhow::anyhow!("{error}"))?;
+        let bytes = axum::body::to_bytes(response_body, super::BODY_LIMIT)
+            .await
+            .map_err(|error| anyhow::anyhow!("{error}"))?;
         let kept: Vec<(String, String)> = parts
             .headers
             .iter()
-            .filter(|(name, _)| [header::CONTENT_TYPE, header::ETAG, header::LOCATION].contains(name) || name.as_str() == "x-wifo-position")
-            .filter_map(|(name, value)| value.to_str().ok().map(|value| (name.to_string(), value.to_owned())))
+            .filter(|(name, _)| {
+                [header::CONTENT_TYPE, header::ETAG, header::LOCATION].contains(name)
+                    || name.as_str() == "x-wifo-position"
+            })
+            .filter_map(|(name, value)| {
+                value
+                    .to_str()
+                    .ok()
+                    .map(|value| (name.to_string(), value.to_owned()))
+            })
             .collect();
         state.auth.store_idempotent_response(
             caller.user.as_str(),
@@ -198,7 +298,14 @@ where
         Ok(Response::from_parts(parts, axum::body::Body::from(bytes)))
     }
 
-    async fn execute(&self, state: &AppState, caller: &Caller, path_id: Option<String>, headers: &HeaderMap, body: &[u8]) -> Result<Response, ApiError> {
+    async fn execute(
+        &self,
+        state: &AppState,
+        caller: &Caller,
+        path_id: Option<String>,
+        headers: &HeaderMap,
+        body: &[u8],
+    ) -> Result<Response, ApiError> {
         let mut value: Value = serde_json::from_slice(body).map_err(bad_input)?;
         let object = value
             .as_object_mut()
@@ -207,7 +314,12 @@ where
             Some(id) => id,
             None if self.creates => match object.get(self.id_field) {
                 Some(Value::String(id)) => id.clone(),
-                Some(_) => return Err(ApiError::BadRequest(format!("{} muss eine Zeichenkette sein", self.id_field))),
+                Some(_) => {
+                    return Err(ApiError::BadRequest(format!(
+                        "{} muss eine Zeichenkette sein",
+                        self.id_field
+                    )));
+                }
                 None => Uuid::now_v7().to_string(),
             },
             None => return Err(ApiError::BadRequest("Die ID fehlt in der Adresse.".into())),
@@ -223,30 +335,51 @@ where
         }
         let stream = wifo_domain::stream_name::<D>(&D::stream_id(&command));
         if !self.creates {
-            let last = state.data.store.read_stream(&stream, u64::MAX, Direction::Backward, 1).await?;
+            let last = state
+                .data
+                .store
+                .read_stream(&stream, u64::MAX, Direction::Backward, 1)
+                .await?;
             if last.is_empty() {
                 return Err(ApiError::NotFound(format!("{id} ist nicht erfasst.")));
             }
         }
         let context = CommandContext::now(caller.user.as_str());
-        let outcome = match state.data.handler.execute::<D>(&command, &context, expected).await {
+        let outcome = match state
+            .data
+            .handler
+            .execute::<D>(&command, &context, expected)
+            .await
+        {
             Ok(outcome) => outcome,
             Err(CommandError::Conflict { actual, .. }) if expected.is_some() => {
-                return Err(ApiError::PreconditionFailed { current_revision: actual });
+                return Err(ApiError::PreconditionFailed {
+                    current_revision: actual,
+                });
             }
             Err(error) => return Err(error.into()),
         };
         if let Ok(mut writes) = state.last_writes.lock() {
-            let entry = writes.entry(caller.user.to_string()).or_insert(outcome.position);
+            let entry = writes
+                .entry(caller.user.to_string())
+                .or_insert(outcome.position);
             *entry = (*entry).max(outcome.position);
         }
         let event_types: Vec<String> = outcome
             .events
             .iter()
             .filter_map(|event| serde_json::to_value(event).ok())
-            .filter_map(|value| value.as_object().and_then(|object| object.keys().next().cloned()))
+            .filter_map(|value| {
+                value
+                    .as_object()
+                    .and_then(|object| object.keys().next().cloned())
+            })
             .collect();
-        let status = if self.creates && !outcome.events.is_empty() { StatusCode::CREATED } else { StatusCode::OK };
+        let status = if self.creates && !outcome.events.is_empty() {
+            StatusCode::CREATED
+        } else {
+            StatusCode::OK
+        };
         let mut response = (
             status,
             axum::Json(json!({

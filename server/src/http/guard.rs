@@ -76,9 +76,15 @@ pub async fn authorize(
     if !roles.contains(&caller.role) {
         return ApiError::Forbidden.into_response();
     }
-    let writes = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let writes = !matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
     if writes && by_cookie {
-        let sent = request.headers().get("x-csrf-token").and_then(|value| value.to_str().ok());
+        let sent = request
+            .headers()
+            .get("x-csrf-token")
+            .and_then(|value| value.to_str().ok());
         if sent.is_none() || sent != caller.csrf_token.as_deref() {
             return ApiError::CsrfMissing.into_response();
         }

@@ -11,6 +11,7 @@ mod ops;
 pub mod problem;
 mod resources;
 mod session;
+mod users;
 mod views;
 
 use std::collections::HashMap;
@@ -66,6 +67,12 @@ pub struct Route {
     pub handler: MethodRouter<AppState>,
 }
 
+impl std::fmt::Debug for Route {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.spec.fmt(f)
+    }
+}
+
 /// Settings of the HTTP layer.
 #[derive(Clone, Debug)]
 pub struct HttpConfig {
@@ -80,7 +87,8 @@ pub struct HttpConfig {
 impl Default for HttpConfig {
     fn default() -> Self {
         Self {
-            first_response_working_days: wifo_projections::queries::work::DEFAULT_FIRST_RESPONSE_WORKING_DAYS,
+            first_response_working_days:
+                wifo_projections::queries::work::DEFAULT_FIRST_RESPONSE_WORKING_DAYS,
             read_your_writes_timeout: Duration::from_secs(2),
             secure_cookies: false,
         }
@@ -103,7 +111,12 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(data: DataDir, projections: Projections, auth: Arc<AuthStore>, config: HttpConfig) -> Self {
+    pub fn new(
+        data: DataDir,
+        projections: Projections,
+        auth: Arc<AuthStore>,
+        config: HttpConfig,
+    ) -> Self {
         Self {
             data,
             projections,
@@ -136,20 +149,27 @@ pub fn app(state: AppState) -> Router {
     let mut router = Router::new();
     for route in routes() {
         let roles = route.spec.roles;
-        let handler = route
-            .handler
-            .route_layer(middleware::from_fn_with_state((state.clone(), roles), guard::authorize));
+        let handler = route.handler.route_layer(middleware::from_fn_with_state(
+            (state.clone(), roles),
+            guard::authorize,
+        ));
         router = router.route(route.spec.path, handler);
     }
     router
         .fallback(|| async { ApiError::NotFound("Diese Adresse gibt es nicht.".into()) })
-        .layer(middleware::from_fn_with_state(state.clone(), ops::count_requests))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            ops::count_requests,
+        ))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         ))
-        .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
         .layer(SetResponseHeaderLayer::overriding(
             header::REFERRER_POLICY,
             HeaderValue::from_static("no-referrer"),

@@ -44,7 +44,9 @@ pub fn document() -> Value {
                     parameters.push(json!({"name": "If-Match", "in": "header", "required": false, "schema": {"type": "string"}}));
                 });
         }
-        let path = paths.entry(spec.path.to_owned()).or_insert_with(|| json!({}));
+        let path = paths
+            .entry(spec.path.to_owned())
+            .or_insert_with(|| json!({}));
         path[spec.method.as_str().to_lowercase()] = operation;
     }
     json!({

@@ -23,7 +23,11 @@ pub struct Metrics {
     server_errors: AtomicU64,
 }
 
-pub async fn count_requests(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn count_requests(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
     let response = next.run(request).await;
     state.metrics.requests.fetch_add(1, Ordering::Relaxed);
     if response.status().is_client_error() {
@@ -42,7 +46,11 @@ async fn readyz(State(state): State<AppState>) -> Response {
     match state.data.store.head().await {
         Ok(head) if state.projections.position() >= head => (StatusCode::OK, "ok").into_response(),
         Ok(_) => (StatusCode::SERVICE_UNAVAILABLE, "Ansichten holen auf").into_response(),
-        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "Ereignisspeicher nicht erreichbar").into_response(),
+        Err(_) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "Ereignisspeicher nicht erreichbar",
+        )
+            .into_response(),
     }
 }
 
@@ -51,7 +59,13 @@ async fn metrics(State(state): State<AppState>) -> Response {
         let views = state.projections.read();
         (views.events, views.organizations.len())
     };
-    let head = state.data.store.head().await.map(|head| head.0).unwrap_or_default();
+    let head = state
+        .data
+        .store
+        .head()
+        .await
+        .map(|head| head.0)
+        .unwrap_or_default();
     let text = format!(
         "# HELP wifo_http_requests_total HTTP requests answered.\n\
          # TYPE wifo_http_requests_total counter\n\
@@ -87,11 +101,29 @@ async fn openapi() -> Json<serde_json::Value> {
 }
 
 pub fn routes() -> Vec<Route> {
-    let spec = |path, summary| RouteSpec { method: Method::GET, path, roles: PUBLIC, summary, body: None };
+    let spec = |path, summary| RouteSpec {
+        method: Method::GET,
+        path,
+        roles: PUBLIC,
+        summary,
+        body: None,
+    };
     vec![
-        Route { spec: spec("/healthz", "Prozess läuft"), handler: get(healthz) },
-        Route { spec: spec("/readyz", "Ansichten sind auf dem Stand des Protokolls"), handler: get(readyz) },
-        Route { spec: spec("/metrics", "Kennzahlen im Prometheus-Format"), handler: get(metrics) },
-        Route { spec: spec("/api/v1/openapi.json", "Dieses OpenAPI-Dokument"), handler: get(openapi) },
+        Route {
+            spec: spec("/healthz", "Prozess läuft"),
+            handler: get(healthz),
+        },
+        Route {
+            spec: spec("/readyz", "Ansichten sind auf dem Stand des Protokolls"),
+            handler: get(readyz),
+        },
+        Route {
+            spec: spec("/metrics", "Kennzahlen im Prometheus-Format"),
+            handler: get(metrics),
+        },
+        Route {
+            spec: spec("/api/v1/openapi.json", "Dieses OpenAPI-Dokument"),
+            handler: get(openapi),
+        },
     ]
 }

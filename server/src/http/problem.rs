@@ -92,7 +92,8 @@ impl IntoResponse for ApiError {
         }
         let (status, slug, title, detail) = self.parts();
         let current_revision = match &self {
-            ApiError::Conflict { current_revision } | ApiError::PreconditionFailed { current_revision } => *current_revision,
+            ApiError::Conflict { current_revision }
+            | ApiError::PreconditionFailed { current_revision } => *current_revision,
             _ => None,
         };
         let body = Problem {
@@ -103,10 +104,13 @@ impl IntoResponse for ApiError {
             current_revision,
         };
         let mut response = (status, Json(body)).into_response();
-        response
-            .headers_mut()
-            .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
-        if let ApiError::TooManyAttempts { retry_after_seconds } = self
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
+        if let ApiError::TooManyAttempts {
+            retry_after_seconds,
+        } = self
             && let Ok(value) = HeaderValue::from_str(&retry_after_seconds.to_string())
         {
             response.headers_mut().insert(header::RETRY_AFTER, value);
@@ -136,7 +140,9 @@ impl<E: std::error::Error + Send + Sync + 'static> From<CommandError<E>> for Api
     fn from(error: CommandError<E>) -> Self {
         match error {
             CommandError::Rejected(reason) => ApiError::Rejected(reason.to_string()),
-            CommandError::Conflict { actual, .. } => ApiError::Conflict { current_revision: actual },
+            CommandError::Conflict { actual, .. } => ApiError::Conflict {
+                current_revision: actual,
+            },
             CommandError::Store(error) => ApiError::Internal(error.into()),
             CommandError::Codec(error) => ApiError::Internal(error.into()),
         }

@@ -40,18 +40,21 @@ fn info(caller: &Caller) -> SessionInfo {
 
 async fn login(
     State(state): State<AppState>,
-    connect: Option<ConnectInfo<SocketAddr>>,
+    connect: Option<Extension<ConnectInfo<SocketAddr>>>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
     super::commands::require_json(&headers)?;
-    let login: Login = serde_json::from_slice(&body).map_err(|error| ApiError::BadRequest(error.to_string()))?;
+    let login: Login =
+        serde_json::from_slice(&body).map_err(|error| ApiError::BadRequest(error.to_string()))?;
     let mut keys = vec![format!("user:{}", login.name.trim().to_lowercase())];
-    if let Some(ConnectInfo(address)) = connect {
+    if let Some(Extension(ConnectInfo(address))) = connect {
         keys.push(format!("ip:{}", address.ip()));
     }
     if let Some(retry_after_seconds) = state.throttle.blocked(&keys) {
-        return Err(ApiError::TooManyAttempts { retry_after_seconds });
+        return Err(ApiError::TooManyAttempts {
+            retry_after_seconds,
+        });
     }
     let auth = state.auth.clone();
     let (name, password) = (login.name.clone(), login.password.clone());
@@ -63,8 +66,15 @@ async fn login(
         return Err(ApiError::Unauthenticated);
     };
     state.throttle.succeeded(&keys);
-    let secure = if state.config.secure_cookies { "; Secure" } else { "" };
-    let cookie = format!("{}={session}; HttpOnly; SameSite=Strict; Path=/{secure}", guard::SESSION_COOKIE);
+    let secure = if state.config.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    let cookie = format!(
+        "{}={session}; HttpOnly; SameSite=Strict; Path=/{secure}",
+        guard::SESSION_COOKIE
+    );
     let mut response = Json(info(&caller)).into_response();
     response.headers_mut().insert(
         header::SET_COOKIE,

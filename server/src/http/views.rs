@@ -1,0 +1,554 @@
+//! The read routes: directory, 360° profile (also as of a date), work lists, inquiry queue,
+//! cooperation board, gatherings, region coverage, audit and single records. Every read first
+//! waits (bounded) until the views include the caller's own last write, so a user always sees
+//! what they just did; `?wait_for=POSITION` asks for a later position explicitly.
+
+use axum::{
+    Extension, Json,
+    extract::{Path, Query, State},
+    http::{HeaderValue, Method, header},
+    response::{IntoResponse, Response},
+    routing::get,
+};
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde_json::{Value, json};
+use wifo_domain::{
+    ids::{CooperationId, GatheringId, InquiryId, OrganizationId, PersonId, RetreatId, VisitId},
+    organization::OrganizationKind,
+    personal::Erasable,
+    values::{RegionCode, RegionLevel, Role, SizeClass, Tag, UserName, WzCode},
+};
+use wifo_projections::queries::{
+    audit::{AuditFilter, audit},
+    board::{cooperation_board, gatherings},
+    coverage::region_coverage,
+    directory::{DirectoryQuery, DirectorySort, directory},
+    personal::{locate, personal_data},
+    profile::profile,
+    work::{inquiry_queue, work_list},
+};
+use wifo_store::{Direction, EventStore, Position};
+
+use super::{ApiError, AppState, READERS, Route, RouteSpec, commands::wait_for_own_writes};
+use crate::auth::Caller;
+
+const LEADS: &[Role] = &[Role::Lead, Role::Admin];
+const PERSON_READERS: &[Role] = &[Role::Staff, Role::Lead, Role::Admin];
+
+fn bad(field: &str, error: impl std::fmt::Display) -> ApiError {
+    ApiError::BadRequest(format!("{field}: {error}"))
+}
+
+fn today(value: Option<NaiveDate>) -> NaiveDate {
+    value.unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+async fn ready(state: &AppState, caller: &Caller, wait_for: Option<u64>) -> Result<(), ApiError> {
+    wait_for_own_writes(state, caller, wait_for.map(Position)).await
+}
+
+fn with_etag(value: Value, revision: Option<u64>) -> Response {
+    let mut response = Json(value).into_response();
+    if let Some(revision) = revision
+        && let Ok(etag) = HeaderValue::from_str(&format!("\"{revision}\""))
+    {
+        response.headers_mut().insert(header::ETAG, etag);
+    }
+    response
+}
+
+/// The revision of a stream, for `ETag`.
+async fn revision(state: &AppState, stream: &str) -> Result<Option<u64>, ApiError> {
+    Ok(state
+        .data
+        .store
+        .read_stream(stream, u64::MAX, Direction::Backward, 1)
+        .await?
+        .first()
+        .map(|event| event.revision))
+}
+
+fn parse_id<T>(
+    text: &str,
+    parse: fn(&str) -> Result<T, wifo_domain::ids::InvalidId>,
+) -> Result<T, ApiError> {
+    parse(text).map_err(|_| ApiError::NotFound(format!("„{text}“ ist keine gültige ID.")))
+}
+
+#[derive(Deserialize, Default)]
+struct DirectoryParams {
+    q: Option<String>,
+    kind: Option<OrganizationKind>,
+    sector: Option<String>,
+    region: Option<String>,
+    tag: Option<String>,
+    account_manager: Option<String>,
+    size_class: Option<String>,
+    no_contact_months: Option<u32>,
+    include_closed: Option<bool>,
+    sort: Option<DirectorySort>,
+    desc: Option<bool>,
+    page: Option<usize>,
+    per_page: Option<usize>,
+    today: Option<NaiveDate>,
+    wait_for: Option<u64>,
+}
+
+async fn list_organizations(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Query(params): Query<DirectoryParams>,
+) -> Result<Response, ApiError> {
+    ready(&state, &caller, params.wait_for).await?;
+    let query = DirectoryQuery {
+        text: params.q,
+        kind: params.kind,
+        sector: params
+            .sector
+            .as_deref()
+            .map(WzCode::parse)
+            .transpose()
+            .map_err(|e| bad("sector", e))?,
+        region: params
+            .region
+            .as_deref()
+            .map(RegionCode::parse)
+            .transpose()
+            .map_err(|e| bad("region", e))?,
+        tag: params
+            .tag
+            .as_deref()
+            .map(Tag::parse)
+            .transpose()
+            .map_err(|e| bad("tag", e))?,
+        account_manager: params
+            .account_manager
+            .as_deref()
+            .map(UserName::parse)
+            .transpose()
+            .map_err(|e| bad("account_manager", e))?,
+        size_class: params
+            .size_class
+            .as_deref()
+            .map(SizeClass::parse)
+            .transpose()
+            .map_err(|e| bad("size_class", e))?,
+        no_contact_months: params.no_contact_months,
+        include_closed: params.include_closed.unwrap_or(false),
+        sort: params.sort.unwrap_or_default(),
+        descending: params.desc.unwrap_or(false),
+        page: params.page.unwrap_or(1),
+        per_page: params.per_page.unwrap_or(50),
+        today: Some(today(params.today)),
+    };
+    let page = directory(&state.projections.read(), &query);
+    Ok(Json(page).into_response())
+}
+
+#[derive(Deserialize, Default)]
+struct ProfileParams {
+    as_of: Option<NaiveDate>,
+    wait_for: Option<u64>,
+}
+
+async fn organization(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+    Query(params): Query<ProfileParams>,
+) -> Result<Response, ApiError> {
+    ready(&state, &caller, params.wait_for).await?;
+    let id = parse_id(&id, OrganizationId::parse)?;
+    let (found, people) = {
+        let views = state.projections.read();
+        let found = profile(&views, id, params.as_of);
+        let people: Vec<_> = found
+            .iter()
+            .flat_map(|profile| profile.persons.iter())
+            .map(|person| (person.person, locate(&views, person.person)))
+            .collect();
+        (found, people)
+    };
+    let Some(found) = found else {
+        return Err(ApiError::NotFound(match params.as_of {
+            Some(as_of) => format!(
+                "Organisation {id} gab es am {} nicht.",
+                as_of.format("%d.%m.%Y")
+            ),
+            None => format!("Organisation {id} ist nicht erfasst."),
+        }));
+    };
+    let mut names = serde_json::Map::new();
+    if caller.role != Role::Planner {
+        for (person, location) in people {
+            let shown = match location {
+                Some((at, erased)) => {
+                    personal_data(at, erased, &*state.data.store_shared(), &state.data.codec).await
+                }
+                None => None,
+            };
+            names.insert(
+                person.to_string(),
+                match shown {
+                    Some(Erasable::Known(data)) => {
+                        json!({"name": data.name, "email": data.email, "phone": data.phone})
+                    }
+                    _ => json!({"name": wifo_domain::personal::ERASED_LABEL}),
+                },
+            );
+        }
+    }
+    let revision = Some(found.revision);
+    let mut value =
+        serde_json::to_value(&found).map_err(|error| ApiError::Internal(error.into()))?;
+    value["person_details"] = Value::Object(names);
+    Ok(with_etag(value, revision))
+}
+
+async fn person(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+    Query(params): Query<ProfileParams>,
+) -> Result<Response, ApiError> {
+    ready(&state, &caller, params.wait_for).await?;
+    let id = parse_id(&id, PersonId::parse)?;
+    let (location, record) = {
+        let views = state.projections.read();
+        (locate(&views, id), views.persons.get(&id).cloned())
+    };
+    let (Some((at, erased)), Some(record)) = (location, record) else {
+        return Err(ApiError::NotFound(format!(
+            "Person {id} ist nicht erfasst."
+        )));
+    };
+    let personal = personal_data(at, erased, &*state.data.store_shared(), &state.data.codec).await;
+    let personal = match personal {
+        Some(Erasable::Known(data)) => {
+            serde_json::to_value(data).map_err(|error| ApiError::Internal(error.into()))?
+        }
+        _ => json!({"name": wifo_domain::personal::ERASED_LABEL}),
+    };
+    let revision = revision(&state, &format!("person-{id}")).await?;
+    Ok(with_etag(
+        json!({"id": id, "personal": personal, "erased": record.erased, "links": record.links, "consents": record.consents}),
+        revision,
+    ))
+}
+
+/// One record of a stream whose view is the domain state (visit, inquiry, cooperation, …).
+macro_rules! record_route {
+    ($name:ident, $id:ty, $field:ident, $category:literal, $label:literal) => {
+        async fn $name(
+            State(state): State<AppState>,
+            Extension(caller): Extension<Caller>,
+            Path(id): Path<String>,
+            Query(params): Query<ProfileParams>,
+        ) -> Result<Response, ApiError> {
+            ready(&state, &caller, params.wait_for).await?;
+            let id = parse_id(&id, <$id>::parse)?;
+            let value = {
+                let views = state.projections.read();
+                let record = views.$field.get(&id).ok_or_else(|| ApiError::NotFound(format!("{} {id} ist nicht erfasst.", $label)))?;
+                serde_json::to_value(record).map_err(|error| ApiError::Internal(error.into()))?
+            };
+            let revision = revision(&state, &format!("{}-{id}", $category)).await?;
+            Ok(with_etag(json!({"id": id, "state": value}), revision))
+        }
+    };
+}
+
+record_route!(visit, VisitId, visits, "visit", "Besuch");
+record_route!(inquiry, InquiryId, inquiries, "inquiry", "Anliegen");
+record_route!(
+    cooperation,
+    CooperationId,
+    cooperations,
+    "cooperation",
+    "Kooperation"
+);
+record_route!(
+    gathering,
+    GatheringId,
+    gatherings,
+    "gathering",
+    "Veranstaltung"
+);
+record_route!(retreat, RetreatId, retreats, "retreat", "Klausur");
+
+#[derive(Deserialize, Default)]
+struct WorkParams {
+    user: Option<String>,
+    today: Option<NaiveDate>,
+    horizon_days: Option<i64>,
+    wait_for: Option<u64>,
+}
+
+async fn work(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Query(params): Query<WorkParams>,
+) -> Result<Response, ApiError> {
+    ready(&state, &caller, params.wait_for).await?;
+    let user = match params.user.as_deref() {
+        Some(user) => UserName::parse(user).map_err(|e| bad("user", e))?,
+        None => caller.user.clone(),
+    };
+    let list = work_list(
+        &state.projections.read(),
+        &user,
+        today(params.today),
+        params.horizon_days.unwrap_or(7).clamp(0, 366),
+        state.config.first_response_working_days,
+    );
+    Ok(Json(list).into_response())
+}
+
+#[derive(Deserialize, Default)]
+struct QueueParams {
+    assignee: Option<String>,
+    today: Option<NaiveDate>,
+    wait_for: Option<u64>,
+}
+
+async fn queue(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Query(params): Query<QueueParams>,
+) -> Result<Response, ApiError> {
+    ready(&state, &caller, params.wait_for).await?;
+    let assignee = params
+        .assignee
+        .as_deref()
+        .map(UserName::parse)
+        .transpose()
+        .map_err(|e| bad("assignee", e))?;
+    let entries = inquiry_queue(
+        &state.projections.read(),
+        today(params.today),
+        state.config.first_response_working_days,
+        assignee.as_ref(),
+    );
+    Ok(Json(json!({"target_working_days": state.config.first_response_working_days, "entries": entries})).into_response())
+}
+
+#[derive(Deserialize, Default)]
+struct BoardParams {
+    today: Option<NaiveDate>,
+    horizon_days: Option<i64>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    level: Option<String>,
+    wait_for: Option<u64>,
+}
+
+async fn board(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Query(params): Query<BoardParams>,
+) -> Result<Response, ApiError> {
+    ready(&state, &caller, params.wait_for).await?;
+    let cards = cooperation_board(
+        &state.projections.read(),
+        today(params.today),
+        params.horizon_days.unwrap_or(90).clamp(0, 3660),
+    );
+    Ok(Json(json!({"cooperations": cards})).into_response())
+}
+
+async fn gathering_list(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Query(params): Query<BoardParams>,
+) -> Result<Response, ApiError> {
+    ready(&state, &caller, params.wait_for).await?;
+    Ok(
+        Json(json!({"gatherings": gatherings(&state.projections.read(), params.from, params.to)}))
+            .into_response(),
+    )
+}
+
+async fn coverage(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Query(params): Query<BoardParams>,
+) -> Result<Response, ApiError> {
+    ready(&state, &caller, params.wait_for).await?;
+    let level = match params
+        .level
+        .as_deref()
+        .unwrap_or("bezirksregion")
+        .to_lowercase()
+        .as_str()
+    {
+        "bezirk" => RegionLevel::Bezirk,
+        "prognoseraum" => RegionLevel::Prognoseraum,
+        "bezirksregion" => RegionLevel::Bezirksregion,
+        "planungsraum" => RegionLevel::Planungsraum,
+        other => {
+            return Err(bad(
+                "level",
+                format!(
+                    "„{other}“, erwartet bezirk, prognoseraum, bezirksregion oder planungsraum"
+                ),
+            ));
+        }
+    };
+    let rows = region_coverage(&state.projections.read(), level, today(params.today));
+    Ok(Json(json!({"level": level.label(), "regions": rows})).into_response())
+}
+
+#[derive(Deserialize, Default)]
+struct AuditParams {
+    actor: Option<String>,
+    stream: Option<String>,
+    before: Option<u64>,
+    limit: Option<usize>,
+}
+
+async fn audit_trail(
+    State(state): State<AppState>,
+    Query(params): Query<AuditParams>,
+) -> Result<Response, ApiError> {
+    let filter = AuditFilter {
+        actor: params.actor,
+        stream: params.stream,
+        before: params.before.map(Position),
+        limit: params.limit.unwrap_or(100),
+    };
+    let entries = audit(state.data.store_shared().as_ref(), &filter).await?;
+    Ok(Json(json!({"entries": entries})).into_response())
+}
+
+async fn taxonomy(
+    State(state): State<AppState>,
+    Path(kind): Path<String>,
+) -> Result<Response, ApiError> {
+    let views = state.projections.read();
+    let taxonomy = views
+        .taxonomies
+        .get(&kind)
+        .ok_or_else(|| ApiError::NotFound(format!("Klassifikation „{kind}“ gibt es nicht.")))?;
+    Ok(Json(json!({"taxonomy": kind, "entries": taxonomy.entries})).into_response())
+}
+
+pub fn routes() -> Vec<Route> {
+    let spec = |path, roles, summary| RouteSpec {
+        method: Method::GET,
+        path,
+        roles,
+        summary,
+        body: None,
+    };
+    vec![
+        Route {
+            spec: spec(
+                "/api/v1/organizations",
+                READERS,
+                "Organisationsverzeichnis: Suche, Filter, Sortierung, Seiten",
+            ),
+            handler: get(list_organizations),
+        },
+        Route {
+            spec: spec(
+                "/api/v1/organizations/{id}",
+                READERS,
+                "360°-Profil (mit ?as_of=JJJJ-MM-TT: Stand an einem Tag)",
+            ),
+            handler: get(organization),
+        },
+        Route {
+            spec: spec(
+                "/api/v1/persons/{id}",
+                PERSON_READERS,
+                "Ansprechperson (personenbezogene Daten, falls nicht gelöscht)",
+            ),
+            handler: get(person),
+        },
+        Route {
+            spec: spec("/api/v1/visits/{id}", READERS, "Betriebsbesuch"),
+            handler: get(visit),
+        },
+        Route {
+            spec: spec("/api/v1/inquiries/{id}", READERS, "Anliegen"),
+            handler: get(inquiry),
+        },
+        Route {
+            spec: spec(
+                "/api/v1/cooperations/{id}",
+                READERS,
+                "Kooperationsvereinbarung",
+            ),
+            handler: get(cooperation),
+        },
+        Route {
+            spec: spec(
+                "/api/v1/gatherings/{id}",
+                READERS,
+                "Veranstaltung mit Einladungen, Anmeldungen, Teilnahme",
+            ),
+            handler: get(gathering),
+        },
+        Route {
+            spec: spec(
+                "/api/v1/retreats/{id}",
+                READERS,
+                "Klausur mit Vorschlägen und Beschlüssen",
+            ),
+            handler: get(retreat),
+        },
+        Route {
+            spec: spec(
+                "/api/v1/work",
+                READERS,
+                "Arbeitsliste: fällige Wiedervorlagen, Besuche, Anliegen",
+            ),
+            handler: get(work),
+        },
+        Route {
+            spec: spec(
+                "/api/v1/inquiry-queue",
+                READERS,
+                "Anliegen-Eingang mit Alter und Überfälligkeit",
+            ),
+            handler: get(queue),
+        },
+        Route {
+            spec: spec(
+                "/api/v1/cooperation-board",
+                READERS,
+                "Kooperationen: Meilensteine nach Stand, überfällig, demnächst",
+            ),
+            handler: get(board),
+        },
+        Route {
+            spec: spec("/api/v1/gatherings", READERS, "Veranstaltungen"),
+            handler: get(gathering_list),
+        },
+        Route {
+            spec: spec(
+                "/api/v1/coverage",
+                READERS,
+                "Abdeckung je Region (12/24 Monate)",
+            ),
+            handler: get(coverage),
+        },
+        Route {
+            spec: spec(
+                "/api/v1/audit",
+                LEADS,
+                "Protokoll: wer hat wann was geändert",
+            ),
+            handler: get(audit_trail),
+        },
+        Route {
+            spec: spec(
+                "/api/v1/taxonomies/{id}",
+                READERS,
+                "Klassifikation (topics, offices, regions, sectors)",
+            ),
+            handler: get(taxonomy),
+        },
+    ]
+}
