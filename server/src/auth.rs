@@ -252,7 +252,7 @@ impl AuthStore {
         &self,
         user: &str,
         key: &str,
-    ) -> anyhow::Result<Option<(Vec<u8>, u16, String, Vec<u8>)>> {
+    ) -> anyhow::Result<Option<StoredResponse>> {
         Ok(self
             .lock()?
             .query_row(
@@ -280,6 +280,10 @@ impl AuthStore {
         Ok(())
     }
 }
+
+/// A response kept for an idempotency key: fingerprint of the request, status, headers as JSON,
+/// body.
+pub type StoredResponse = (Vec<u8>, u16, String, Vec<u8>);
 
 /// Counts failed logins per user name and per client address; after `LIMIT` failures within
 /// `WINDOW` further attempts are refused until the window has passed.

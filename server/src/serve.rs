@@ -203,7 +203,7 @@ pub async fn rebuild(data: &Path) -> anyhow::Result<()> {
         |recorded, event| {
             views.apply(recorded, &event);
             applied += 1;
-            if applied % 4096 == 0 {
+            if applied.is_multiple_of(4096) {
                 bar.set_position(recorded.position.0);
             }
         },

@@ -37,12 +37,10 @@ pub fn document() -> Value {
                 "required": true,
                 "content": {"application/json": {"schema": {"type": "object", "title": body}}},
             });
-            operation["parameters"]
-                .as_array_mut()
-                .map(|parameters| {
-                    parameters.push(json!({"name": "Idempotency-Key", "in": "header", "required": false, "schema": {"type": "string"}}));
-                    parameters.push(json!({"name": "If-Match", "in": "header", "required": false, "schema": {"type": "string"}}));
-                });
+            if let Some(parameters) = operation["parameters"].as_array_mut() {
+                parameters.push(json!({"name": "Idempotency-Key", "in": "header", "required": false, "schema": {"type": "string"}}));
+                parameters.push(json!({"name": "If-Match", "in": "header", "required": false, "schema": {"type": "string"}}));
+            }
         }
         let path = paths
             .entry(spec.path.to_owned())

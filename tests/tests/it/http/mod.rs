@@ -1,0 +1,386 @@
+//! The HTTP API end to end: the real server on a random port of 127.0.0.1 with a temporary data
+//! directory, driven through `reqwest` the way a browser (session cookie plus CSRF token) or a
+//! script (bearer token) drives it. `spawn_app()` starts it with one user of each role;
+//! `TestApp::stop` shuts it down as `wifo serve` does, so a test can start it again on the same
+//! directory. Tracing output appears only when `TEST_LOG` is set (`TEST_LOG=debug`).
+
+mod bad_input;
+mod bodies;
+mod concurrency;
+mod consistency;
+mod matrix;
+mod restart;
+mod security;
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::{Context, anyhow, ensure};
+use reqwest::{Method, StatusCode, header};
+use serde_json::{Value, json};
+use wifo_domain::values::{Role, Title, UserName};
+use wifo_server::http::{AppState, HttpConfig, app};
+use wifo_store::{CommandContext, EventStore, Position};
+
+/// Login name of the test user with `role` (`staff`, `lead`, `planner`, `admin`).
+pub fn user_name(role: Role) -> &'static str {
+    role.as_str()
+}
+
+/// Password of the test user with `role`.
+pub fn password(role: Role) -> String {
+    format!("{}-passwort-2026", role.as_str())
+}
+
+/// A running server and what a test needs to talk to it and look behind it.
+#[derive(Debug)]
+pub struct TestApp {
+    /// `http://127.0.0.1:PORT`
+    pub address: String,
+    pub state: AppState,
+    pub data: PathBuf,
+    temporary: Option<tempfile::TempDir>,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+}
+
+/// How a test stops a server.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stop {
+    /// As `wifo serve` on SIGTERM: requests finish, the views are snapshotted, the store drains.
+    Graceful,
+    /// As after a kill: no snapshot is written (the store is still closed, so the next server in
+    /// this process can open the same file; every committed event is on disk either way).
+    WithoutSnapshot,
+}
+
+/// A server on a fresh temporary data directory with one user of each role.
+pub async fn spawn_app() -> anyhow::Result<TestApp> {
+    let directory = tempfile::tempdir()?;
+    let mut app = start(directory.path(), true).await?;
+    app.temporary = Some(directory);
+    Ok(app)
+}
+
+/// A server on `data`; `create_users` on first start only (users live in the data directory).
+pub async fn start(data: &Path, create_users: bool) -> anyhow::Result<TestApp> {
+    init_tracing();
+    let state = wifo_server::serve::open(data, None, HttpConfig::default()).await?;
+    if create_users {
+        let context = CommandContext::now("test-setup");
+        for role in Role::ALL {
+            wifo_server::accounts::add_user(
+                &state.data,
+                &state.auth,
+                &UserName::parse(user_name(role))?,
+                &Title::parse(role.label())?,
+                role,
+                &password(role),
+                &context,
+            )
+            .await
+            .with_context(|| format!("creating the {} user", role.as_str()))?;
+        }
+    }
+    // The first request must find the users in the views.
+    let head = state.data.store.head().await?;
+    ensure!(
+        state.projections.wait_for(head, Duration::from_secs(10)).await,
+        "the views did not reach {head} after start"
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let address = format!("http://{}", listener.local_addr()?);
+    let (shutdown, signal) = tokio::sync::oneshot::channel::<()>();
+    let router = app(state.clone());
+    let server = tokio::spawn(async move {
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async {
+            let _ = signal.await;
+        })
+        .await
+    });
+    Ok(TestApp {
+        address,
+        state,
+        data: data.to_owned(),
+        temporary: None,
+        shutdown: Some(shutdown),
+        server: Some(server),
+    })
+}
+
+fn init_tracing() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let Ok(filter) = std::env::var("TEST_LOG") else {
+            return;
+        };
+        let filter = match filter.trim() {
+            "" | "1" | "true" => "info".to_owned(),
+            directives => directives.to_owned(),
+        };
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+            .with_test_writer()
+            .try_init();
+    });
+}
+
+impl TestApp {
+    /// Stops the server; the data directory stays (a `spawn_app` one until the value drops).
+    pub async fn stop(mut self, how: Stop) -> anyhow::Result<Option<tempfile::TempDir>> {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        if let Some(server) = self.server.take() {
+            tokio::time::timeout(Duration::from_secs(10), server)
+                .await
+                .context("the server did not shut down within 10 s")???;
+        }
+        if how == Stop::Graceful {
+            self.state.projections.save_snapshot()?;
+        }
+        self.state.data.store.close();
+        Ok(self.temporary.take())
+    }
+
+    /// Newest position of the event log.
+    pub async fn head(&self) -> anyhow::Result<Position> {
+        Ok(self.state.data.store.head().await?)
+    }
+
+    /// A client without credentials.
+    pub fn anonymous(&self) -> anyhow::Result<Client> {
+        Ok(Client {
+            http: reqwest::Client::builder().cookie_store(true).build()?,
+            base: self.address.clone(),
+            csrf: None,
+            bearer: None,
+        })
+    }
+
+    /// A client logged in with a session cookie, sending the CSRF token on every request.
+    pub async fn login(&self, role: Role) -> anyhow::Result<Client> {
+        let mut client = self.anonymous()?;
+        let response = client
+            .post_json(
+                "/api/v1/session",
+                &json!({"name": user_name(role), "password": password(role)}),
+            )
+            .await?;
+        ensure!(
+            response.status() == StatusCode::OK,
+            "login as {} answered {}",
+            role.as_str(),
+            response.status()
+        );
+        let session: Value = response.json().await?;
+        let csrf = session["csrf_token"]
+            .as_str()
+            .ok_or_else(|| anyhow!("login answer without csrf_token: {session}"))?;
+        client.csrf = Some(csrf.to_owned());
+        Ok(client)
+    }
+
+    /// A client with an API token (`Authorization: Bearer`), as scripts use it.
+    pub fn bearer(&self, role: Role) -> anyhow::Result<Client> {
+        let token = self
+            .state
+            .auth
+            .create_token(&UserName::parse(user_name(role))?)?;
+        Ok(Client {
+            http: reqwest::Client::builder().build()?,
+            base: self.address.clone(),
+            csrf: None,
+            bearer: Some(token),
+        })
+    }
+}
+
+/// One caller of the API.
+#[derive(Clone, Debug)]
+pub struct Client {
+    http: reqwest::Client,
+    base: String,
+    csrf: Option<String>,
+    bearer: Option<String>,
+}
+
+impl Client {
+    /// A request to `path` (starting with `/`) with this client's credentials.
+    pub fn request(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
+        let mut request = self.http.request(method, format!("{}{path}", self.base));
+        if let Some(csrf) = &self.csrf {
+            request = request.header("x-csrf-token", csrf);
+        }
+        if let Some(token) = &self.bearer {
+            request = request.bearer_auth(token);
+        }
+        request
+    }
+
+    /// The same session without its CSRF token (the cookie stays).
+    pub fn without_csrf(&self) -> Client {
+        Client {
+            csrf: None,
+            ..self.clone()
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> anyhow::Result<reqwest::Response> {
+        Ok(self.request(Method::GET, path).send().await?)
+    }
+
+    pub async fn post_json(&self, path: &str, body: &Value) -> anyhow::Result<reqwest::Response> {
+        Ok(self.request(Method::POST, path).json(body).send().await?)
+    }
+
+    /// A GET that must answer 200: the JSON body and the `ETag` revision, if any.
+    pub async fn read(&self, path: &str) -> anyhow::Result<(Value, Option<u64>)> {
+        let response = self.get(path).await?;
+        let status = response.status();
+        let revision = etag_revision(&response);
+        let body = response.text().await?;
+        ensure!(status == StatusCode::OK, "GET {path} answered {status}: {body}");
+        Ok((serde_json::from_str(&body)?, revision))
+    }
+
+    /// A POST that must succeed (2xx): the JSON answer (`id`, `revision`, …).
+    pub async fn write(&self, path: &str, body: &Value) -> anyhow::Result<Value> {
+        let response = self.post_json(path, body).await?;
+        let status = response.status();
+        let text = response.text().await?;
+        ensure!(
+            status.is_success(),
+            "POST {path} answered {status}: {text}\nbody: {body}"
+        );
+        Ok(serde_json::from_str(&text)?)
+    }
+}
+
+/// The revision in an `ETag: "N"` header.
+pub fn etag_revision(response: &reqwest::Response) -> Option<u64> {
+    response
+        .headers()
+        .get(header::ETAG)?
+        .to_str()
+        .ok()?
+        .trim_matches('"')
+        .parse()
+        .ok()
+}
+
+/// Checks that an answer is an RFC 9457 problem (`application/problem+json` with `type`, `title`
+/// and a `status` equal to the HTTP status) and returns the status and the problem.
+pub async fn problem(response: reqwest::Response) -> anyhow::Result<(StatusCode, Value)> {
+    let status = response.status();
+    let content_type = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let text = response.text().await?;
+    ensure!(
+        content_type.starts_with("application/problem+json"),
+        "{status} with content type {content_type:?} instead of application/problem+json: {text:.300}"
+    );
+    let body: Value = serde_json::from_str(&text)
+        .with_context(|| format!("{status}: problem body is not JSON: {text:.300}"))?;
+    ensure!(
+        body["type"].as_str().is_some_and(|kind| !kind.is_empty()),
+        "{status}: problem without type: {body}"
+    );
+    ensure!(
+        body["title"].as_str().is_some_and(|title| !title.is_empty()),
+        "{status}: problem without title: {body}"
+    );
+    ensure!(
+        body["status"].as_u64() == Some(u64::from(status.as_u16())),
+        "{status}: problem status {} differs: {body}",
+        body["status"]
+    );
+    Ok((status, body))
+}
+
+/// A route path with every `{param}` replaced by `id`.
+pub fn fill(path: &str, id: &str) -> String {
+    path.split('/')
+        .map(|segment| {
+            if segment.starts_with('{') && segment.ends_with('}') {
+                id
+            } else {
+                segment
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Today as the views date events (UTC day of the commit).
+pub fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
+/// Registers an organization as `client` (staff or admin) and returns its id.
+pub async fn register_organization(client: &Client, name: &str) -> anyhow::Result<String> {
+    let answer = client
+        .write(
+            "/api/v1/organizations",
+            &json!({
+                "name": name,
+                "kind": "company",
+                "profile": {"legal_form": "GmbH", "sector": "10.71"},
+                "address": {"street": "Hauptstraße 1", "postal_code": "13187", "city": "Berlin"},
+                "region": "03100101",
+                "external_id": null,
+            }),
+        )
+        .await?;
+    id_of(&answer)
+}
+
+/// Adds a person as `client` and returns the id.
+pub async fn add_person(client: &Client, name: &str) -> anyhow::Result<String> {
+    let answer = client
+        .write(
+            "/api/v1/persons",
+            &json!({"personal": {"name": name, "email": "kontakt@example.org", "phone": null, "notes": ""}}),
+        )
+        .await?;
+    id_of(&answer)
+}
+
+/// Plans a visit of `organization` by the staff user on `date` and returns its id.
+pub async fn plan_visit(
+    client: &Client,
+    organization: &str,
+    date: chrono::NaiveDate,
+) -> anyhow::Result<String> {
+    let answer = client
+        .write(
+            "/api/v1/visits",
+            &json!({
+                "organization": organization,
+                "planned_on": date,
+                "staff": [user_name(Role::Staff)],
+                "participants": [],
+                "purpose": "Kennenlernen",
+                "joint_partner": null,
+            }),
+        )
+        .await?;
+    id_of(&answer)
+}
+
+/// The `id` of a creation answer.
+pub fn id_of(answer: &Value) -> anyhow::Result<String> {
+    answer["id"]
+        .as_str()
+        .map(str::to_owned)
+        .ok_or_else(|| anyhow!("answer without id: {answer}"))
+}
