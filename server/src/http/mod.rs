@@ -157,6 +157,7 @@ pub fn app(state: AppState) -> Router {
     }
     router
         .fallback(|| async { ApiError::NotFound("Diese Adresse gibt es nicht.".into()) })
+        .layer(middleware::from_fn(problem::plain_errors_as_problems))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             ops::count_requests,

@@ -4,7 +4,9 @@
 
 use axum::{
     Json,
+    extract::Request,
     http::{HeaderValue, StatusCode, header},
+    middleware::Next,
     response::{IntoResponse, Response},
 };
 use serde::Serialize;
@@ -147,4 +149,52 @@ impl<E: std::error::Error + Send + Sync + 'static> From<CommandError<E>> for Api
             CommandError::Codec(error) => ApiError::Internal(error.into()),
         }
     }
+}
+
+/// Turns the plain-text errors axum's extractors answer with (body too large, malformed query
+/// string or path, wrong method) into problem details too, so every error a client sees has
+/// the same shape.
+pub async fn plain_errors_as_problems(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    let status = response.status();
+    let is_problem = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|value| value.as_bytes().starts_with(b"application/problem+json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_problem {
+        return response;
+    }
+    let detail = match axum::body::to_bytes(response.into_body(), 64 * 1024).await {
+        Ok(bytes) if !bytes.is_empty() => Some(String::from_utf8_lossy(&bytes).into_owned()),
+        _ => None,
+    };
+    let (slug, title) = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => ("zu-gross", "Anfrage zu groß"),
+        StatusCode::METHOD_NOT_ALLOWED => ("methode", "Methode nicht erlaubt"),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => ("medientyp", "Falscher Medientyp"),
+        StatusCode::NOT_FOUND => ("nicht-gefunden", "Nicht gefunden"),
+        status if status.is_server_error() => ("interner-fehler", "Interner Fehler"),
+        _ => ("ungueltige-anfrage", "Ungültige Anfrage"),
+    };
+    let detail = if status.is_server_error() {
+        tracing::error!(?detail, %status, "plain server error");
+        Some("Der Fehler wurde protokolliert.".to_owned())
+    } else if status == StatusCode::PAYLOAD_TOO_LARGE {
+        Some("Höchstens 1 MiB je Anfrage.".to_owned())
+    } else {
+        detail
+    };
+    let body = Problem {
+        r#type: format!("{TYPE_BASE}{slug}"),
+        title,
+        status: status.as_u16(),
+        detail,
+        current_revision: None,
+    };
+    let mut response = (status, Json(body)).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/problem+json"),
+    );
+    response
 }
