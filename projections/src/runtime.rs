@@ -42,6 +42,12 @@ impl Projections {
             .as_deref()
             .and_then(snapshot::load)
             .unwrap_or_default();
+        // A snapshot from beyond the log (the log was restored from an older backup) describes
+        // events that do not exist: start over.
+        if views.position > store.head().await? {
+            tracing::warn!(snapshot = %views.position, "snapshot is ahead of the log, rebuilding");
+            views = Views::default();
+        }
         let from_snapshot = (views.events > 0).then_some(views.position);
         let before = views.events;
         crate::replay::replay(store.clone(), &codec, views.position, |recorded, event| {
