@@ -80,6 +80,11 @@ pub enum Command {
         #[command(subcommand)]
         command: ProjectionsCommand,
     },
+    /// Prüft das Ereignisprotokoll: Integrität, Lücken, Hash-Kette, Lesbarkeit jedes Ereignisses.
+    Verify {
+        #[arg(long, env = "WIFO_DATA", default_value = "data")]
+        data: PathBuf,
+    },
     /// Ereignisprotokoll ansehen.
     Events {
         #[command(subcommand)]
@@ -217,6 +222,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Projections { command } => match command {
             ProjectionsCommand::Rebuild { data } => crate::serve::rebuild(&data).await,
         },
+        Command::Verify { data } => crate::verify::run(&data),
         Command::Events { command } => match command {
             EventsCommand::Stats { data, json } => crate::events::run_stats(&data, json).await,
             EventsCommand::Tail { data, count } => crate::events::run_tail(&data, count).await,

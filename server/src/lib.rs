@@ -10,3 +10,4 @@ pub mod events;
 pub mod http;
 pub mod privacy;
 pub mod serve;
+pub mod verify;

@@ -168,6 +168,12 @@ pub(crate) fn register_businesses(
                 name.base = format!("{} {}", name.base, area.locality);
                 name.full = format!("{} {}", name.full, area.locality);
             }
+            // In very large offices a sector's names run out even with the locality (this loop
+            // used to spin forever at ~40,000 businesses): number the name then, which is unique.
+            if attempt > 64 {
+                name.base = format!("{} {}", name.base, i + 1);
+                name.full = format!("{} {}", name.full, i + 1);
+            }
         }
         let (street, street_line) = places::street_address(rng, area);
         let region = region_in(rng, regions, area);

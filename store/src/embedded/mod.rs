@@ -4,7 +4,10 @@
 
 mod reader;
 mod schema;
+mod verify;
 mod writer;
+
+pub use verify::{VerifyReport, verify};
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};

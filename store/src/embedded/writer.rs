@@ -65,7 +65,7 @@ impl WriterState {
 
 /// The hash chain link of one event: covers the previous link, so changing or removing any
 /// stored event breaks every later link.
-fn chain_hash(
+pub(crate) fn chain_hash(
     previous: &[u8; 32],
     event: &EventData,
     stream: &str,
