@@ -110,7 +110,16 @@ fn check_references(
     body: &serde_json::Map<String, Value>,
     own_field: &str,
 ) -> Result<(), ApiError> {
-    let views = state.projections.read();
+    check_fields(&state.projections.read(), body, own_field)
+}
+
+/// The reference fields of one object, then of the objects nested in it (a gathering's
+/// `attendance` is a list of `{organization, person}`).
+fn check_fields(
+    views: &wifo_projections::Views,
+    body: &serde_json::Map<String, Value>,
+    own_field: &str,
+) -> Result<(), ApiError> {
     for (field, value) in body {
         if field == own_field {
             continue;
@@ -140,6 +149,14 @@ fn check_references(
                     )));
                 }
             }
+        }
+        let nested = match value {
+            Value::Object(object) => vec![object],
+            Value::Array(items) => items.iter().filter_map(Value::as_object).collect(),
+            _ => vec![],
+        };
+        for object in nested {
+            check_fields(views, object, "")?;
         }
     }
     Ok(())

@@ -58,15 +58,28 @@ fn with_etag(value: Value, revision: Option<u64>) -> Response {
     response
 }
 
-/// The revision of a stream, for `ETag`.
+/// The revision of a stream, for `ETag`, once the views include it. Read it before the views:
+/// the state shown is then never older than the revision named, so an `If-Match` with it cannot
+/// overwrite a change the reader did not see (another user's write the views had not applied).
 async fn revision(state: &AppState, stream: &str) -> Result<Option<u64>, ApiError> {
-    Ok(state
+    let last = state
         .data
         .store
         .read_stream(stream, u64::MAX, Direction::Backward, 1)
-        .await?
-        .first()
-        .map(|event| event.revision))
+        .await?;
+    let Some(last) = last.first() else {
+        return Ok(None);
+    };
+    if !state
+        .projections
+        .wait_for(last.position, state.config.read_your_writes_timeout)
+        .await
+    {
+        return Err(ApiError::Unavailable(
+            "Die Ansichten holen noch auf. Bitte gleich noch einmal versuchen.".into(),
+        ));
+    }
+    Ok(Some(last.revision))
 }
 
 fn parse_id<T>(
@@ -214,6 +227,7 @@ async fn person(
 ) -> Result<Response, ApiError> {
     ready(&state, &caller, params.wait_for).await?;
     let id = parse_id(&id, PersonId::parse)?;
+    let revision = revision(&state, &format!("person-{id}")).await?;
     let (location, record) = {
         let views = state.projections.read();
         (locate(&views, id), views.persons.get(&id).cloned())
@@ -230,7 +244,6 @@ async fn person(
         }
         _ => json!({"name": wifo_domain::personal::ERASED_LABEL}),
     };
-    let revision = revision(&state, &format!("person-{id}")).await?;
     Ok(with_etag(
         json!({"id": id, "personal": personal, "erased": record.erased, "links": record.links, "consents": record.consents}),
         revision,
@@ -248,12 +261,12 @@ macro_rules! record_route {
         ) -> Result<Response, ApiError> {
             ready(&state, &caller, params.wait_for).await?;
             let id = parse_id(&id, <$id>::parse)?;
+            let revision = revision(&state, &format!("{}-{id}", $category)).await?;
             let value = {
                 let views = state.projections.read();
                 let record = views.$field.get(&id).ok_or_else(|| ApiError::NotFound(format!("{} {id} ist nicht erfasst.", $label)))?;
                 serde_json::to_value(record).map_err(|error| ApiError::Internal(error.into()))?
             };
-            let revision = revision(&state, &format!("{}-{id}", $category)).await?;
             Ok(with_etag(json!({"id": id, "state": value}), revision))
         }
     };

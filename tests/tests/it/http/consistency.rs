@@ -34,8 +34,14 @@ async fn a_user_reads_their_own_writes_immediately() -> anyhow::Result<()> {
         let id = register_organization(&staff, &name).await?;
 
         let (profile, revision) = staff.read(&format!("/api/v1/organizations/{id}")).await?;
-        ensure!(profile["name"] == json!(name), "round {round}: profile {profile}");
-        ensure!(revision == Some(0), "round {round}: ETag revision {revision:?}");
+        ensure!(
+            profile["name"] == json!(name),
+            "round {round}: profile {profile}"
+        );
+        ensure!(
+            revision == Some(0),
+            "round {round}: ETag revision {revision:?}"
+        );
 
         let query = format!("/api/v1/organizations?q=Sofort%20Sichtbar%20{round}");
         let (page, _) = staff.read(&query).await?;
@@ -62,7 +68,10 @@ async fn a_user_reads_their_own_writes_immediately() -> anyhow::Result<()> {
             .flatten()
             .find(|due| due["visit"] == json!(visit))
             .ok_or_else(|| anyhow!("visit {visit} vanished"))?;
-        ensure!(entry["organization_name"] == json!(name), "work entry {entry}");
+        ensure!(
+            entry["organization_name"] == json!(name),
+            "work entry {entry}"
+        );
         ensure!(
             entry["planned_on"] == json!((today() + Duration::days(2)).to_string()),
             "work entry {entry}"
@@ -104,8 +113,8 @@ fn changes(profile: &Value, field: &str) -> Vec<(String, String)> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn renames_and_moves_keep_their_history_and_need_the_current_revision()
--> anyhow::Result<()> {
+async fn renames_and_moves_keep_their_history_and_need_the_current_revision() -> anyhow::Result<()>
+{
     let app = spawn_app().await?;
     let staff = app.login(Role::Staff).await?;
     let id = register_organization(&staff, "Alte Mühle GmbH").await?;
@@ -116,20 +125,38 @@ async fn renames_and_moves_keep_their_history_and_need_the_current_revision()
     let rename = json!({"name": "Neue Mühle GmbH"});
     let response = post_with_if_match(&staff, &format!("{path}/rename"), None, &rename).await?;
     let (status, _) = problem(response).await?;
-    ensure!(status == StatusCode::PRECONDITION_REQUIRED, "rename without If-Match: {status}");
-    let response =
-        post_with_if_match(&staff, &format!("{path}/rename"), Some(revision + 1), &rename).await?;
+    ensure!(
+        status == StatusCode::PRECONDITION_REQUIRED,
+        "rename without If-Match: {status}"
+    );
+    let response = post_with_if_match(
+        &staff,
+        &format!("{path}/rename"),
+        Some(revision + 1),
+        &rename,
+    )
+    .await?;
     let (status, body) = problem(response).await?;
     ensure!(
         status == StatusCode::PRECONDITION_FAILED,
         "rename with a future revision: {status}"
     );
-    ensure!(body["aktuelleRevision"] == json!(revision), "412 problem {body}");
+    ensure!(
+        body["aktuelleRevision"] == json!(revision),
+        "412 problem {body}"
+    );
 
     let response =
         post_with_if_match(&staff, &format!("{path}/rename"), Some(revision), &rename).await?;
-    ensure!(response.status() == StatusCode::OK, "rename: {}", response.status());
-    ensure!(etag_revision(&response) == Some(revision + 1), "rename ETag");
+    ensure!(
+        response.status() == StatusCode::OK,
+        "rename: {}",
+        response.status()
+    );
+    ensure!(
+        etag_revision(&response) == Some(revision + 1),
+        "rename ETag"
+    );
     staff
         .write(
             &format!("{path}/relocate"),
@@ -140,7 +167,10 @@ async fn renames_and_moves_keep_their_history_and_need_the_current_revision()
     let (now, revision_now) = staff.read(&path).await?;
     ensure!(now["name"] == json!("Neue Mühle GmbH"), "profile {now}");
     ensure!(now["region"] == json!("01100101"), "profile {now}");
-    ensure!(now["address"]["postal_code"] == json!("10115"), "profile {now}");
+    ensure!(
+        now["address"]["postal_code"] == json!("10115"),
+        "profile {now}"
+    );
     ensure!(revision_now == Some(revision + 2), "ETag {revision_now:?}");
     ensure!(
         changes(&now, "Name") == [("Alte Mühle GmbH".to_owned(), "Neue Mühle GmbH".to_owned())],
@@ -158,21 +188,40 @@ async fn renames_and_moves_keep_their_history_and_need_the_current_revision()
         .flatten()
         .find(|entry| entry["item"]["art"] == json!("registered"))
         .ok_or_else(|| anyhow!("no registration in the timeline: {now}"))?;
-    ensure!(registered["item"]["name"] == json!("Alte Mühle GmbH"), "{registered}");
+    ensure!(
+        registered["item"]["name"] == json!("Alte Mühle GmbH"),
+        "{registered}"
+    );
 
     // Everything happened today: as of today is the current state, as of yesterday nothing.
     let (as_of_today, _) = staff.read(&format!("{path}?as_of={}", today())).await?;
-    ensure!(as_of_today["name"] == json!("Neue Mühle GmbH"), "{as_of_today}");
-    ensure!(as_of_today["as_of"] == json!(today().to_string()), "{as_of_today}");
+    ensure!(
+        as_of_today["name"] == json!("Neue Mühle GmbH"),
+        "{as_of_today}"
+    );
+    ensure!(
+        as_of_today["as_of"] == json!(today().to_string()),
+        "{as_of_today}"
+    );
     let yesterday = today() - Duration::days(1);
     let response = staff.get(&format!("{path}?as_of={yesterday}")).await?;
     let (status, _) = problem(response).await?;
     ensure!(status == StatusCode::NOT_FOUND, "as of yesterday: {status}");
 
     // The directory finds the organization under its new name only.
-    let (page, _) = staff.read("/api/v1/organizations?q=Alte%20M%C3%BChle").await?;
-    ensure!(directory_ids(&page).is_empty(), "old name still found: {page}");
-    let (page, _) = staff.read("/api/v1/organizations?q=Neue%20M%C3%BChle").await?;
-    ensure!(directory_ids(&page) == [id.as_str()], "new name not found: {page}");
+    let (page, _) = staff
+        .read("/api/v1/organizations?q=Alte%20M%C3%BChle")
+        .await?;
+    ensure!(
+        directory_ids(&page).is_empty(),
+        "old name still found: {page}"
+    );
+    let (page, _) = staff
+        .read("/api/v1/organizations?q=Neue%20M%C3%BChle")
+        .await?;
+    ensure!(
+        directory_ids(&page) == [id.as_str()],
+        "new name not found: {page}"
+    );
     Ok(())
 }

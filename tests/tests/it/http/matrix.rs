@@ -81,7 +81,10 @@ async fn check_route(
     for (label, caller, client) in callers {
         // Logging out ends the session the other routes still need: use a throwaway one.
         let throwaway;
-        let client = match (spec.method == Method::DELETE && spec.path == "/api/v1/session", caller) {
+        let client = match (
+            spec.method == Method::DELETE && spec.path == "/api/v1/session",
+            caller,
+        ) {
             (true, Caller::Role(role)) if label.starts_with("cookie") => {
                 throwaway = app.login(*role).await?;
                 &throwaway
@@ -90,7 +93,10 @@ async fn check_route(
         };
         let status = call(client, spec).await?;
         if let Err(problem) = verdict(spec, caller, status) {
-            failures.push(format!("{} {} as {label}: {problem}", spec.method, spec.path));
+            failures.push(format!(
+                "{} {} as {label}: {problem}",
+                spec.method, spec.path
+            ));
         }
     }
     Ok(failures)
@@ -138,7 +144,11 @@ async fn every_route_admits_exactly_its_roles() -> anyhow::Result<()> {
 async fn cookie_writes_need_the_csrf_token_of_their_session() -> anyhow::Result<()> {
     let app = spawn_app().await?;
     let staff = app.login(Role::Staff).await?;
-    let (other_session, _) = app.login(Role::Staff).await?.read("/api/v1/session").await?;
+    let (other_session, _) = app
+        .login(Role::Staff)
+        .await?
+        .read("/api/v1/session")
+        .await?;
     let other_token = other_session["csrf_token"]
         .as_str()
         .ok_or_else(|| anyhow!("session without csrf_token: {other_session}"))?;
@@ -158,7 +168,10 @@ async fn cookie_writes_need_the_csrf_token_of_their_session() -> anyhow::Result<
             "CSRF token {csrf:?}: {status} {problem}"
         );
     }
-    ensure!(app.head().await? == head, "a write without CSRF token was stored");
+    ensure!(
+        app.head().await? == head,
+        "a write without CSRF token was stored"
+    );
     staff.write("/api/v1/organizations", &body).await?;
     app.bearer(Role::Staff)?
         .write("/api/v1/organizations", &body)

@@ -9,11 +9,12 @@ mod bodies;
 mod concurrency;
 mod consistency;
 mod matrix;
+mod raw;
 mod restart;
 mod security;
 
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{Context, anyhow, ensure};
@@ -39,7 +40,6 @@ pub struct TestApp {
     /// `http://127.0.0.1:PORT`
     pub address: String,
     pub state: AppState,
-    pub data: PathBuf,
     temporary: Option<tempfile::TempDir>,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
@@ -86,7 +86,10 @@ pub async fn start(data: &Path, create_users: bool) -> anyhow::Result<TestApp> {
     // The first request must find the users in the views.
     let head = state.data.store.head().await?;
     ensure!(
-        state.projections.wait_for(head, Duration::from_secs(10)).await,
+        state
+            .projections
+            .wait_for(head, Duration::from_secs(10))
+            .await,
         "the views did not reach {head} after start"
     );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
@@ -106,7 +109,6 @@ pub async fn start(data: &Path, create_users: bool) -> anyhow::Result<TestApp> {
     Ok(TestApp {
         address,
         state,
-        data: data.to_owned(),
         temporary: None,
         shutdown: Some(shutdown),
         server: Some(server),
@@ -223,6 +225,11 @@ impl Client {
         request
     }
 
+    /// The API token of a `TestApp::bearer` client.
+    pub fn token(&self) -> Option<&str> {
+        self.bearer.as_deref()
+    }
+
     /// The same session without its CSRF token (the cookie stays).
     pub fn without_csrf(&self) -> Client {
         Client {
@@ -245,7 +252,10 @@ impl Client {
         let status = response.status();
         let revision = etag_revision(&response);
         let body = response.text().await?;
-        ensure!(status == StatusCode::OK, "GET {path} answered {status}: {body}");
+        ensure!(
+            status == StatusCode::OK,
+            "GET {path} answered {status}: {body}"
+        );
         Ok((serde_json::from_str(&body)?, revision))
     }
 
@@ -257,6 +267,28 @@ impl Client {
         ensure!(
             status.is_success(),
             "POST {path} answered {status}: {text}\nbody: {body}"
+        );
+        Ok(serde_json::from_str(&text)?)
+    }
+
+    /// A POST with `If-Match: "revision"` that must succeed.
+    pub async fn write_if_match(
+        &self,
+        path: &str,
+        revision: u64,
+        body: &Value,
+    ) -> anyhow::Result<Value> {
+        let response = self
+            .request(Method::POST, path)
+            .header(header::IF_MATCH, format!("\"{revision}\""))
+            .json(body)
+            .send()
+            .await?;
+        let status = response.status();
+        let text = response.text().await?;
+        ensure!(
+            status.is_success(),
+            "POST {path} (If-Match {revision}) answered {status}: {text}"
         );
         Ok(serde_json::from_str(&text)?)
     }
@@ -296,7 +328,9 @@ pub async fn problem(response: reqwest::Response) -> anyhow::Result<(StatusCode,
         "{status}: problem without type: {body}"
     );
     ensure!(
-        body["title"].as_str().is_some_and(|title| !title.is_empty()),
+        body["title"]
+            .as_str()
+            .is_some_and(|title| !title.is_empty()),
         "{status}: problem without title: {body}"
     );
     ensure!(

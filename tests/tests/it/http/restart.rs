@@ -38,10 +38,23 @@ async fn write_batch(app: &TestApp, label: &str) -> anyhow::Result<String> {
             &json!({"tag": format!("{label}-Tag")}),
         )
         .await?;
-    let visit = plan_visit(&staff, &organization, today() + Duration::days(1)).await?;
+    plan_visit(&staff, &organization, today() + Duration::days(1)).await?;
+    let conducted = id_of(
+        &staff
+            .write(
+                "/api/v1/visits/conducted",
+                &json!({"organization": partner, "conducted_on": today(), "duration_minutes": 45,
+                        "staff": [staff_name], "participants": [person], "topics": [],
+                        "findings": {"expansion_plans": true, "relocation_risk": false, "space_need_m2": null,
+                                     "workforce_need": 2, "funding_interest": false, "location_satisfaction": 4,
+                                     "issues_raised": []},
+                        "notes": format!("{label} Besuch"), "joint_partner": null}),
+            )
+            .await?,
+    )?;
     staff
         .write(
-            &format!("/api/v1/visits/{visit}/follow-ups"),
+            &format!("/api/v1/visits/{conducted}/follow-ups"),
             &json!({"follow_up": uuid::Uuid::now_v7(), "task": format!("{label}: Unterlagen senden"),
                     "assignee": staff_name, "due_on": today() + Duration::days(2)}),
         )
@@ -62,13 +75,14 @@ async fn write_batch(app: &TestApp, label: &str) -> anyhow::Result<String> {
             )
             .await?,
     )?;
+    let (_, revision) = staff.read(&format!("/api/v1/inquiries/{inquiry}")).await?;
     staff
-        .write(
+        .write_if_match(
             &format!("/api/v1/inquiries/{inquiry}/assign"),
+            revision.context("inquiry without ETag")?,
             &json!({"assignee": staff_name, "assigned_on": today()}),
         )
-        .await
-        .or_else(|_| Ok::<_, anyhow::Error>(json!(null)))?;
+        .await?;
     planner
         .write(
             "/api/v1/cooperations",
@@ -80,7 +94,10 @@ async fn write_batch(app: &TestApp, label: &str) -> anyhow::Result<String> {
 }
 
 /// What the comparison reads, by name.
-async fn views(client: &Client, organizations: &[String]) -> anyhow::Result<BTreeMap<String, Value>> {
+async fn views(
+    client: &Client,
+    organizations: &[String],
+) -> anyhow::Result<BTreeMap<String, Value>> {
     let mut paths = vec![
         "/api/v1/organizations?per_page=1000&include_closed=true".to_owned(),
         "/api/v1/work?horizon_days=30".to_owned(),
@@ -88,13 +105,22 @@ async fn views(client: &Client, organizations: &[String]) -> anyhow::Result<BTre
         "/api/v1/cooperation-board".to_owned(),
         "/api/v1/coverage?level=bezirk".to_owned(),
     ];
-    paths.extend(organizations.iter().map(|id| format!("/api/v1/organizations/{id}")));
+    paths.extend(
+        organizations
+            .iter()
+            .map(|id| format!("/api/v1/organizations/{id}")),
+    );
     let mut read = BTreeMap::new();
     for path in paths {
         let (body, _) = client.read(&path).await.with_context(|| path.clone())?;
         read.insert(path, body);
     }
     Ok(read)
+}
+
+/// The log position a snapshot file reflects.
+fn snapshot_position(path: &std::path::Path) -> Option<wifo_store::Position> {
+    wifo_projections::snapshot::load(path).map(|views| views.position)
 }
 
 fn ensure_same(
@@ -122,8 +148,12 @@ async fn views_after_a_restart_equal_a_full_rebuild_with_and_without_a_snapshot(
     // 1. Write, shut down cleanly: the snapshot holds batch one.
     let first = start(data, true).await?;
     let mut organizations = vec![write_batch(&first, "Eins").await?];
+    let first_head = first.head().await?;
     first.stop(Stop::Graceful).await?;
-    ensure!(snapshot.is_file(), "no snapshot after a clean shutdown");
+    ensure!(
+        snapshot_position(&snapshot) == Some(first_head),
+        "the clean shutdown did not snapshot the views at {first_head}"
+    );
 
     // 2. Start from that snapshot, write more, read the live views, then die without a snapshot.
     let second = start(data, false).await?;
@@ -131,10 +161,17 @@ async fn views_after_a_restart_equal_a_full_rebuild_with_and_without_a_snapshot(
     let live = views(&second.login(Role::Staff).await?, &organizations).await?;
     let log_head = second.head().await?;
     second.stop(Stop::WithoutSnapshot).await?;
+    ensure!(
+        snapshot_position(&snapshot) == Some(first_head) && first_head < log_head,
+        "the snapshot must be stale after the kill ({first_head} < {log_head})"
+    );
 
     // 3. Start from the stale snapshot (batch one) and replay batch two; then stop cleanly.
     let third = start(data, false).await?;
-    ensure!(third.state.projections.position() == log_head, "third start did not catch up");
+    ensure!(
+        third.state.projections.position() == log_head,
+        "third start did not catch up"
+    );
     let after_kill = views(&third.login(Role::Staff).await?, &organizations).await?;
     third.stop(Stop::Graceful).await?;
 
@@ -157,7 +194,10 @@ async fn views_after_a_restart_equal_a_full_rebuild_with_and_without_a_snapshot(
         .filter_map(|entry| entry["name"].as_str())
         .collect();
     for name in ["Eins Hauptbetrieb GmbH", "Zwei Partner e. K."] {
-        ensure!(directory_names.contains(&name), "{name} missing: {directory_names:?}");
+        ensure!(
+            directory_names.contains(&name),
+            "{name} missing: {directory_names:?}"
+        );
     }
     let work = &rebuilt["/api/v1/work?horizon_days=30"];
     ensure!(
@@ -166,7 +206,10 @@ async fn views_after_a_restart_equal_a_full_rebuild_with_and_without_a_snapshot(
         "work list of the rebuild: {work}"
     );
     ensure!(
-        rebuilt["/api/v1/inquiry-queue"]["entries"].as_array().map(Vec::len) == Some(2),
+        rebuilt["/api/v1/inquiry-queue"]["entries"]
+            .as_array()
+            .map(Vec::len)
+            == Some(2),
         "inquiry queue of the rebuild: {}",
         rebuilt["/api/v1/inquiry-queue"]
     );
