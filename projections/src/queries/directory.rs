@@ -88,7 +88,7 @@ pub fn directory(views: &Views, query: &DirectoryQuery) -> DirectoryPage {
         .no_contact_months
         .zip(query.today)
         .and_then(|(months, today)| today.checked_sub_months(Months::new(months)));
-    let mut entries: Vec<DirectoryEntry> = views
+    let candidates = views
         .organizations
         .iter()
         .filter(|(_, record)| match record.state.status {
@@ -96,7 +96,9 @@ pub fn directory(views: &Views, query: &DirectoryQuery) -> DirectoryPage {
             Status::Closed { .. } => query.include_closed,
             Status::Unregistered | Status::MergedInto { .. } => false,
         })
-        .filter(|(_, record)| search::matches(&record.search_key, &folded_query))
+        .filter(|(_, record)| {
+            folded_query.is_empty() || search::matches(&record.search_key, &folded_query)
+        })
         .filter(|(_, record)| {
             query
                 .kind
@@ -138,8 +140,59 @@ pub fn directory(views: &Views, query: &DirectoryQuery) -> DirectoryPage {
                 .size_class
                 .is_none_or(|size| record.state.profile.size_class == Some(size))
         })
-        .map(|(id, record)| DirectoryEntry {
-            id: *id,
+        .map(|(id, record)| (*id, record))
+        .collect::<Vec<_>>();
+    // The latest contact is needed per match only to filter or sort by it; otherwise only for the
+    // page shown.
+    let needs_contact = contact_cutoff.is_some() || query.sort == DirectorySort::LastContact;
+    let mut matches: Vec<(
+        OrganizationId,
+        &crate::views::records::OrganizationRecord,
+        Option<NaiveDate>,
+    )> = candidates
+        .into_iter()
+        .map(|(id, record)| {
+            (
+                id,
+                record,
+                if needs_contact {
+                    last_contact(views, id)
+                } else {
+                    None
+                },
+            )
+        })
+        .filter(|(_, _, last)| {
+            contact_cutoff.is_none_or(|cutoff| last.is_none_or(|last| last < cutoff))
+        })
+        .collect();
+    match query.sort {
+        DirectorySort::Name => {
+            matches.sort_unstable_by(|a, b| a.1.search_key.cmp(&b.1.search_key).then(a.0.cmp(&b.0)))
+        }
+        DirectorySort::LastContact => {
+            matches.sort_unstable_by(|a, b| a.2.cmp(&b.2).then(a.0.cmp(&b.0)))
+        }
+        DirectorySort::Region => matches.sort_unstable_by(|a, b| {
+            a.1.state
+                .region
+                .cmp(&b.1.state.region)
+                .then(a.1.search_key.cmp(&b.1.search_key))
+                .then(a.0.cmp(&b.0))
+        }),
+    }
+    if query.descending {
+        matches.reverse();
+    }
+    let per_page = query.per_page.clamp(1, 500);
+    let page = query.page.max(1);
+    let total = matches.len();
+    let entries = matches
+        .into_iter()
+        .skip((page - 1) * per_page)
+        .take(per_page)
+        .map(|(id, record, last)| DirectoryEntry {
+            id,
             name: record
                 .state
                 .name
@@ -153,34 +206,13 @@ pub fn directory(views: &Views, query: &DirectoryQuery) -> DirectoryPage {
             account_manager: record.state.account_manager.clone(),
             size_class: record.state.profile.size_class,
             tags: record.state.tags.iter().cloned().collect(),
-            last_contact: last_contact(views, *id),
+            last_contact: if needs_contact {
+                last
+            } else {
+                last_contact(views, id)
+            },
             closed: matches!(record.state.status, Status::Closed { .. }),
         })
-        .filter(|entry| {
-            contact_cutoff.is_none_or(|cutoff| entry.last_contact.is_none_or(|last| last < cutoff))
-        })
-        .collect();
-    match query.sort {
-        DirectorySort::Name => {
-            entries.sort_by_cached_key(|entry| (search::fold(&entry.name), entry.id))
-        }
-        DirectorySort::LastContact => {
-            entries.sort_by(|a, b| a.last_contact.cmp(&b.last_contact).then(a.id.cmp(&b.id)))
-        }
-        DirectorySort::Region => {
-            entries.sort_by(|a, b| a.region.cmp(&b.region).then(a.name.cmp(&b.name)))
-        }
-    }
-    if query.descending {
-        entries.reverse();
-    }
-    let per_page = query.per_page.clamp(1, 500);
-    let page = query.page.max(1);
-    let total = entries.len();
-    let entries = entries
-        .into_iter()
-        .skip((page - 1) * per_page)
-        .take(per_page)
         .collect();
     DirectoryPage {
         total,

@@ -74,10 +74,11 @@ struct RunArgs {
     /// Unmeasured seconds before each scenario.
     #[arg(long, default_value_t = 2)]
     warmup: u64,
-    /// Comma-separated scenarios: healthz, session, profile, search, mixed, mixed-1user.
+    /// Comma-separated scenarios: healthz, session, profile, search, mixed, mixed-1user,
+    /// mixed-profile; `NAME@N` runs one with N connections instead of `--connections`.
     #[arg(
         long,
-        default_value = "healthz,session,profile,search,mixed,mixed-1user"
+        default_value = "healthz,session,profile@1,profile@8,profile,search@1,search,mixed,mixed-1user,mixed-profile"
     )]
     scenarios: String,
     /// Share of writes in the mixed scenarios.
@@ -168,6 +169,8 @@ enum Scenario {
     Search,
     Mixed,
     MixedOneUser,
+    /// 70 % profiles, 30 % writes: the mix without the search.
+    MixedProfile,
 }
 
 impl Scenario {
@@ -179,6 +182,7 @@ impl Scenario {
             "search" => Scenario::Search,
             "mixed" => Scenario::Mixed,
             "mixed-1user" => Scenario::MixedOneUser,
+            "mixed-profile" => Scenario::MixedProfile,
             other => bail!("unknown scenario {other:?}"),
         })
     }
@@ -191,6 +195,7 @@ impl Scenario {
             Scenario::Search => "search",
             Scenario::Mixed => "mixed 70/30",
             Scenario::MixedOneUser => "mixed 70/30, 1 user",
+            Scenario::MixedProfile => "mixed 70/30, no search",
         }
     }
 
@@ -200,7 +205,12 @@ impl Scenario {
             Scenario::Session => Kind::Session,
             Scenario::Profile => Kind::Profile,
             Scenario::Search => Kind::Search,
-            Scenario::Mixed | Scenario::MixedOneUser => {
+            Scenario::Mixed | Scenario::MixedOneUser | Scenario::MixedProfile => {
+                let search_share = if self == Scenario::MixedProfile {
+                    0.0
+                } else {
+                    search_share
+                };
                 let draw: f64 = rng.random();
                 if draw < write_share {
                     Kind::Write
@@ -211,6 +221,33 @@ impl Scenario {
                 }
             }
         }
+    }
+}
+
+/// A scenario with its number of connections.
+#[derive(Clone, Copy, Debug)]
+struct Plan {
+    scenario: Scenario,
+    connections: usize,
+}
+
+impl Plan {
+    fn parse(text: &str, default_connections: usize) -> anyhow::Result<Self> {
+        let (name, connections) = match text.trim().split_once('@') {
+            Some((name, n)) => (
+                name,
+                n.parse()
+                    .with_context(|| format!("connections in {text:?}"))?,
+            ),
+            None => (text.trim(), default_connections),
+        };
+        if connections == 0 {
+            bail!("{text:?}: at least one connection");
+        }
+        Ok(Self {
+            scenario: Scenario::parse(name)?,
+            connections,
+        })
     }
 }
 
@@ -334,6 +371,8 @@ fn new_histogram() -> anyhow::Result<Histogram<u64>> {
 #[derive(Debug)]
 struct Tally {
     latencies: Vec<Histogram<u64>>,
+    /// Response body bytes per kind.
+    bytes: Vec<u64>,
     errors: BTreeMap<String, u64>,
     search_totals: u64,
     searches: u64,
@@ -346,6 +385,7 @@ impl Tally {
                 .iter()
                 .map(|_| new_histogram())
                 .collect::<anyhow::Result<_>>()?,
+            bytes: vec![0; KINDS.len()],
             errors: BTreeMap::new(),
             search_totals: 0,
             searches: 0,
@@ -356,12 +396,30 @@ impl Tally {
         for (mine, theirs) in self.latencies.iter_mut().zip(&other.latencies) {
             mine.add(theirs)?;
         }
+        for (mine, theirs) in self.bytes.iter_mut().zip(&other.bytes) {
+            *mine += theirs;
+        }
         for (error, count) in other.errors {
             *self.errors.entry(error).or_default() += count;
         }
         self.search_totals += other.search_totals;
         self.searches += other.searches;
         Ok(())
+    }
+
+    /// Mean response size in KiB of one kind, or of all with `None`.
+    fn mean_kib(&self, kind: Option<Kind>) -> f64 {
+        let (bytes, count) = match kind {
+            Some(kind) => (
+                self.bytes.get(kind.index()).copied().unwrap_or(0),
+                self.latencies.get(kind.index()).map_or(0, Histogram::len),
+            ),
+            None => (
+                self.bytes.iter().sum(),
+                self.latencies.iter().map(Histogram::len).sum(),
+            ),
+        };
+        bytes as f64 / 1024.0 / count.max(1) as f64
     }
 
     fn error_count(&self) -> u64 {
@@ -409,6 +467,9 @@ async fn connection_loop(
                 if let Some(histogram) = tally.latencies.get_mut(kind.index()) {
                     histogram.saturating_record(micros.max(1));
                 }
+                if let Some(bytes) = tally.bytes.get_mut(kind.index()) {
+                    *bytes += body.len() as u64;
+                }
                 if kind == Kind::Search
                     && let Some(total) = directory_total(&body)
                 {
@@ -433,19 +494,54 @@ async fn connection_loop(
 // ---------------------------------------------------------------------------------------------
 // Process statistics from /proc
 
-/// CPU time of all threads of a process, from `/proc/PID/task/*/schedstat` (nanoseconds).
+/// CPU time (user + system) a process has used, threads that ended included, from
+/// `/proc/PID/stat`, in nanoseconds (clock-tick resolution).
 fn cpu_nanos(pid: u32) -> Option<u64> {
-    let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).ok()?;
-    let mut total = 0u64;
-    for task in tasks.flatten() {
-        let text = std::fs::read_to_string(task.path().join("schedstat")).unwrap_or_default();
-        total += text
-            .split_whitespace()
-            .next()
-            .and_then(|n| n.parse::<u64>().ok())
-            .unwrap_or(0);
-    }
-    Some(total)
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let fields: Vec<&str> = stat
+        .get(stat.rfind(')')? + 1..)?
+        .split_whitespace()
+        .collect();
+    // After the command name: state is field 3, utime field 14, stime field 15.
+    let ticks = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(ticks * 1_000_000_000 / clock_ticks_per_second())
+}
+
+/// CPU time all CPUs of the machine were busy (not idle, not waiting for I/O), from
+/// `/proc/stat`, in nanoseconds.
+fn machine_busy_nanos() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/stat").ok()?;
+    let ticks: Vec<u64> = stat
+        .lines()
+        .next()?
+        .split_whitespace()
+        .skip(1)
+        .take(8)
+        .map(|n| n.parse().unwrap_or(0))
+        .collect();
+    // user nice system idle iowait irq softirq steal
+    let busy: u64 = ticks
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| *index != 3 && *index != 4)
+        .map(|(_, n)| n)
+        .sum();
+    Some(busy * 1_000_000_000 / clock_ticks_per_second())
+}
+
+/// `getconf CLK_TCK` (100 on every usual Linux).
+fn clock_ticks_per_second() -> u64 {
+    static TICKS: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *TICKS.get_or_init(|| {
+        Process::new("getconf")
+            .arg("CLK_TCK")
+            .output()
+            .ok()
+            .and_then(|output| String::from_utf8(output.stdout).ok())
+            .and_then(|text| text.trim().parse().ok())
+            .filter(|ticks| *ticks > 0)
+            .unwrap_or(100)
+    })
 }
 
 /// `VmRSS` and `VmHWM` of a process in KiB.
@@ -629,18 +725,25 @@ async fn positions(addr: SocketAddr, host: &HeaderValue) -> anyhow::Result<(u64,
 /// The outcome of one scenario.
 #[derive(Debug)]
 struct Outcome {
-    scenario: Scenario,
+    plan: Plan,
     tally: Tally,
     all: Histogram<u64>,
     seconds: f64,
     server_cpu: Option<f64>,
     client_cpu: Option<f64>,
+    /// What everything else on the machine used meanwhile: should be ~0 for trustworthy numbers.
+    other_cpu: Option<f64>,
 }
 
 impl Outcome {
     fn rps(&self) -> f64 {
         self.all.len() as f64 / self.seconds
     }
+}
+
+/// A scenario's name with its connections, for the notes under the table.
+fn name(plan: &Plan) -> String {
+    format!("{} @{}", plan.scenario.label(), plan.connections)
 }
 
 fn ms(micros: u64) -> f64 {
@@ -650,12 +753,13 @@ fn ms(micros: u64) -> f64 {
 async fn run_scenario(
     args: &RunArgs,
     workload: &Arc<Workload>,
-    scenario: Scenario,
+    plan: Plan,
 ) -> anyhow::Result<Outcome> {
+    let scenario = plan.scenario;
     let start = Instant::now();
     let measure_from = start + Duration::from_secs(args.warmup);
     let end = measure_from + Duration::from_secs(args.seconds);
-    let tasks: Vec<_> = (0..args.connections)
+    let tasks: Vec<_> = (0..plan.connections)
         .map(|connection| {
             let user = match scenario {
                 Scenario::MixedOneUser => 0,
@@ -676,10 +780,18 @@ async fn run_scenario(
         .collect();
     tokio::time::sleep_until(measure_from.into()).await;
     let own = std::process::id();
-    let cpu_before = (args.pid.and_then(cpu_nanos), cpu_nanos(own));
+    let cpu_before = (
+        args.pid.and_then(cpu_nanos),
+        cpu_nanos(own),
+        machine_busy_nanos(),
+    );
     let measured_at = Instant::now();
     tokio::time::sleep_until(end.into()).await;
-    let cpu_after = (args.pid.and_then(cpu_nanos), cpu_nanos(own));
+    let cpu_after = (
+        args.pid.and_then(cpu_nanos),
+        cpu_nanos(own),
+        machine_busy_nanos(),
+    );
     let window = measured_at.elapsed().as_secs_f64();
     let share = |before: Option<u64>, after: Option<u64>| {
         before
@@ -695,19 +807,26 @@ async fn run_scenario(
         all.add(histogram)?;
     }
     Ok(Outcome {
-        scenario,
+        plan,
         tally,
         all,
         seconds: args.seconds as f64,
         server_cpu: share(cpu_before.0, cpu_after.0),
         client_cpu: share(cpu_before.1, cpu_after.1),
+        other_cpu: share(cpu_before.2, cpu_after.2).map(|busy| {
+            (busy
+                - share(cpu_before.0, cpu_after.0).unwrap_or(0.0)
+                - share(cpu_before.1, cpu_after.1).unwrap_or(0.0))
+            .max(0.0)
+        }),
     })
 }
 
 fn print_header() {
     println!(
-        "{:<30} {:>9} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>7} {:>7}",
+        "{:<30} {:>5} {:>9} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>7} {:>7} {:>7} {:>7}",
         "scenario",
+        "conns",
         "requests",
         "req/s",
         "p50 ms",
@@ -715,16 +834,26 @@ fn print_header() {
         "p99 ms",
         "p99.9",
         "max ms",
+        "KiB/rsp",
         "errors",
         "srv CPU",
-        "gen CPU"
+        "gen CPU",
+        "other"
     );
 }
 
-fn print_row(label: &str, histogram: &Histogram<u64>, seconds: f64, tail: &str) {
+fn print_row(
+    label: &str,
+    connections: &str,
+    histogram: &Histogram<u64>,
+    seconds: f64,
+    kib: f64,
+    tail: &str,
+) {
     println!(
-        "{:<30} {:>9} {:>9.0} {:>8.2} {:>8.2} {:>8.2} {:>8.2} {:>8.2} {tail}",
+        "{:<30} {:>5} {:>9} {:>9.0} {:>8.2} {:>8.2} {:>8.2} {:>8.2} {:>8.2} {kib:>7.1} {tail}",
         label,
+        connections,
         histogram.len(),
         histogram.len() as f64 / seconds,
         ms(histogram.value_at_quantile(0.50)),
@@ -741,15 +870,18 @@ fn percent(value: Option<f64>) -> String {
 
 fn print_outcome(outcome: &Outcome) {
     let tail = format!(
-        "{:>7} {:>7} {:>7}",
+        "{:>7} {:>7} {:>7} {:>7}",
         outcome.tally.error_count(),
         percent(outcome.server_cpu),
-        percent(outcome.client_cpu)
+        percent(outcome.client_cpu),
+        percent(outcome.other_cpu)
     );
     print_row(
-        outcome.scenario.label(),
+        outcome.plan.scenario.label(),
+        &outcome.plan.connections.to_string(),
         &outcome.all,
         outcome.seconds,
+        outcome.tally.mean_kib(None),
         &tail,
     );
     let used: Vec<Kind> = KINDS
@@ -759,7 +891,7 @@ fn print_outcome(outcome: &Outcome) {
                 .tally
                 .latencies
                 .get(kind.index())
-                .is_some_and(|h| h.len() > 0)
+                .is_some_and(|h| !h.is_empty())
         })
         .collect();
     if used.len() > 1 {
@@ -767,8 +899,10 @@ fn print_outcome(outcome: &Outcome) {
             if let Some(histogram) = outcome.tally.latencies.get(kind.index()) {
                 print_row(
                     &format!("  └ {}", kind.label()),
+                    "",
                     histogram,
                     outcome.seconds,
+                    outcome.tally.mean_kib(Some(kind)),
                     "",
                 );
             }
@@ -807,12 +941,13 @@ fn verdict(name: &str, measured: f64, target: f64, at_most: bool, unit: &str) {
 }
 
 async fn run(args: RunArgs) -> anyhow::Result<()> {
-    let scenarios = args
+    let plans = args
         .scenarios
         .split(',')
         .filter(|name| !name.trim().is_empty())
-        .map(Scenario::parse)
+        .map(|name| Plan::parse(name, args.connections))
         .collect::<anyhow::Result<Vec<_>>>()?;
+    clock_ticks_per_second();
     let host = HeaderValue::from_str(&args.addr.to_string())?;
     let users = read_users(&args.tokens)?;
     let setup_started = Instant::now();
@@ -825,7 +960,7 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
         .collect();
     let (log, views) = positions(args.addr, &host).await?;
     println!(
-        "wifo HTTP load: {} connections, {} s measured after {} s warm-up per scenario, {} generator thread(s), {} CPUs",
+        "wifo HTTP load: {} connections unless a scenario says otherwise, {} s measured after {} s warm-up per scenario, {} generator thread(s), {} CPUs",
         args.connections,
         args.seconds,
         args.warmup,
@@ -859,8 +994,8 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
     println!();
     print_header();
     let mut outcomes = Vec::new();
-    for scenario in scenarios {
-        let outcome = run_scenario(&args, &workload, scenario).await?;
+    for plan in plans {
+        let outcome = run_scenario(&args, &workload, plan).await?;
         print_outcome(&outcome);
         outcomes.push(outcome);
     }
@@ -869,12 +1004,12 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
         if outcome.tally.searches > 0 {
             println!(
                 "{}: a search matched {:.0} organizations on average (page of 20 returned)",
-                outcome.scenario.label(),
+                name(&outcome.plan),
                 outcome.tally.search_totals as f64 / outcome.tally.searches as f64
             );
         }
         for (error, count) in outcome.tally.errors.iter().take(10) {
-            println!("{}: {count} × {error}", outcome.scenario.label());
+            println!("{}: {count} × {error}", name(&outcome.plan));
         }
     }
     let (log_after, views_after) = positions(args.addr, &host).await?;
@@ -892,9 +1027,9 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
     println!();
     println!("targets:");
     for outcome in &outcomes {
-        match outcome.scenario {
+        match outcome.plan.scenario {
             Scenario::Profile => verdict(
-                "profile p99",
+                &format!("profile p99 ({} connections)", outcome.plan.connections),
                 ms(outcome.all.value_at_quantile(0.99)),
                 PROFILE_P99_MS,
                 true,
@@ -902,14 +1037,17 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
             ),
             Scenario::Mixed => {
                 verdict(
-                    "mixed throughput",
+                    &format!(
+                        "mixed throughput ({} connections)",
+                        outcome.plan.connections
+                    ),
                     outcome.rps(),
                     MIXED_MIN_RPS,
                     false,
                     "req/s",
                 );
                 verdict(
-                    "mixed p99",
+                    &format!("mixed p99 ({} connections)", outcome.plan.connections),
                     ms(outcome.all.value_at_quantile(0.99)),
                     MIXED_P99_MS,
                     true,
@@ -921,7 +1059,7 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
         let errors = outcome.tally.error_count();
         println!(
             "  {:<44} {errors:>10}       target 0: {}",
-            format!("{} errors", outcome.scenario.label()),
+            format!("{} errors", name(&outcome.plan)),
             if errors == 0 { "met" } else { "MISSED" }
         );
     }
