@@ -7,7 +7,7 @@
 # against the targets (profile p99 ≤ 2 ms; mixed ≥ 15,000 req/s, p99 ≤ 20 ms; 0 errors; cold
 # start from snapshot ≤ 3 s) and the server's RSS.
 #
-# Run from anywhere (takes ~10 minutes plus ~3 minutes the first time for the demo data):
+# Run from anywhere (takes ~4 minutes, plus ~1.5 minutes the first time for the demo data):
 #   scripts/bench-http.sh 2>&1 | tee bench-http.txt
 # Run it on a quiet machine: the generator shares the CPUs with the server (its share is printed).
 # Knobs (environment):
@@ -20,8 +20,10 @@
 #   WIFO_BENCH_CONNECTIONS=64  connections of the scenarios without an explicit `@N`
 #   WIFO_BENCH_SCENARIOS=…     e.g. `profile,mixed` (see `wifo-load run --help`)
 #   WIFO_BENCH_USERS=8         staff users (and API tokens) the connections are spread over
-#   WIFO_BENCH_SUSTAINED=75    seconds of a second, sustained mixed run that crosses the views'
-#                              periodic snapshot (every 60 s while events arrive); 0 skips it
+#   WIFO_BENCH_SUSTAINED=0     seconds of a second, long mixed run; the running views write a
+#                              snapshot every 15 minutes while events arrive and apply nothing
+#                              meanwhile, so 960 includes one (reads and writes of users with a
+#                              pending write wait for it, 503 after 2 s)
 #   WIFO_BENCH_LISTEN=127.0.0.1:8088
 #   CARGO_TARGET_DIR           (default ~/.cache/wifo-target)
 set -euo pipefail
@@ -35,7 +37,7 @@ SECONDS_PER=${WIFO_BENCH_SECONDS:-10}
 WARMUP=${WIFO_BENCH_WARMUP:-2}
 CONNECTIONS=${WIFO_BENCH_CONNECTIONS:-64}
 USERS=${WIFO_BENCH_USERS:-8}
-SUSTAINED=${WIFO_BENCH_SUSTAINED:-75}
+SUSTAINED=${WIFO_BENCH_SUSTAINED:-0}
 LISTEN=${WIFO_BENCH_LISTEN:-127.0.0.1:8088}
 MIN_EVENTS=1000000
 
@@ -53,7 +55,7 @@ events_in() {
 }
 
 echo
-echo "== machine: $(nproc) CPUs, $(free -g | awk '/^Mem:/ {print $2}') GiB RAM; load average now:$(uptime | sed 's/.*load average://')"
+echo "== machine: $(nproc) CPUs, $(free -g | awk '/^Mem:/ {print $2}') GiB RAM; load average:$(uptime | sed 's/.*load average://')"
 
 echo
 echo "== data: $DATA"
@@ -113,7 +115,7 @@ until curl -fs "http://$LISTEN/readyz" > /dev/null; do
     fi
     sleep 0.05
 done
-echo "load average before the load:$(uptime | sed 's/.*load average://')"
+echo "(the column \"other\" is the CPU everything else on the machine used meanwhile: keep it near 0 %)"
 scenarios=()
 if [[ -n "${WIFO_BENCH_SCENARIOS:-}" ]]; then
     scenarios=(--scenarios "$WIFO_BENCH_SCENARIOS")
@@ -123,7 +125,7 @@ fi
 
 if ((SUSTAINED > 0)); then
     echo
-    echo "== sustained: mixed 70/30 for $SUSTAINED s, across the views' periodic snapshot"
+    echo "== sustained: mixed 70/30 for $SUSTAINED s"
     "$LOAD" run --addr "$LISTEN" --tokens "$TOKENS" --pid "$SERVER" \
         --connections "$CONNECTIONS" --seconds "$SUSTAINED" --warmup 0 --scenarios mixed
 fi
