@@ -128,17 +128,14 @@ impl AuthStore {
     fn credentials(&self, user: &str) -> anyhow::Result<Option<(String, Role, bool)>> {
         let row = self
             .lock()?
-            .query_row(
-                "SELECT password_hash, role, active FROM credentials WHERE user = ?1",
-                [user],
-                |row| {
-                    Ok((
-                        row.get::<_, String>(0)?,
-                        row.get::<_, String>(1)?,
-                        row.get::<_, bool>(2)?,
-                    ))
-                },
-            )
+            .prepare_cached("SELECT password_hash, role, active FROM credentials WHERE user = ?1")?
+            .query_row([user], |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, bool>(2)?,
+                ))
+            })
             .optional()?;
         Ok(row.and_then(|(hash, role, active)| {
             Role::parse(&role).ok().map(|role| (hash, role, active))
@@ -227,11 +224,8 @@ impl AuthStore {
     pub fn token(&self, token: &str) -> anyhow::Result<Option<Caller>> {
         let user: Option<String> = self
             .lock()?
-            .query_row(
-                "SELECT user FROM api_tokens WHERE token_hash = ?1",
-                [digest(token).as_slice()],
-                |row| row.get(0),
-            )
+            .prepare_cached("SELECT user FROM api_tokens WHERE token_hash = ?1")?
+            .query_row([digest(token).as_slice()], |row| row.get(0))
             .optional()?;
         let Some(user) = user else { return Ok(None) };
         let Some((_, role, active)) = self.credentials(&user)? else {

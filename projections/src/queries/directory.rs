@@ -88,16 +88,36 @@ pub fn directory(views: &Views, query: &DirectoryQuery) -> DirectoryPage {
         .no_contact_months
         .zip(query.today)
         .and_then(|(months, today)| today.checked_sub_months(Months::new(months)));
-    let candidates = views
-        .organizations
-        .iter()
+    // A text query starts from the word index; listing by name walks the name index, which is
+    // already in order; anything else starts from all organizations.
+    let in_name_order = query.sort == DirectorySort::Name && folded_query.is_empty();
+    let source: Vec<(OrganizationId, &crate::views::records::OrganizationRecord)> =
+        if !folded_query.is_empty() {
+            views
+                .search_index
+                .search(&folded_query)
+                .into_iter()
+                .filter_map(|id| views.organizations.get(&id).map(|record| (id, record)))
+                .collect()
+        } else if in_name_order {
+            views
+                .search_index
+                .in_name_order()
+                .filter_map(|(_, id)| views.organizations.get(&id).map(|record| (id, record)))
+                .collect()
+        } else {
+            views
+                .organizations
+                .iter()
+                .map(|(id, record)| (*id, record))
+                .collect()
+        };
+    let candidates = source
+        .into_iter()
         .filter(|(_, record)| match record.state.status {
             Status::Active => true,
             Status::Closed { .. } => query.include_closed,
             Status::Unregistered | Status::MergedInto { .. } => false,
-        })
-        .filter(|(_, record)| {
-            folded_query.is_empty() || search::matches(&record.search_key, &folded_query)
         })
         .filter(|(_, record)| {
             query
@@ -140,7 +160,6 @@ pub fn directory(views: &Views, query: &DirectoryQuery) -> DirectoryPage {
                 .size_class
                 .is_none_or(|size| record.state.profile.size_class == Some(size))
         })
-        .map(|(id, record)| (*id, record))
         .collect::<Vec<_>>();
     // The latest contact is needed per match only to filter or sort by it; otherwise only for the
     // page shown.
@@ -167,6 +186,7 @@ pub fn directory(views: &Views, query: &DirectoryQuery) -> DirectoryPage {
         })
         .collect();
     match query.sort {
+        DirectorySort::Name if in_name_order => {}
         DirectorySort::Name => {
             matches.sort_unstable_by(|a, b| a.1.search_key.cmp(&b.1.search_key).then(a.0.cmp(&b.0)))
         }

@@ -157,12 +157,16 @@ impl Views {
         let record = self.organizations.entry(organization).or_default();
         record.state = Organization::evolve(std::mem::take(&mut record.state), event);
         record.changes.push((context.day, event.clone()));
-        record.search_key = record
+        let new_key = record
             .state
             .name
             .as_ref()
             .map(|name| search::fold(name.as_str()))
             .unwrap_or_default();
+        if new_key != record.search_key {
+            let old_key = std::mem::replace(&mut record.search_key, new_key.clone());
+            self.search_index.replace(organization, &old_key, &new_key);
+        }
         if let E::MergedInto { survivor, .. } = event {
             let survivor = *survivor;
             self.organizations

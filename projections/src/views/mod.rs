@@ -63,6 +63,8 @@ pub struct Views {
     /// Row of each visit and contact in the fact tables.
     visit_rows: HashMap<VisitId, usize>,
     contact_rows: HashMap<ContactId, usize>,
+    /// Organizations by folded name and by each word of it.
+    pub search_index: search::SearchIndex,
 }
 
 /// What `apply` needs to know about the stored event besides its content.

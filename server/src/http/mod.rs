@@ -78,7 +78,8 @@ impl std::fmt::Debug for Route {
 pub struct HttpConfig {
     /// First-response target for inquiries, in Berlin working days.
     pub first_response_working_days: u32,
-    /// How long a read waits for the views to include the caller's own last write.
+    /// How long a read waits for the views to include the caller's own last write (a snapshot
+    /// being written pauses the views for about 3 s per million events).
     pub read_your_writes_timeout: Duration,
     /// Whether cookies get `Secure` (behind TLS).
     pub secure_cookies: bool,
@@ -89,7 +90,7 @@ impl Default for HttpConfig {
         Self {
             first_response_working_days:
                 wifo_projections::queries::work::DEFAULT_FIRST_RESPONSE_WORKING_DAYS,
-            read_your_writes_timeout: Duration::from_secs(2),
+            read_your_writes_timeout: Duration::from_secs(5),
             secure_cookies: false,
         }
     }
