@@ -116,11 +116,29 @@ pub async fn run(options: ServeOptions) -> anyhow::Result<()> {
     .with_graceful_shutdown(shutdown_signal())
     .await?;
     eprintln!("Beende: schreibe Snapshot der Ansichten …");
+    finish(&state).await;
+    Ok(())
+}
+
+/// The end of a graceful shutdown: let the views apply what was written last (at most 5 s),
+/// snapshot them, and drain the store's writer.
+pub async fn finish(state: &AppState) {
+    match state.data.store.head().await {
+        Ok(head) => {
+            if !state
+                .projections
+                .wait_for(head, std::time::Duration::from_secs(5))
+                .await
+            {
+                tracing::warn!(%head, "views did not catch up before the snapshot");
+            }
+        }
+        Err(error) => tracing::warn!(%error, "log head unknown at shutdown"),
+    }
     if let Err(error) = state.projections.save_snapshot() {
         tracing::warn!(%error, "snapshot at shutdown failed");
     }
     state.data.store.close();
-    Ok(())
 }
 
 async fn shutdown_signal() {

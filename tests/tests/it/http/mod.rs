@@ -144,9 +144,10 @@ impl TestApp {
                 .context("the server did not shut down within 10 s")???;
         }
         if how == Stop::Graceful {
-            self.state.projections.save_snapshot()?;
+            wifo_server::serve::finish(&self.state).await;
+        } else {
+            self.state.data.store.close();
         }
-        self.state.data.store.close();
         Ok(self.temporary.take())
     }
 
