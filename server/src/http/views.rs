@@ -48,7 +48,7 @@ async fn ready(state: &AppState, caller: &Caller, wait_for: Option<u64>) -> Resu
     wait_for_own_writes(state, caller, wait_for.map(Position)).await
 }
 
-fn with_etag(value: Value, revision: Option<u64>) -> Response {
+fn with_etag(value: impl serde::Serialize, revision: Option<u64>) -> Response {
     let mut response = Json(value).into_response();
     if let Some(revision) = revision
         && let Ok(etag) = HeaderValue::from_str(&format!("\"{revision}\""))
@@ -212,11 +212,21 @@ async fn organization(
             );
         }
     }
+    /// The profile with the persons' names, serialized once.
+    #[derive(serde::Serialize)]
+    struct Shown<'a> {
+        #[serde(flatten)]
+        profile: &'a wifo_projections::queries::profile::OrganizationProfile,
+        person_details: serde_json::Map<String, Value>,
+    }
     let revision = Some(found.revision);
-    let mut value =
-        serde_json::to_value(&found).map_err(|error| ApiError::Internal(error.into()))?;
-    value["person_details"] = Value::Object(names);
-    Ok(with_etag(value, revision))
+    Ok(with_etag(
+        Shown {
+            profile: &found,
+            person_details: names,
+        },
+        revision,
+    ))
 }
 
 async fn person(
