@@ -34,7 +34,9 @@ pub trait DomainEvent:
 
 /// Any event of any stream, as read from the global log.
 #[allow(clippy::large_enum_variant)] // Short-lived while decoding; boxing would cost every read.
-#[derive(Clone, Debug, PartialEq)]
+/// Serialized as the inner event (`{"OrganizationRegistered": {…}}`), for exports.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[serde(untagged)]
 pub enum Event {
     Organization(OrganizationEvent),
     Person(PersonEvent),

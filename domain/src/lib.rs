@@ -6,6 +6,7 @@ pub mod contact;
 pub mod cooperation;
 pub mod decider;
 pub mod defaults;
+pub mod duplicate;
 pub mod event;
 pub mod gathering;
 pub mod ids;

@@ -90,6 +90,117 @@ pub enum Command {
         #[command(subcommand)]
         command: EventsCommand,
     },
+    /// Dateien einlesen: Organisationen, Regionen (LOR), Branchen (WZ 2008).
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
+    /// Daten ausgeben: Tabellen als CSV/XLSX/JSON, Kalender als iCalendar, das Protokoll als JSONL.
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+    },
+    /// Sichert Ereignisprotokoll, Schlüssel und Zugänge in ein neues Verzeichnis (auch im
+    /// laufenden Betrieb).
+    Backup {
+        #[arg(long, env = "WIFO_DATA", default_value = "data")]
+        data: PathBuf,
+        /// Zielverzeichnis (neu oder leer).
+        out: PathBuf,
+    },
+    /// Stellt eine Sicherung in ein leeres Datenverzeichnis wieder her.
+    Restore {
+        /// Sicherungsverzeichnis (mit manifest.json).
+        input: PathBuf,
+        #[arg(long, env = "WIFO_DATA", default_value = "data")]
+        data: PathBuf,
+        /// Löschungen (DSGVO Art. 17) aus diesem späteren Datenverzeichnis oder dieser späteren
+        /// Sicherung erneut anwenden; mehrfach möglich.
+        #[arg(long = "erasures-from", value_name = "VERZEICHNIS")]
+        erasures_from: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Organisationen aus CSV, XLSX oder ODS (IHK-Gewerbedaten, wifo-Export oder mit Zuordnungsdatei).
+    Organizations {
+        #[arg(long, env = "WIFO_DATA", default_value = "data")]
+        data: PathBuf,
+        file: PathBuf,
+        /// Zuordnungsdatei (TOML): Feld = "Spalte" oder "Vorlage {Spalte}".
+        #[arg(long)]
+        mapping: Option<PathBuf>,
+        /// Nur prüfen und jede Zeile melden, nichts schreiben.
+        #[arg(long)]
+        dry_run: bool,
+        /// Gültige Zeilen schreiben, fehlerhafte in DATEI.fehler.csv ausgeben.
+        #[arg(long)]
+        skip_invalid: bool,
+    },
+    /// Regionen aus der LOR-Datei (Bezirk → Prognoseraum → Bezirksregion → Planungsraum).
+    Regions {
+        #[arg(long, env = "WIFO_DATA", default_value = "data")]
+        data: PathBuf,
+        file: PathBuf,
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Branchen aus der WZ-2008-Liste (tabulatorgetrennt, ohne Kopfzeile).
+    Sectors {
+        #[arg(long, env = "WIFO_DATA", default_value = "data")]
+        data: PathBuf,
+        file: PathBuf,
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+/// Formats of a table export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum TableFormat {
+    Csv,
+    Xlsx,
+    Json,
+}
+
+/// Calendars of an iCalendar export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum CalendarKind {
+    Visits,
+    Gatherings,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Eine Tabelle (CSV, XLSX, JSON); XLSX ohne --table enthält alle Tabellen als Blätter.
+    Table {
+        #[arg(long, env = "WIFO_DATA", default_value = "data")]
+        data: PathBuf,
+        #[arg(long, value_enum)]
+        table: Option<crate::export::Table>,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: TableFormat,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Besuche oder Veranstaltungen als iCalendar-Datei (.ics) für Outlook.
+    Calendar {
+        #[arg(long, env = "WIFO_DATA", default_value = "data")]
+        data: PathBuf,
+        #[arg(long, value_enum)]
+        of: CalendarKind,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Das ganze Ereignisprotokoll als JSON Lines, personenbezogene Daten entschlüsselt, soweit
+    /// der Schlüssel noch existiert.
+    Events {
+        #[arg(long, env = "WIFO_DATA", default_value = "data")]
+        data: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -155,6 +266,41 @@ pub enum EventsCommand {
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
+        Command::Import { command } => run_import(command).await,
+        Command::Export { command } => crate::export_cli::run(command).await,
+        Command::Backup { data, out } => {
+            let manifest = crate::backup::backup(&data, &out)?;
+            println!(
+                "Sicherung in {}: {} Ereignisse bis Position {}, Hash-Kette {}…",
+                out.display(),
+                manifest.events,
+                manifest.position,
+                &manifest.last_hash[..16]
+            );
+            Ok(())
+        }
+        Command::Restore {
+            input,
+            data,
+            erasures_from,
+        } => {
+            let restored = crate::backup::restore(&input, &data, &erasures_from).await?;
+            println!(
+                "Wiederhergestellt nach {}: {} Ereignisse bis Position {}; {} spätere Löschungen \
+                 erneut angewendet.",
+                data.display(),
+                restored.manifest.events,
+                restored.manifest.position,
+                restored.erasures_reapplied
+            );
+            if erasures_from.is_empty() {
+                println!(
+                    "Hinweis: Löschungen nach dem Zeitpunkt der Sicherung sind nicht enthalten. \
+                     Mit --erasures-from ALTES_DATENVERZEICHNIS erneut anwenden."
+                );
+            }
+            crate::verify::run(&data)
+        }
         Command::Check { data } => {
             crate::data_dir::DataDir::open(&data)?;
             println!("Datenverzeichnis {} ist in Ordnung.", data.display());
@@ -227,5 +373,36 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             EventsCommand::Stats { data, json } => crate::events::run_stats(&data, json).await,
             EventsCommand::Tail { data, count } => crate::events::run_tail(&data, count).await,
         },
+    }
+}
+
+async fn run_import(command: ImportCommand) -> anyhow::Result<()> {
+    match command {
+        ImportCommand::Organizations {
+            data,
+            file,
+            mapping,
+            dry_run,
+            skip_invalid,
+        } => {
+            crate::import::cli::organizations(crate::import::cli::OrganizationImport {
+                data,
+                file,
+                mapping,
+                dry_run,
+                skip_invalid,
+            })
+            .await
+        }
+        ImportCommand::Regions {
+            data,
+            file,
+            dry_run,
+        } => crate::import::cli::hierarchy(&data, &file, true, dry_run).await,
+        ImportCommand::Sectors {
+            data,
+            file,
+            dry_run,
+        } => crate::import::cli::hierarchy(&data, &file, false, dry_run).await,
     }
 }

@@ -3,11 +3,15 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod backup;
 pub mod cli;
 pub mod data_dir;
 pub mod demo;
 pub mod events;
+pub mod export;
+pub mod export_cli;
 pub mod http;
+pub mod import;
 pub mod privacy;
 pub mod serve;
 pub mod verify;

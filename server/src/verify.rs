@@ -4,12 +4,15 @@
 
 use std::path::Path;
 
-use crate::data_dir::{DataDir, EVENTS_FILE};
+use crate::data_dir::EVENTS_FILE;
 
 pub fn run(data: &Path) -> anyhow::Result<()> {
-    let opened = DataDir::open_existing(data)?;
-    let codec = opened.codec.clone();
-    opened.store.close();
+    if !data.join(EVENTS_FILE).is_file() {
+        anyhow::bail!("In {} gibt es kein Ereignisprotokoll.", data.display());
+    }
+    // Read-only: runs beside a serving process, which holds the store's writer lock.
+    let keys = std::sync::Arc::new(wifo_store::KeyStore::open(data)?);
+    let codec = wifo_store::Codec::new(Some(keys));
     let report = wifo_store::embedded::verify(&data.join(EVENTS_FILE), |event| {
         wifo_projections::decode_event(&codec, event)
             .map(|_| ())

@@ -21,6 +21,11 @@ pub enum StoreError {
     InvalidStreamName(String),
     #[error("an append needs at least one event")]
     EmptyAppend,
+    #[error(
+        "das Ereignisprotokoll wird bereits von einem anderen wifo-Prozess geschrieben \
+         (Sperre {0}); läuft der Server noch?"
+    )]
+    Locked(std::path::PathBuf),
     #[error("the store is closed")]
     Closed,
     #[error("stored event at position {position} is corrupt: {reason}")]

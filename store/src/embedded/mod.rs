@@ -2,6 +2,7 @@
 //! thread with group commit (`writer.rs`), a pool of readers (`reader.rs`), and catch-up
 //! subscriptions that read the file and then wait for the writer's next commit.
 
+pub mod backup;
 mod reader;
 mod schema;
 mod verify;
@@ -23,6 +24,32 @@ use crate::{
     event_store::{EventStore, Subscription, check_stream_name},
     types::{AppendResult, Direction, EventData, ExpectedRevision, Position, RecordedEvent},
 };
+
+/// How long `open` waits for another writer (e.g. a store being closed) to let go.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
+fn writer_lock(path: &Path) -> Result<std::fs::File, StoreError> {
+    let mut lock_path = path.as_os_str().to_owned();
+    lock_path.push(".lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)?;
+    let started = std::time::Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(std::fs::TryLockError::WouldBlock) if started.elapsed() < LOCK_WAIT => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(StoreError::Locked(PathBuf::from(lock_path)));
+            }
+            Err(std::fs::TryLockError::Error(error)) => return Err(StoreError::Io(error)),
+        }
+    }
+}
 
 /// How many events a subscription reads from the file at a time while catching up.
 const SUBSCRIPTION_PAGE: usize = 2048;
@@ -51,13 +78,19 @@ impl std::fmt::Debug for SqliteStore {
 
 impl SqliteStore {
     /// Opens (or creates) the store file and starts its writer thread.
+    /// Only one process may write a store file: the writer holds an exclusive lock on
+    /// `{file}.lock` for its lifetime, because the hash chain's head lives in the writer.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let lock = writer_lock(path)?;
         let connection = schema::open_writer(path)?;
         let (requests, receiver) = mpsc::channel();
         let (head_sender, head) = watch::channel(0);
         let writer = std::thread::Builder::new()
             .name("wifo-store-writer".into())
-            .spawn(move || writer::run(connection, receiver, head_sender))?;
+            .spawn(move || {
+                writer::run(connection, receiver, head_sender);
+                drop(lock);
+            })?;
         let store = Self {
             inner: Arc::new(Inner {
                 path: path.to_owned(),

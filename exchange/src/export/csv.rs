@@ -1,0 +1,80 @@
+//! CSV that German Excel opens correctly by double-click: UTF-8 with BOM, `;` as separator,
+//! CRLF line ends, quotes where needed, numbers with a decimal comma and dates as `21.11.2026`.
+
+use std::io::Write;
+
+use super::Sheet;
+
+#[derive(Debug, thiserror::Error)]
+#[error("CSV kann nicht geschrieben werden: {0}")]
+pub struct CsvError(String);
+
+/// Writes a header and rows of text cells.
+pub fn write_rows<'a, R, C>(
+    out: &mut impl Write,
+    header: impl IntoIterator<Item = &'a str>,
+    rows: R,
+) -> Result<(), CsvError>
+where
+    R: IntoIterator<Item = C>,
+    C: IntoIterator,
+    C::Item: AsRef<[u8]>,
+{
+    out.write_all(b"\xEF\xBB\xBF")
+        .map_err(|error| CsvError(error.to_string()))?;
+    let mut writer = ::csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(out);
+    let fail = |error: ::csv::Error| CsvError(error.to_string());
+    writer.write_record(header).map_err(fail)?;
+    for row in rows {
+        writer.write_record(row).map_err(fail)?;
+    }
+    writer.flush().map_err(|error| CsvError(error.to_string()))
+}
+
+/// Writes a whole sheet.
+pub fn write_sheet(out: &mut impl Write, sheet: &Sheet) -> Result<(), CsvError> {
+    write_rows(
+        out,
+        sheet.header.iter().map(String::as_str),
+        sheet
+            .rows
+            .iter()
+            .map(|row| row.iter().map(super::Cell::display).collect::<Vec<_>>()),
+    )
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::export::Cell;
+    use crate::table::{Header, read_table};
+
+    #[test]
+    fn written_csv_reads_back_with_bom_separator_and_german_numbers() {
+        let mut sheet = Sheet::new("Test", &["Name", "PLZ", "Umsatz", "Datum"]);
+        sheet.rows.push(vec![
+            Cell::text("Müller; Söhne \"alt\"\nZweigstelle"),
+            Cell::text("01067"),
+            Cell::Number(1234.5),
+            Cell::Date(chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()),
+        ]);
+        let mut bytes = Vec::new();
+        write_sheet(&mut bytes, &sheet).unwrap();
+        assert!(bytes.starts_with(b"\xEF\xBB\xBFName;PLZ;Umsatz;Datum\r\n"));
+        let table = read_table(&bytes, Header::Present).unwrap();
+        assert_eq!(table.header, ["Name", "PLZ", "Umsatz", "Datum"]);
+        assert_eq!(
+            table.rows[0].cells,
+            [
+                "Müller; Söhne \"alt\"\nZweigstelle",
+                "01067",
+                "1234,5",
+                "21.11.2026"
+            ]
+        );
+    }
+}

@@ -1,0 +1,94 @@
+//! iCalendar (RFC 5545) files for Outlook and other calendars: visits and gatherings as all-day
+//! events. The UID is derived from the record's id, so importing the file again updates the
+//! entries instead of duplicating them.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use icalendar::{Calendar, Component, EventLike};
+
+/// One entry of a calendar export.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CalendarEntry {
+    /// Stable id of the record (a visit or gathering id).
+    pub id: String,
+    pub day: NaiveDate,
+    pub summary: String,
+    pub location: Option<String>,
+    pub description: Option<String>,
+    /// When the record last changed; becomes `DTSTAMP`.
+    pub stamp: DateTime<Utc>,
+}
+
+/// The domain part of every UID wifo writes.
+pub const UID_DOMAIN: &str = "wifo.invalid";
+
+/// The calendar as text, with CRLF line ends and folded lines.
+pub fn calendar(name: &str, entries: &[CalendarEntry]) -> String {
+    let mut calendar = Calendar::new();
+    calendar.name(name);
+    for entry in entries {
+        let mut event = icalendar::Event::new();
+        event
+            .uid(&format!("{}@{UID_DOMAIN}", entry.id))
+            .timestamp(entry.stamp)
+            .summary(&entry.summary)
+            .all_day(entry.day);
+        if let Some(location) = &entry.location {
+            event.location(location);
+        }
+        if let Some(description) = &entry.description {
+            event.description(description);
+        }
+        calendar.push(event.done());
+    }
+    calendar.done().to_string()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn entry(id: &str, summary: &str) -> CalendarEntry {
+        CalendarEntry {
+            id: id.into(),
+            day: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+            summary: summary.into(),
+            location: Some("Hauptstraße 5, 10115 Berlin".into()),
+            description: Some("Besuch; Themen: Fachkräfte, Fläche".into()),
+            stamp: DateTime::from_timestamp(1_790_000_000, 0).unwrap(),
+        }
+    }
+
+    #[test]
+    fn the_calendar_is_valid_rfc_5545_with_stable_uids() {
+        let long = "Besuch bei der Bäckerei Schulz GmbH & Co. KG zur Erweiterung am Standort \
+                    Hauptstraße mit Vertretern der IHK";
+        let text = calendar(
+            "wifo Besuche",
+            &[entry("0190-a", long), entry("0190-b", "Kurz")],
+        );
+        assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
+        assert!(text.trim_end().ends_with("END:VCALENDAR"));
+        assert!(text.contains("VERSION:2.0\r\n"));
+        assert!(text.contains("PRODID:"));
+        assert_eq!(text.matches("BEGIN:VEVENT\r\n").count(), 2);
+        assert!(text.contains("UID:0190-a@wifo.invalid\r\n"));
+        assert!(text.contains("DTSTART;VALUE=DATE:20261121\r\n"));
+        assert!(text.contains("DTSTAMP:"));
+        // Commas and semicolons in text are escaped.
+        assert!(text.contains("DESCRIPTION:Besuch\\; Themen: Fachkräfte\\, Fläche\r\n"));
+        // Lines are folded at 75 octets and every line ends with CRLF.
+        for line in text.split("\r\n") {
+            assert!(line.len() <= 75, "{line:?} is {} octets", line.len());
+            assert!(!line.contains('\n'));
+        }
+        // The same input gives the same file: re-imports update instead of duplicating.
+        assert_eq!(
+            text,
+            calendar(
+                "wifo Besuche",
+                &[entry("0190-a", long), entry("0190-b", "Kurz")]
+            )
+        );
+    }
+}

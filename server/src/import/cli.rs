@@ -1,0 +1,244 @@
+//! `wifo import organizations|regions|sectors FILE`: reads the file, prints the plan row by row
+//! (every row in a dry run; duplicates, notes and errors otherwise), and writes only when nothing
+//! is wrong — or, with `--skip-invalid`, writes the valid rows and puts the invalid ones with
+//! their reason into an error file that can be corrected and imported again.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::Context;
+use wifo_exchange::{
+    hierarchy::HierarchyPlan,
+    organizations::{ImportPlan, Outcome},
+    table::{Header, Table, read_table},
+};
+use wifo_store::CommandContext;
+
+use crate::data_dir::DataDir;
+use crate::serve::SNAPSHOT_FILE;
+
+/// Options of `wifo import organizations`.
+#[derive(Debug)]
+pub struct OrganizationImport {
+    pub data: PathBuf,
+    pub file: PathBuf,
+    pub mapping: Option<PathBuf>,
+    pub dry_run: bool,
+    pub skip_invalid: bool,
+}
+
+pub async fn organizations(options: OrganizationImport) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let bytes = read_file(&options.file)?;
+    let mapping = options
+        .mapping
+        .as_ref()
+        .map(|path| {
+            std::fs::read_to_string(path)
+                .with_context(|| format!("Zuordnungsdatei {} nicht lesbar", path.display()))
+        })
+        .transpose()?;
+    let data = DataDir::open(&options.data)?;
+    let result = organizations_in(&data, &options, &bytes, mapping.as_deref(), started).await;
+    data.store.close();
+    result
+}
+
+async fn organizations_in(
+    data: &DataDir,
+    options: &OrganizationImport,
+    bytes: &[u8],
+    mapping: Option<&str>,
+    started: Instant,
+) -> anyhow::Result<()> {
+    let (projections, _) = wifo_projections::Projections::start(
+        data.store_shared(),
+        data.codec.clone(),
+        Some(data.path.join(SNAPSHOT_FILE)),
+    )
+    .await?;
+    let (table, plan) = {
+        let views = projections.read();
+        crate::import::plan_organizations(bytes, mapping, &views)
+            .with_context(|| format!("{} kann nicht importiert werden", options.file.display()))?
+    };
+    print_plan(&plan, options.dry_run)?;
+    let errors = plan.error_count();
+    if options.dry_run {
+        println!("Probelauf: nichts geschrieben.");
+        return Ok(());
+    }
+    if errors > 0 && !options.skip_invalid {
+        anyhow::bail!(
+            "Nichts geschrieben: {errors} Zeilen sind fehlerhaft. Datei korrigieren oder mit \
+             --skip-invalid nur die gültigen Zeilen importieren."
+        );
+    }
+    if errors > 0 {
+        let path = error_file_path(&options.file);
+        write_error_file(&path, &table, &plan)?;
+        println!(
+            "{errors} fehlerhafte Zeilen mit Begründung in {} geschrieben; nach der Korrektur \
+             erneut importieren.",
+            path.display()
+        );
+    }
+    let bar = progress_bar(plan.new_count() as u64, "Organisationen anlegen");
+    let context = CommandContext::now("import");
+    let written = crate::import::execute_organizations(&data.handler, &plan, &context, |done| {
+        bar.set_position(done as u64)
+    })
+    .await?;
+    bar.finish_and_clear();
+    projections
+        .wait_for(written.last_position, std::time::Duration::from_secs(30))
+        .await;
+    projections.save_snapshot()?;
+    println!(
+        "{} Organisationen angelegt ({} waren inzwischen schon angelegt) in {:.1} s.",
+        written.organizations,
+        written.already_registered,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// `wifo import regions FILE` and `wifo import sectors FILE`.
+pub async fn hierarchy(
+    data: &Path,
+    file: &Path,
+    regions: bool,
+    dry_run: bool,
+) -> anyhow::Result<()> {
+    let bytes = read_file(file)?;
+    let header = if regions {
+        Header::Present
+    } else {
+        Header::Absent
+    };
+    let table = read_table(&bytes, header)
+        .with_context(|| format!("{} kann nicht importiert werden", file.display()))?;
+    let plan = if regions {
+        wifo_exchange::hierarchy::regions(&table)
+    } else {
+        wifo_exchange::hierarchy::sectors(&table)
+    }
+    .map_err(|error| anyhow::anyhow!("{error}"))?;
+    print_hierarchy(&plan);
+    if !plan.errors.is_empty() {
+        anyhow::bail!(
+            "Nichts geschrieben: {} Zeilen sind fehlerhaft.",
+            plan.errors.len()
+        );
+    }
+    if dry_run {
+        println!("Probelauf: nichts geschrieben.");
+        return Ok(());
+    }
+    let data = DataDir::open(data)?;
+    let written =
+        crate::import::execute_hierarchy(&data.handler, &plan, &CommandContext::now("import"))
+            .await;
+    data.store.close();
+    written?;
+    println!("{} Einträge übernommen.", plan.command.entries.len());
+    Ok(())
+}
+
+fn read_file(path: &Path) -> anyhow::Result<Vec<u8>> {
+    std::fs::read(path).with_context(|| format!("Datei {} nicht lesbar", path.display()))
+}
+
+fn print_hierarchy(plan: &HierarchyPlan) {
+    for note in &plan.notes {
+        println!("Hinweis: {note}");
+    }
+    for error in &plan.errors {
+        println!("Fehler: {error}");
+    }
+    let levels: Vec<String> = plan
+        .per_level
+        .iter()
+        .map(|(level, count)| format!("{count} {level}"))
+        .collect();
+    println!("Gelesen: {}", levels.join(", "));
+}
+
+fn print_plan(plan: &ImportPlan, every_row: bool) -> anyhow::Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    writeln!(out, "Format: {}; Zuordnung: {}", plan.format, plan.mapping)?;
+    if !plan.unmapped_columns.is_empty() {
+        writeln!(
+            out,
+            "Nicht übernommene Spalten: {}",
+            plan.unmapped_columns.join(", ")
+        )?;
+    }
+    for row in &plan.rows {
+        for note in &row.notes {
+            writeln!(out, "Zeile {}: Hinweis: {note}", row.line)?;
+        }
+        let label = match row.outcome {
+            Outcome::New { .. } if !every_row => continue,
+            Outcome::New { .. } => "neu",
+            Outcome::DuplicateOfExisting { .. } | Outcome::DuplicateOfRow { .. } => "Dublette",
+            Outcome::Invalid { .. } => "Fehler",
+        };
+        writeln!(out, "Zeile {}: {label}: {}", row.line, row.describe())?;
+    }
+    writeln!(
+        out,
+        "Ergebnis: {} Zeilen – {} neu, {} Dubletten, {} fehlerhaft.",
+        plan.rows.len(),
+        plan.new_count(),
+        plan.duplicate_count(),
+        plan.error_count()
+    )?;
+    out.flush()?;
+    Ok(())
+}
+
+/// `betriebe.csv` → `betriebe.fehler.csv`.
+pub fn error_file_path(file: &Path) -> PathBuf {
+    let stem = file
+        .file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "import".to_owned());
+    file.with_file_name(format!("{stem}.fehler.csv"))
+}
+
+/// The invalid rows with the original header and cells and a last column `Fehler`, as CSV for
+/// German Excel (`;`, UTF-8 with BOM).
+pub fn write_error_file(path: &Path, table: &Table, plan: &ImportPlan) -> anyhow::Result<()> {
+    let mut bytes = Vec::new();
+    wifo_exchange::export::csv::write_rows(
+        &mut bytes,
+        table.header.iter().map(String::as_str).chain(["Fehler"]),
+        plan.rows
+            .iter()
+            .zip(&table.rows)
+            .filter(|(planned, _)| matches!(planned.outcome, Outcome::Invalid { .. }))
+            .map(|(planned, row)| {
+                let mut cells = row.cells.clone();
+                cells.resize(table.header.len(), String::new());
+                cells.push(planned.describe());
+                cells
+            }),
+    )?;
+    std::fs::write(path, bytes)
+        .with_context(|| format!("Fehlerdatei {} nicht schreibbar", path.display()))
+}
+
+fn progress_bar(length: u64, message: &'static str) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(length);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{msg} {wide_bar} {pos}/{len} ({per_sec}, noch {eta})",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar.set_message(message);
+    bar
+}
