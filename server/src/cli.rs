@@ -90,6 +90,20 @@ pub enum Command {
         #[command(subcommand)]
         command: EventsCommand,
     },
+    /// Kopiert das ganze Ereignisprotokoll in einen anderen Speicher (Datenverzeichnis oder
+    /// KurrentDB) mit denselben Ids, derselben Reihenfolge, Typen und Metadaten und prüft die
+    /// Kopie. Ein abgebrochener Lauf wird durch erneuten Aufruf fortgesetzt.
+    Migrate {
+        /// Quelle: Datenverzeichnis oder KurrentDB-Adresse (kurrentdb://host:2113?tls=false).
+        #[arg(long, value_name = "VERZEICHNIS_ODER_URL")]
+        from: String,
+        /// Ziel: Datenverzeichnis oder KurrentDB-Adresse; leer oder eine frühere Teilkopie.
+        #[arg(long, value_name = "VERZEICHNIS_ODER_URL")]
+        to: String,
+        /// Höchstens so viele Ereignisse in diesem Lauf kopieren (z. B. je Wartungsfenster).
+        #[arg(long, value_name = "ANZAHL")]
+        max_events: Option<u64>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -227,5 +241,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             EventsCommand::Stats { data, json } => crate::events::run_stats(&data, json).await,
             EventsCommand::Tail { data, count } => crate::events::run_tail(&data, count).await,
         },
+        Command::Migrate {
+            from,
+            to,
+            max_events,
+        } => crate::migrate::run(&from, &to, max_events).await,
     }
 }

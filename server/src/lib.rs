@@ -8,6 +8,8 @@ pub mod data_dir;
 pub mod demo;
 pub mod events;
 pub mod http;
+pub mod migrate;
 pub mod privacy;
 pub mod serve;
+pub mod store_location;
 pub mod verify;
