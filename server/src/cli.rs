@@ -46,9 +46,14 @@ pub enum Command {
     },
     /// Startet den Server (JSON-API unter /api/v1).
     Serve {
-        /// Datenverzeichnis des Amtes.
+        /// Datenverzeichnis des Amtes (mit --store nur die lokalen Dateien dieser Instanz).
         #[arg(long, env = "WIFO_DATA", default_value = "data")]
         data: PathBuf,
+        /// Ereignisspeicher auf einem KurrentDB-Cluster statt im Datenverzeichnis, z. B.
+        /// kurrentdb://host:2113?tls=false oder esdb://knoten1:2113,knoten2:2113,knoten3:2113
+        /// (nur in Builds mit dem Feature `kurrentdb`).
+        #[arg(long, env = "WIFO_STORE", value_name = "URL")]
+        store: Option<String>,
         /// Adresse und Port, an denen der Server lauscht.
         #[arg(long, env = "WIFO_LISTEN", default_value = "127.0.0.1:8080")]
         listen: std::net::SocketAddr,
@@ -192,6 +197,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Serve {
             data,
+            store,
             listen,
             demo,
             demo_orgs,
@@ -201,6 +207,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let today = chrono::Local::now().date_naive();
             let options = crate::serve::ServeOptions {
                 data,
+                store,
                 listen,
                 demo: demo.then_some(crate::demo::DemoOptions {
                     seed: 42,

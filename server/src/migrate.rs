@@ -64,14 +64,15 @@ impl Comparison {
 pub async fn run(from: &str, to: &str, max_events: Option<u64>) -> anyhow::Result<()> {
     let source_location = StoreLocation::parse(from)?;
     let target_location = StoreLocation::parse(to)?;
+    let directories = source_location.directory().zip(target_location.directory());
+    if let Some((source_dir, target_dir)) = directories
+        && same_directory(source_dir, target_dir)
+    {
+        anyhow::bail!("Quelle und Ziel sind dasselbe Datenverzeichnis.");
+    }
     let source = store_location::open(&source_location, false).await?;
     let target = store_location::open(&target_location, true).await?;
-    if let (Some(source_dir), Some(target_dir)) =
-        (source_location.directory(), target_location.directory())
-    {
-        if same_directory(source_dir, target_dir) {
-            anyhow::bail!("Quelle und Ziel sind dasselbe Datenverzeichnis.");
-        }
+    if let Some((source_dir, target_dir)) = directories {
         copy_keys(source_dir, target_dir)?;
     }
     let head = source.store.head().await?;

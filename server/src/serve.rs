@@ -29,6 +29,9 @@ pub const SNAPSHOT_FILE: &str = "views.snapshot";
 #[derive(Clone, Debug)]
 pub struct ServeOptions {
     pub data: PathBuf,
+    /// A KurrentDB connection string: the log and the person keys are on the cluster, `data`
+    /// holds only the instance's local files. `None`: the embedded log in `data`.
+    pub store: Option<String>,
     pub listen: SocketAddr,
     pub demo: Option<DemoOptions>,
     pub config: HttpConfig,
@@ -40,7 +43,42 @@ pub async fn open(
     demo_options: Option<&DemoOptions>,
     config: HttpConfig,
 ) -> anyhow::Result<AppState> {
-    let data = DataDir::open(data)?;
+    open_data(DataDir::open(data)?, demo_options, config).await
+}
+
+/// Opens a data directory whose event log is at `store` (a directory or a KurrentDB
+/// connection string; a directory must be `data` itself).
+pub async fn open_store(
+    data: &Path,
+    store: &str,
+    demo_options: Option<&DemoOptions>,
+    config: HttpConfig,
+) -> anyhow::Result<AppState> {
+    let opened = match crate::store_location::StoreLocation::parse(store)? {
+        crate::store_location::StoreLocation::Directory(path) => {
+            if path != data {
+                anyhow::bail!(
+                    "--store {} ist ein Verzeichnis; dafür --data {} verwenden",
+                    path.display(),
+                    path.display()
+                );
+            }
+            DataDir::open(data)?
+        }
+        #[cfg(feature = "kurrentdb")]
+        crate::store_location::StoreLocation::Kurrent(location) => {
+            DataDir::open_kurrent(data, &location).await?
+        }
+    };
+    open_data(opened, demo_options, config).await
+}
+
+/// Everything `serve` opens, from an opened data directory.
+pub async fn open_data(
+    data: DataDir,
+    demo_options: Option<&DemoOptions>,
+    config: HttpConfig,
+) -> anyhow::Result<AppState> {
     let auth = Arc::new(AuthStore::open(&data.path)?);
     if let Some(options) = demo_options
         && data.store.head().await?.0 == 0
@@ -88,7 +126,18 @@ async fn set_demo_passwords(data: &DataDir, auth: &AuthStore) -> anyhow::Result<
 }
 
 pub async fn run(options: ServeOptions) -> anyhow::Result<()> {
-    let state = open(&options.data, options.demo.as_ref(), options.config.clone()).await?;
+    let state = match &options.store {
+        Some(store) => {
+            open_store(
+                &options.data,
+                store,
+                options.demo.as_ref(),
+                options.config.clone(),
+            )
+            .await?
+        }
+        None => open(&options.data, options.demo.as_ref(), options.config.clone()).await?,
+    };
     let listener = tokio::net::TcpListener::bind(options.listen)
         .await
         .with_context(|| format!("Adresse {} ist nicht verfügbar", options.listen))?;

@@ -18,7 +18,7 @@ pub enum StoreLocation {
     Directory(PathBuf),
     /// A KurrentDB node or cluster.
     #[cfg(feature = "kurrentdb")]
-    Kurrent(wifo_store::KurrentLocation),
+    Kurrent(Box<wifo_store::KurrentLocation>),
 }
 
 impl StoreLocation {
@@ -28,7 +28,9 @@ impl StoreLocation {
         }
         #[cfg(feature = "kurrentdb")]
         {
-            Ok(Self::Kurrent(wifo_store::KurrentLocation::parse(text)?))
+            Ok(Self::Kurrent(Box::new(wifo_store::KurrentLocation::parse(
+                text,
+            )?)))
         }
         #[cfg(not(feature = "kurrentdb"))]
         {

@@ -3,6 +3,7 @@
 //! personal data (`codec.rs`, `keystore.rs`), and command handling (`command.rs`). It knows the
 //! domain only through the `Decider` and `DomainEvent` traits, never a concrete event type.
 
+pub mod any_store;
 pub mod codec;
 pub mod command;
 pub mod embedded;
@@ -13,6 +14,7 @@ pub mod keystore;
 pub mod kurrent;
 pub mod types;
 
+pub use any_store::AnyStore;
 pub use codec::Codec;
 pub use command::{CommandContext, CommandError, CommandHandler, CommandOutcome};
 pub use embedded::SqliteStore;

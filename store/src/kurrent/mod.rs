@@ -4,11 +4,13 @@
 //! `location.rs` (connection strings), `streams.rs` (stream names and the `$all` filter),
 //! `revision.rs` (expected revisions and conflicts), `position.rs` (positions in `$all`),
 //! `metadata.rs` (wifo's metadata as event metadata), `errors.rs` (client errors) and
-//! `subscription.rs` (the reconnecting catch-up subscription). Payloads are stored as they are:
+//! `subscription.rs` (the reconnecting catch-up subscription); `keys.rs` keeps the person keys
+//! in key streams outside the log. Payloads are stored as they are:
 //! MessagePack as binary event data. There is no hash chain on this backend; the server keeps a
 //! checksum per chunk file instead (see README, "Betrieb mit KurrentDB").
 
 pub mod errors;
+pub mod keys;
 pub mod location;
 pub mod metadata;
 pub mod position;
@@ -255,6 +257,29 @@ impl EventStore for KurrentStore {
         let mut events = self.read_all_page(options).await?;
         events.retain(|event| position::is_after(event.position, after));
         events.truncate(limit);
+        Ok(events)
+    }
+
+    /// Pages through `read_all` like the default, but sizes the first page by the width of the
+    /// range: positions are byte offsets and no event record is shorter than 64 bytes, so a
+    /// narrow range (one event, as personal-data lookups ask) is one small read.
+    async fn read_all_range(
+        &self,
+        after: Position,
+        until: Position,
+    ) -> Result<Vec<RecordedEvent>, StoreError> {
+        let mut events = Vec::new();
+        let mut cursor = after;
+        let mut page_size = usize::try_from(until.0.saturating_sub(after.0) / 64 + 1)
+            .unwrap_or(usize::MAX)
+            .min(4096);
+        while cursor < until {
+            let page = self.read_all(cursor, page_size).await?;
+            let Some(last) = page.last() else { break };
+            cursor = last.position;
+            events.extend(page.into_iter().filter(|event| event.position <= until));
+            page_size = 4096;
+        }
         Ok(events)
     }
 

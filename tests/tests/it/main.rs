@@ -7,5 +7,6 @@ mod crash;
 mod demo;
 mod erasure;
 mod http;
+mod migrate;
 mod properties;
 mod replay;
