@@ -89,6 +89,10 @@ pub enum Command {
     Verify {
         #[arg(long, env = "WIFO_DATA", default_value = "data")]
         data: PathBuf,
+        /// Stattdessen das Protokoll auf einem KurrentDB-Cluster prüfen (ohne Hash-Kette: die
+        /// gibt es nur im eingebetteten Speicher).
+        #[arg(long, value_name = "URL")]
+        store: Option<String>,
     },
     /// Ereignisprotokoll ansehen.
     Events {
@@ -243,7 +247,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Projections { command } => match command {
             ProjectionsCommand::Rebuild { data } => crate::serve::rebuild(&data).await,
         },
-        Command::Verify { data } => crate::verify::run(&data),
+        Command::Verify { data, store } => match store {
+            Some(store) => crate::verify::run_store(&store).await,
+            None => crate::verify::run(&data),
+        },
         Command::Events { command } => match command {
             EventsCommand::Stats { data, json } => crate::events::run_stats(&data, json).await,
             EventsCommand::Tail { data, count } => crate::events::run_tail(&data, count).await,

@@ -249,3 +249,65 @@ async fn wifo_migrate_between_directories_copies_log_and_keys_and_resumes() -> a
     assert!(same.is_err());
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn verify_through_the_contract_checks_order_revisions_and_decoding() -> anyhow::Result<()> {
+    use wifo_domain::{
+        ids::OrganizationId,
+        organization::{
+            Organization, OrganizationCommand, OrganizationKind, RegisterOrganization,
+            RenameOrganization,
+        },
+        values::OrganizationName,
+    };
+    let dir = tempfile::tempdir()?;
+    let data = wifo_server::data_dir::DataDir::open(dir.path())?;
+    let context = wifo_store::CommandContext::now("a.schneider");
+    let organizations = [
+        OrganizationId::from_uuid(Uuid::now_v7()),
+        OrganizationId::from_uuid(Uuid::now_v7()),
+    ];
+    for (number, organization) in organizations.iter().enumerate() {
+        let register = OrganizationCommand::Register(RegisterOrganization {
+            organization: *organization,
+            name: OrganizationName::parse(&format!("Prüfbetrieb {number} GmbH"))?,
+            kind: OrganizationKind::Company,
+            profile: Default::default(),
+            address: None,
+            region: None,
+            external_id: None,
+        });
+        data.handler
+            .execute::<Organization>(&register, &context, None)
+            .await?;
+    }
+    let rename = OrganizationCommand::Rename(RenameOrganization {
+        organization: organizations[0],
+        name: OrganizationName::parse("Prüfbetrieb Null GmbH")?,
+    });
+    data.handler
+        .execute::<Organization>(&rename, &context, None)
+        .await?;
+    let report = wifo_server::verify::check_log(&data.store).await?;
+    assert_eq!(report.first_problem, None);
+    assert_eq!(report.events, 3);
+    assert_eq!(report.streams, 2);
+
+    // A test event that is no domain event is named with its position.
+    data.store
+        .append(
+            "visit-x",
+            ExpectedRevision::NoStream,
+            vec![event("kein Besuch")],
+        )
+        .await?;
+    let report = wifo_server::verify::check_log(&data.store).await?;
+    let (position, reason) = report
+        .first_problem
+        .expect("the test event does not decode");
+    assert_eq!(position, Position(4));
+    assert!(reason.starts_with("nicht lesbar"), "{reason}");
+    assert_eq!(report.events, 3);
+    data.store.close();
+    Ok(())
+}
