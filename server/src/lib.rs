@@ -9,6 +9,7 @@ pub mod demo;
 pub mod events;
 pub mod http;
 pub mod migrate;
+pub mod migrate_keys;
 pub mod privacy;
 pub mod serve;
 pub mod store_location;

@@ -13,8 +13,8 @@
 //!   event (ids, streams, revisions, types, metadata, SHA-256 of the payload) and by count; the
 //!   digest over all events is printed for the record.
 //!
-//! Between two data directories the person keys (`master.key`, `keys.sqlite`) are copied too,
-//! when the target has none: without them the copied personal data could not be read.
+//! The person keys go along (`migrate_keys.rs`): without them the copied personal data could not
+//! be read.
 
 use std::collections::VecDeque;
 use std::path::Path;
@@ -72,9 +72,7 @@ pub async fn run(from: &str, to: &str, max_events: Option<u64>) -> anyhow::Resul
     }
     let source = store_location::open(&source_location, false).await?;
     let target = store_location::open(&target_location, true).await?;
-    if let Some((source_dir, target_dir)) = directories {
-        copy_keys(source_dir, target_dir)?;
-    }
+    crate::migrate_keys::migrate_keys(&source_location, &target_location).await?;
     let head = source.store.head().await?;
     let bar = ProgressBar::new(head.0);
     bar.set_style(
@@ -378,31 +376,4 @@ fn same_directory(left: &Path, right: &Path) -> bool {
         (Ok(left), Ok(right)) => left == right,
         _ => left == right,
     }
-}
-
-/// Copies the master key and the person keys into a target directory that has none yet.
-fn copy_keys(source: &Path, target: &Path) -> anyhow::Result<()> {
-    let master = source.join("master.key");
-    let keys = source.join("keys.sqlite");
-    let target_master = target.join("master.key");
-    let target_keys = target.join("keys.sqlite");
-    if !master.is_file() || target_master.exists() || target_keys.exists() {
-        return Ok(());
-    }
-    std::fs::copy(&master, &target_master)
-        .with_context(|| format!("{} kann nicht kopiert werden", master.display()))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&target_master, std::fs::Permissions::from_mode(0o600))?;
-    }
-    if keys.is_file() {
-        // VACUUM INTO writes a consistent copy even while a server uses the source.
-        let connection = rusqlite::Connection::open(&keys)?;
-        connection
-            .execute("VACUUM INTO ?1", [target_keys.to_string_lossy().as_ref()])
-            .with_context(|| format!("{} kann nicht kopiert werden", keys.display()))?;
-    }
-    println!("Schlüssel (master.key, keys.sqlite) ins Ziel kopiert.");
-    Ok(())
 }

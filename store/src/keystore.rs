@@ -247,6 +247,43 @@ impl KeyStore {
         Ok(self.len()? == 0)
     }
 
+    /// Every stored key, still wrapped with the master key (`wifo migrate` moves them as they
+    /// are; they stay useless without `master.key`).
+    pub fn wrapped_keys(&self) -> Result<Vec<(Uuid, Vec<u8>)>, KeyStoreError> {
+        match &self.backend {
+            Backend::Sqlite(_) => {
+                let connection = self.lock()?;
+                let mut statement =
+                    connection.prepare("SELECT person, wrapped FROM person_keys")?;
+                let rows = statement.query_map([], |row| {
+                    Ok((row.get::<_, Vec<u8>>(0)?, row.get::<_, Vec<u8>>(1)?))
+                })?;
+                let mut keys = Vec::new();
+                for row in rows {
+                    let (person, wrapped) = row?;
+                    if let Ok(person) = Uuid::from_slice(&person) {
+                        keys.push((person, wrapped));
+                    }
+                }
+                Ok(keys)
+            }
+            #[cfg(feature = "kurrentdb")]
+            Backend::Streams(streams) => streams.all(),
+        }
+    }
+
+    /// Stores keys wrapped with this store's master key (from `wrapped_keys` of a copy with the
+    /// same `master.key`); a person who has a key keeps it.
+    pub fn import_wrapped(&self, keys: Vec<(Uuid, Vec<u8>)>) -> Result<(), KeyStoreError> {
+        for (person, wrapped) in keys {
+            if open(&self.master, person, &wrapped).is_none() {
+                return Err(KeyStoreError::Unwrap(person));
+            }
+            self.insert_wrapped(person, wrapped)?;
+        }
+        Ok(())
+    }
+
     fn cached(&self, person: Uuid) -> Option<PersonKey> {
         let cache = self.cache.read().ok()?;
         let (key, since) = cache.get(&person)?;

@@ -64,6 +64,15 @@ pub fn key_stream_regex(tenant: Option<&str>) -> String {
     }
 }
 
+/// The person whose key a stream holds.
+pub fn person_of(tenant: Option<&str>, stream: &str) -> Option<Uuid> {
+    let name = match tenant {
+        Some(tenant) => stream.strip_prefix(tenant)?.strip_prefix('.')?,
+        None => stream,
+    };
+    Uuid::parse_str(name.strip_prefix("wifo_keys-")?).ok()
+}
+
 /// A digest of the master key that reveals nothing about it (SHA-256 with a fixed label).
 pub fn master_check(master: &[u8; 32]) -> [u8; 32] {
     let mut hash = Sha256::new();
@@ -194,6 +203,41 @@ impl KeyStreams {
         })
     }
 
+    /// The cluster's master key digest, if one is recorded.
+    pub fn recorded_master_check(&self) -> Result<Option<Vec<u8>>, KeyStoreError> {
+        let stream = master_check_stream(self.tenant.as_deref());
+        self.run(move |client| async move { first_event(&client, stream).await })
+    }
+
+    /// Every person's wrapped key (erased persons have none).
+    pub fn all(&self) -> Result<Vec<(Uuid, Vec<u8>)>, KeyStoreError> {
+        let regex = key_stream_regex(self.tenant.as_deref());
+        let tenant = self.tenant.clone();
+        self.run(move |client| async move {
+            let options = ReadAllOptions::default()
+                .position(StreamPosition::Start)
+                .filter(SubscriptionFilter::on_stream_name().regex(regex));
+            let mut read = client.read_all(&options).await.map_err(server)?;
+            let mut keys = std::collections::BTreeMap::new();
+            while let Some(event) = read.next().await.map_err(server)? {
+                let event = event.get_original_event();
+                let Some(person) = person_of(tenant.as_deref(), event.stream_id()) else {
+                    continue;
+                };
+                match event.event_type.as_str() {
+                    KEY_EVENT => {
+                        keys.entry(person).or_insert_with(|| event.data.to_vec());
+                    }
+                    "$streamDeleted" => {
+                        keys.remove(&person);
+                    }
+                    _ => {}
+                }
+            }
+            Ok(keys.into_iter().collect())
+        })
+    }
+
     /// Records `check` as the cluster's master key digest if there is none yet; whether the
     /// cluster's digest is `check`.
     pub fn agree_on_master(&self, check: [u8; 32]) -> Result<bool, KeyStoreError> {
@@ -258,6 +302,20 @@ mod tests {
             master_check_stream(Some("pankow")),
             "pankow.wifo_master-check"
         );
+    }
+
+    #[test]
+    fn the_person_is_read_back_from_the_key_stream_name() {
+        let person = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0007);
+        for tenant in [None, Some("pankow")] {
+            assert_eq!(person_of(tenant, &key_stream(tenant, person)), Some(person));
+        }
+        assert_eq!(
+            person_of(Some("mitte"), &key_stream(Some("pankow"), person)),
+            None
+        );
+        assert_eq!(person_of(None, "wifo_keys-kaputt"), None);
+        assert_eq!(person_of(None, &master_check_stream(None)), None);
     }
 
     #[test]
