@@ -121,6 +121,9 @@ pub enum UserCommand {
     Add {
         #[arg(long, env = "WIFO_DATA", default_value = "data")]
         data: PathBuf,
+        /// Ereignisspeicher auf einem KurrentDB-Cluster (wie bei `serve --store`).
+        #[arg(long, env = "WIFO_STORE", value_name = "URL")]
+        store: Option<String>,
         /// Anmeldename (a–z, 0–9, Punkt, Bindestrich).
         #[arg(long)]
         name: String,
@@ -230,6 +233,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::User { command } => match command {
             UserCommand::Add {
                 data,
+                store,
                 name,
                 role,
                 display_name,
@@ -237,8 +241,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             } => {
                 let mut password = String::new();
                 std::io::stdin().read_line(&mut password)?;
-                crate::serve::add_user(&data, &name, &role, display_name.as_deref(), &password)
-                    .await
+                crate::serve::add_user(
+                    &data,
+                    store.as_deref(),
+                    &name,
+                    &role,
+                    display_name.as_deref(),
+                    &password,
+                )
+                .await
             }
         },
         Command::Token { command } => match command {

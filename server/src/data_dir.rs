@@ -48,6 +48,30 @@ impl DataDir {
         Self::open_with(path, AnyStore::Embedded(store))
     }
 
+    /// Opens `path` with the event log at `store`: `None` or the same directory for the embedded
+    /// log, a KurrentDB connection string for a cluster (`--store`).
+    pub async fn open_at(path: &Path, store: Option<&str>) -> anyhow::Result<Self> {
+        let Some(store) = store else {
+            return Self::open(path);
+        };
+        match crate::store_location::StoreLocation::parse(store)? {
+            crate::store_location::StoreLocation::Directory(directory) => {
+                if directory != path {
+                    anyhow::bail!(
+                        "--store {} ist ein Verzeichnis; dafür --data {} verwenden",
+                        directory.display(),
+                        directory.display()
+                    );
+                }
+                Self::open(path)
+            }
+            #[cfg(feature = "kurrentdb")]
+            crate::store_location::StoreLocation::Kurrent(location) => {
+                Self::open_kurrent(path, &location).await
+            }
+        }
+    }
+
     /// Opens the local files of an instance whose log and keys are on a KurrentDB cluster:
     /// the directory then holds only `master.key` (the same on every instance), `auth.sqlite`
     /// and the views snapshot.

@@ -54,22 +54,7 @@ pub async fn open_store(
     demo_options: Option<&DemoOptions>,
     config: HttpConfig,
 ) -> anyhow::Result<AppState> {
-    let opened = match crate::store_location::StoreLocation::parse(store)? {
-        crate::store_location::StoreLocation::Directory(path) => {
-            if path != data {
-                anyhow::bail!(
-                    "--store {} ist ein Verzeichnis; dafür --data {} verwenden",
-                    path.display(),
-                    path.display()
-                );
-            }
-            DataDir::open(data)?
-        }
-        #[cfg(feature = "kurrentdb")]
-        crate::store_location::StoreLocation::Kurrent(location) => {
-            DataDir::open_kurrent(data, &location).await?
-        }
-    };
+    let opened = DataDir::open_at(data, Some(store)).await?;
     open_data(opened, demo_options, config).await
 }
 
@@ -214,6 +199,7 @@ async fn shutdown_signal() {
 /// `wifo user add`: creates a user with the password read from stdin.
 pub async fn add_user(
     data: &Path,
+    store: Option<&str>,
     name: &str,
     role: &str,
     display_name: Option<&str>,
@@ -222,7 +208,7 @@ pub async fn add_user(
     let user = UserName::parse(name)?;
     let role = wifo_domain::values::Role::parse(role)?;
     let display = wifo_domain::values::Title::parse(display_name.unwrap_or(user.as_str()))?;
-    let data = DataDir::open(data)?;
+    let data = DataDir::open_at(data, store).await?;
     let auth = AuthStore::open(&data.path)?;
     let context = wifo_store::CommandContext::now("admin-cli");
     crate::accounts::add_user(
