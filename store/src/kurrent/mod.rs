@@ -7,7 +7,7 @@
 //! `subscription.rs` (the reconnecting catch-up subscription); `keys.rs` keeps the person keys
 //! in key streams outside the log. Payloads are stored as they are:
 //! MessagePack as binary event data. There is no hash chain on this backend; the server keeps a
-//! checksum per chunk file instead (see README, "Betrieb mit KurrentDB").
+//! checksum per chunk file instead (see README, "Operations with KurrentDB").
 
 pub mod errors;
 pub mod keys;
