@@ -6,14 +6,31 @@ use kurrentdb::Error;
 
 use crate::{error::StoreError, kurrent::revision, types::ExpectedRevision};
 
-/// Maps an error of an append to `stream` that expected `expected`.
-pub fn from_append(stream: &str, expected: ExpectedRevision, error: Error) -> StoreError {
+/// Maps an error of an append to `stream` that expected `expected`; `first_id` is the id of the
+/// append's first event. An append that expects `Any` cannot conflict on the revision: the server
+/// refuses it only when its first event id is stored already and the rest does not repeat that
+/// write ("corrupted idempotency"), which is wifo's `DuplicateEventId`.
+pub fn from_append(
+    stream: &str,
+    expected: ExpectedRevision,
+    first_id: uuid::Uuid,
+    error: Error,
+) -> StoreError {
     match error {
+        Error::WrongExpectedVersion { .. } if expected == ExpectedRevision::Any => {
+            StoreError::DuplicateEventId { event_id: first_id }
+        }
         Error::WrongExpectedVersion { current, .. } => {
             revision::conflict(stream, expected, &current)
         }
         other => from_client(other),
     }
+}
+
+/// The first id that occurs twice in one append: the server would store both, wifo refuses.
+pub fn repeated_id(ids: impl IntoIterator<Item = uuid::Uuid>) -> Option<uuid::Uuid> {
+    let mut seen = std::collections::HashSet::new();
+    ids.into_iter().find(|id| !seen.insert(*id))
 }
 
 /// Maps any other error of the client.
@@ -47,6 +64,7 @@ mod tests {
         let error = from_append(
             "inquiry-7",
             ExpectedRevision::NoStream,
+            uuid::Uuid::from_u128(1),
             Error::WrongExpectedVersion {
                 expected: StreamState::NoStream,
                 current: CurrentRevision::Current(2),
@@ -60,6 +78,32 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn a_refused_append_that_expected_any_repeated_a_stored_id() {
+        let first = uuid::Uuid::from_u128(0x42);
+        let error = from_append(
+            "contact-retry",
+            ExpectedRevision::Any,
+            first,
+            Error::WrongExpectedVersion {
+                expected: StreamState::Any,
+                current: CurrentRevision::Current(1),
+            },
+        );
+        assert!(
+            matches!(error, StoreError::DuplicateEventId { event_id } if event_id == first),
+            "{error:?}"
+        );
+    }
+
+    #[test]
+    fn an_id_twice_in_one_append_is_found() {
+        let (a, b) = (uuid::Uuid::from_u128(1), uuid::Uuid::from_u128(2));
+        assert_eq!(repeated_id([a, b, a]), Some(a));
+        assert_eq!(repeated_id([a, b]), None);
+        assert_eq!(repeated_id([]), None);
     }
 
     #[test]

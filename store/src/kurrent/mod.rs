@@ -2,7 +2,8 @@
 //! crate `kurrentdb`. It keeps the same contract as the embedded store (the conformance suite
 //! runs against both); the mapping between the two vocabularies lives in one file per concept:
 //! `location.rs` (connection strings), `streams.rs` (stream names and the `$all` filter),
-//! `revision.rs` (expected revisions and conflicts), `position.rs` (positions in `$all`),
+//! `revision.rs` (expected revisions and conflicts), `position.rs` (the server's offsets in
+//! `$all`), `ordinals.rs` (wifo's dense positions over them),
 //! `metadata.rs` (wifo's metadata as event metadata), `errors.rs` (client errors) and
 //! `subscription.rs` (the reconnecting catch-up subscription); `keys.rs` keeps the person keys
 //! in key streams outside the log. Payloads are stored as they are:
@@ -13,12 +14,13 @@ pub mod errors;
 pub mod keys;
 pub mod location;
 pub mod metadata;
+pub mod ordinals;
 pub mod position;
 pub mod revision;
 pub mod streams;
 pub mod subscription;
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
 use bytes::Bytes;
@@ -31,8 +33,12 @@ pub use location::KurrentLocation;
 use crate::{
     error::StoreError,
     event_store::{EventStore, Subscription, check_stream_name},
+    kurrent::ordinals::Ordinals,
     types::{AppendResult, Direction, EventData, ExpectedRevision, Position, RecordedEvent},
 };
+
+/// Events per `$all` page when extending the position index.
+const INDEX_PAGE: usize = 4096;
 
 /// A connection to a KurrentDB node or cluster; cheap to clone (the client is shared).
 #[derive(Clone)]
@@ -44,6 +50,13 @@ struct Inner {
     client: Client,
     tenant: Option<String>,
     location: String,
+    ordinals: Mutex<Ordinals>,
+}
+
+/// An event as read from the server, identified by its offset, before wifo numbers it.
+pub(crate) struct ServerEvent {
+    offset: u64,
+    event: RecordedEvent,
 }
 
 impl std::fmt::Debug for KurrentStore {
@@ -56,8 +69,9 @@ impl std::fmt::Debug for KurrentStore {
 }
 
 impl KurrentStore {
-    /// Connects and checks that the server answers (a read of the newest event), so a wrong
-    /// address fails at start instead of at the first request. Must run inside tokio.
+    /// Connects and checks that the server answers (it numbers the office's log, see
+    /// `ordinals.rs`), so a wrong address fails at start instead of at the first request.
+    /// Must run inside tokio.
     pub async fn connect(location: &KurrentLocation) -> Result<Self, StoreError> {
         let handle = tokio::runtime::Handle::try_current()
             .map_err(|error| StoreError::Server(error.to_string()))?;
@@ -68,6 +82,7 @@ impl KurrentStore {
                 client,
                 tenant: location.tenant().map(str::to_owned),
                 location: location.redacted().to_owned(),
+                ordinals: Mutex::new(Ordinals::default()),
             }),
         };
         store.head().await?;
@@ -84,38 +99,73 @@ impl KurrentStore {
         &self.inner.location
     }
 
-    /// The underlying client, for the key streams (`wifo_keys-…`) that are not part of the log.
+    /// The underlying client.
     pub fn client(&self) -> &Client {
         &self.inner.client
     }
 
-    /// wifo's event of a resolved server event, or `None` for a stream outside this office's log.
-    fn recorded(&self, resolved: &ResolvedEvent) -> Result<Option<RecordedEvent>, StoreError> {
+    fn ordinals(&self) -> Result<std::sync::MutexGuard<'_, Ordinals>, StoreError> {
+        self.inner
+            .ordinals
+            .lock()
+            .map_err(|_| StoreError::Server("position index poisoned".into()))
+    }
+
+    /// wifo's event of a resolved server event (position not yet set), or `None` for a stream
+    /// outside this office's log.
+    pub(crate) fn recorded(
+        &self,
+        resolved: &ResolvedEvent,
+    ) -> Result<Option<ServerEvent>, StoreError> {
         let event = resolved.get_original_event();
         let Some(stream) = streams::from_server(self.tenant(), event.stream_id()) else {
             return Ok(None);
         };
-        let position = position::from_server(event.position);
-        let (metadata, schema_version) = metadata::decode(&event.custom_metadata, position.0)?;
-        Ok(Some(RecordedEvent {
-            position,
-            stream,
-            revision: event.revision,
-            id: event.id,
-            event_type: event.event_type.clone(),
-            schema_version,
-            payload: event.data.to_vec(),
-            metadata,
-            recorded_at: event.created,
+        let offset = position::offset_of(event.position);
+        let (metadata, schema_version) = metadata::decode(&event.custom_metadata, offset)?;
+        Ok(Some(ServerEvent {
+            offset,
+            event: RecordedEvent {
+                position: Position::START,
+                stream,
+                revision: event.revision,
+                id: event.id,
+                event_type: event.event_type.clone(),
+                schema_version,
+                payload: event.data.to_vec(),
+                metadata,
+                recorded_at: event.created,
+            },
         }))
     }
 
-    /// Reads a `$all` page with the office filter; `options` says where and which way.
-    async fn read_all_page(
+    /// Up to `limit` events of the office's log after the event at `after` (a server offset;
+    /// `None`: from the start), in order.
+    async fn read_server_page(
         &self,
-        options: ReadAllOptions,
-    ) -> Result<Vec<RecordedEvent>, StoreError> {
-        let options = options.filter(streams::filter(self.tenant()));
+        after: Option<u64>,
+        limit: usize,
+    ) -> Result<Vec<ServerEvent>, StoreError> {
+        let (start, count) = match after {
+            None => (StreamPosition::Start, limit),
+            // The server reads inclusively: one more for the event at `after` itself.
+            Some(offset) => (
+                StreamPosition::Position(position::to_server(offset)),
+                limit.saturating_add(1),
+            ),
+        };
+        let options = ReadAllOptions::default()
+            .position(start)
+            .forwards()
+            .max_count(count)
+            .filter(streams::filter(self.tenant()));
+        let mut events = self.read_all_with(options).await?;
+        events.retain(|event| after.is_none_or(|after| event.offset > after));
+        events.truncate(limit);
+        Ok(events)
+    }
+
+    async fn read_all_with(&self, options: ReadAllOptions) -> Result<Vec<ServerEvent>, StoreError> {
         let mut read = self
             .client()
             .read_all(&options)
@@ -130,71 +180,80 @@ impl KurrentStore {
         Ok(events)
     }
 
-    /// The position of the stream's event at `revision`, read back after an append whose result
-    /// did not carry it.
-    async fn position_of(
+    /// Numbers events that were read in order right after `after`.
+    pub(crate) fn number(
         &self,
-        stream: &str,
-        revision: u64,
-        expected_id: uuid::Uuid,
-    ) -> Result<Position, StoreError> {
-        let events = self
-            .read_stream(stream, revision, Direction::Forward, 1)
+        after: Position,
+        events: Vec<ServerEvent>,
+    ) -> Result<Vec<RecordedEvent>, StoreError> {
+        let mut ordinals = self.ordinals()?;
+        let mut previous = after;
+        events
+            .into_iter()
+            .map(|mut read| {
+                previous = ordinals.next_after(previous, read.offset)?;
+                read.event.position = previous;
+                Ok(read.event)
+            })
+            .collect()
+    }
+
+    /// The server offset to read after `after` from, extending the index up to `after` first.
+    /// `Ok(None)` is the start; `Err(Position)` the end of the log when `after` is beyond it.
+    pub(crate) async fn offset_after(
+        &self,
+        after: Position,
+    ) -> Result<Result<Option<u64>, Position>, StoreError> {
+        let known = self.ordinals()?.server_after(after);
+        if known.is_ok() {
+            return Ok(known);
+        }
+        self.extend_index(|ordinals| ordinals.len() >= after.0)
             .await?;
-        match events.first() {
-            Some(event) if event.id == expected_id => Ok(event.position),
-            // The server took the append as a retry of a different one.
-            _ => Err(StoreError::DuplicateEventId {
-                event_id: expected_id,
-            }),
+        Ok(self.ordinals()?.server_after(after))
+    }
+
+    /// Reads `$all` on from the newest numbered event until `done` holds or the log ends.
+    async fn extend_index(&self, done: impl Fn(&Ordinals) -> bool) -> Result<(), StoreError> {
+        loop {
+            let (newest, offset) = {
+                let ordinals = self.ordinals()?;
+                if done(&ordinals) {
+                    return Ok(());
+                }
+                (Position(ordinals.len()), ordinals.last_offset())
+            };
+            let page = self.read_server_page(offset, INDEX_PAGE).await?;
+            if page.is_empty() {
+                return Ok(());
+            }
+            self.number(newest, page)?;
         }
     }
-}
 
-#[async_trait]
-impl EventStore for KurrentStore {
-    async fn append(
-        &self,
-        stream: &str,
-        expected: ExpectedRevision,
-        events: Vec<EventData>,
-    ) -> Result<AppendResult, StoreError> {
-        check_stream_name(stream)?;
-        let Some(last_id) = events.last().map(|event| event.id) else {
-            return Err(StoreError::EmptyAppend);
-        };
-        let count = events.len();
-        let data: Vec<kurrentdb::EventData> = events
-            .into_iter()
-            .map(|event| {
-                let metadata = metadata::encode(&event.metadata, event.schema_version);
-                kurrentdb::EventData::binary(&event.event_type, Bytes::from(event.payload))
-                    .id(event.id)
-                    .metadata(Bytes::from(metadata))
+    /// wifo's position of the event at a server offset.
+    async fn position_of_offset(&self, offset: u64) -> Result<Position, StoreError> {
+        if let Some(position) = self.ordinals()?.position_of(offset) {
+            return Ok(position);
+        }
+        self.extend_index(|ordinals| ordinals.last_offset().is_some_and(|last| last >= offset))
+            .await?;
+        self.ordinals()?
+            .position_of(offset)
+            .ok_or_else(|| StoreError::Corrupt {
+                position: offset,
+                reason: "the event at this server offset is not in the office's $all".into(),
             })
-            .collect();
-        let options =
-            AppendToStreamOptions::default().stream_state(revision::to_stream_state(expected));
-        let written = self
-            .client()
-            .append_to_stream(streams::to_server(self.tenant(), stream), &options, data)
-            .await
-            .map_err(|error| errors::from_append(stream, expected, error))?;
-        let revision = written.next_expected_version;
-        let position = match position::from_write_result(written.position, count) {
-            Some(position) => position,
-            None => self.position_of(stream, revision, last_id).await?,
-        };
-        Ok(AppendResult { revision, position })
     }
 
-    async fn read_stream(
+    /// A stream read as the server answers it.
+    async fn read_stream_server(
         &self,
         stream: &str,
         from: u64,
         direction: Direction,
         limit: usize,
-    ) -> Result<Vec<RecordedEvent>, StoreError> {
+    ) -> Result<Vec<ServerEvent>, StoreError> {
         if limit == 0 {
             return Ok(Vec::new());
         }
@@ -236,6 +295,89 @@ impl EventStore for KurrentStore {
         Ok(events)
     }
 
+    /// The server offset of the stream's event at `revision`, read back after an append whose
+    /// result did not carry it.
+    async fn offset_of_revision(
+        &self,
+        stream: &str,
+        revision: u64,
+        expected_id: uuid::Uuid,
+    ) -> Result<u64, StoreError> {
+        let events = self
+            .read_stream_server(stream, revision, Direction::Forward, 1)
+            .await?;
+        match events.first() {
+            Some(read) if read.event.id == expected_id => Ok(read.offset),
+            // The server took the append as a retry of a different one.
+            _ => Err(StoreError::DuplicateEventId {
+                event_id: expected_id,
+            }),
+        }
+    }
+}
+
+#[async_trait]
+impl EventStore for KurrentStore {
+    async fn append(
+        &self,
+        stream: &str,
+        expected: ExpectedRevision,
+        events: Vec<EventData>,
+    ) -> Result<AppendResult, StoreError> {
+        check_stream_name(stream)?;
+        let (Some(first_id), Some(last_id)) = (
+            events.first().map(|event| event.id),
+            events.last().map(|event| event.id),
+        ) else {
+            return Err(StoreError::EmptyAppend);
+        };
+        if let Some(event_id) = errors::repeated_id(events.iter().map(|event| event.id)) {
+            return Err(StoreError::DuplicateEventId { event_id });
+        }
+        let count = events.len();
+        let data: Vec<kurrentdb::EventData> = events
+            .into_iter()
+            .map(|event| {
+                let metadata = metadata::encode(&event.metadata, event.schema_version);
+                kurrentdb::EventData::binary(&event.event_type, Bytes::from(event.payload))
+                    .id(event.id)
+                    .metadata(Bytes::from(metadata))
+            })
+            .collect();
+        let options =
+            AppendToStreamOptions::default().stream_state(revision::to_stream_state(expected));
+        let written = self
+            .client()
+            .append_to_stream(streams::to_server(self.tenant(), stream), &options, data)
+            .await
+            .map_err(|error| errors::from_append(stream, expected, first_id, error))?;
+        let revision = written.next_expected_version;
+        let offset = match position::from_write_result(written.position, count) {
+            Some(offset) => offset,
+            None => self.offset_of_revision(stream, revision, last_id).await?,
+        };
+        let position = self.position_of_offset(offset).await?;
+        Ok(AppendResult { revision, position })
+    }
+
+    async fn read_stream(
+        &self,
+        stream: &str,
+        from: u64,
+        direction: Direction,
+        limit: usize,
+    ) -> Result<Vec<RecordedEvent>, StoreError> {
+        let read = self
+            .read_stream_server(stream, from, direction, limit)
+            .await?;
+        let mut events = Vec::with_capacity(read.len());
+        for mut server_event in read {
+            server_event.event.position = self.position_of_offset(server_event.offset).await?;
+            events.push(server_event.event);
+        }
+        Ok(events)
+    }
+
     async fn read_all(
         &self,
         after: Position,
@@ -244,25 +386,14 @@ impl EventStore for KurrentStore {
         if limit == 0 {
             return Ok(Vec::new());
         }
-        let start = if after == Position::START {
-            StreamPosition::Start
-        } else {
-            StreamPosition::Position(position::to_server(after))
+        let Ok(offset) = self.offset_after(after).await? else {
+            return Ok(Vec::new());
         };
-        // The server reads from a position inclusively: one more for the event at `after`.
-        let options = ReadAllOptions::default()
-            .position(start)
-            .forwards()
-            .max_count(limit.saturating_add(1));
-        let mut events = self.read_all_page(options).await?;
-        events.retain(|event| position::is_after(event.position, after));
-        events.truncate(limit);
-        Ok(events)
+        let page = self.read_server_page(offset, limit).await?;
+        self.number(after, page)
     }
 
-    /// Pages through `read_all` like the default, but sizes the first page by the width of the
-    /// range: positions are byte offsets and no event record is shorter than 64 bytes, so a
-    /// narrow range (one event, as personal-data lookups ask) is one small read.
+    /// Positions are dense here too, so a range is a count of events.
     async fn read_all_range(
         &self,
         after: Position,
@@ -270,15 +401,14 @@ impl EventStore for KurrentStore {
     ) -> Result<Vec<RecordedEvent>, StoreError> {
         let mut events = Vec::new();
         let mut cursor = after;
-        let mut page_size = usize::try_from(until.0.saturating_sub(after.0) / 64 + 1)
-            .unwrap_or(usize::MAX)
-            .min(4096);
         while cursor < until {
-            let page = self.read_all(cursor, page_size).await?;
+            let wanted = usize::try_from(until.0 - cursor.0)
+                .unwrap_or(usize::MAX)
+                .min(INDEX_PAGE);
+            let page = self.read_all(cursor, wanted).await?;
             let Some(last) = page.last() else { break };
             cursor = last.position;
             events.extend(page.into_iter().filter(|event| event.position <= until));
-            page_size = 4096;
         }
         Ok(events)
     }
@@ -287,11 +417,13 @@ impl EventStore for KurrentStore {
         let options = ReadAllOptions::default()
             .position(StreamPosition::End)
             .backwards()
-            .max_count(1);
-        let newest = self.read_all_page(options).await?;
-        Ok(newest
-            .first()
-            .map_or(Position::START, |event| event.position))
+            .max_count(1)
+            .filter(streams::filter(self.tenant()));
+        let newest = self.read_all_with(options).await?;
+        match newest.first() {
+            Some(event) => self.position_of_offset(event.offset).await,
+            None => Ok(Position::START),
+        }
     }
 
     fn subscribe_all(&self, after: Position) -> Subscription {
