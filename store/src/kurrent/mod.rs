@@ -191,7 +191,12 @@ impl KurrentStore {
         events
             .into_iter()
             .map(|mut read| {
-                previous = ordinals.next_after(previous, read.offset)?;
+                previous = ordinals.next_after(
+                    previous,
+                    read.offset,
+                    read.event.id,
+                    &read.event.stream,
+                )?;
                 read.event.position = previous;
                 Ok(read.event)
             })
@@ -332,6 +337,10 @@ impl EventStore for KurrentStore {
             return Err(StoreError::EmptyAppend);
         };
         if let Some(event_id) = errors::repeated_id(events.iter().map(|event| event.id)) {
+            return Err(StoreError::DuplicateEventId { event_id });
+        }
+        let ids: Vec<uuid::Uuid> = events.iter().map(|event| event.id).collect();
+        if let ordinals::KnownIds::Conflict(event_id) = self.ordinals()?.known_ids(stream, &ids) {
             return Err(StoreError::DuplicateEventId { event_id });
         }
         let count = events.len();

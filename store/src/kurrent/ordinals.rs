@@ -7,7 +7,17 @@
 //! keeps, in memory and in order, the server offset of every event numbered so far (8 bytes per
 //! event); reads extend it as they see events in order. It relies on wifo never deleting or
 //! truncating a log stream on the cluster (a scavenge of deleted key streams does not touch the
-//! log). Pure, tested without a server.
+//! log).
+//!
+//! The index also remembers in which stream each numbered event id is (a hash of the name,
+//! about 40 bytes per event), because KurrentDB deduplicates ids only within a stream while
+//! wifo's contract refuses an id that is stored in another stream, or a retry that repeats only
+//! some of its ids. Pure, tested without a server.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use uuid::Uuid;
 
 use crate::{error::StoreError, types::Position};
 
@@ -15,6 +25,25 @@ use crate::{error::StoreError, types::Position};
 pub struct Ordinals {
     /// `server[i]` is the server offset of `Position(i + 1)`.
     server: Vec<u64>,
+    /// Event id → hash of its stream's name.
+    streams: HashMap<Uuid, u64>,
+}
+
+/// What the numbered log already says about an append's ids.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KnownIds {
+    /// None of the ids is numbered: a new append.
+    New,
+    /// All of them are numbered in the target stream: a retry the server answers idempotently.
+    Retry,
+    /// This id is stored in another stream, or only some ids are known: wifo refuses.
+    Conflict(Uuid),
+}
+
+fn stream_hash(stream: &str) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    stream.hash(&mut hasher);
+    hasher.finish()
 }
 
 impl Ordinals {
@@ -53,10 +82,37 @@ impl Ordinals {
         self.server.last().copied()
     }
 
-    /// Records that the event read right after `position` (in filtered `$all` order) has the
-    /// server offset `offset`, and returns its position, `position + 1`. A disagreement with
-    /// what is numbered already means the log changed under wifo.
-    pub fn next_after(&mut self, position: Position, offset: u64) -> Result<Position, StoreError> {
+    /// Classifies the ids of an append to `stream` by what is numbered so far.
+    pub fn known_ids(&self, stream: &str, ids: &[Uuid]) -> KnownIds {
+        let target = stream_hash(stream);
+        let mut known = 0;
+        for id in ids {
+            match self.streams.get(id) {
+                Some(hash) if *hash != target => return KnownIds::Conflict(*id),
+                Some(_) => known += 1,
+                None => {}
+            }
+        }
+        match known {
+            0 => KnownIds::New,
+            all if all == ids.len() => KnownIds::Retry,
+            _ => ids
+                .iter()
+                .find(|id| self.streams.contains_key(id))
+                .map_or(KnownIds::New, |id| KnownIds::Conflict(*id)),
+        }
+    }
+
+    /// Records that the event `id` of `stream`, read right after `position` (in filtered `$all`
+    /// order), has the server offset `offset`, and returns its position, `position + 1`. A
+    /// disagreement with what is numbered already means the log changed under wifo.
+    pub fn next_after(
+        &mut self,
+        position: Position,
+        offset: u64,
+        id: Uuid,
+        stream: &str,
+    ) -> Result<Position, StoreError> {
         let next = Position(position.0 + 1);
         let corrupt = |reason: String| StoreError::Corrupt {
             position: next.0,
@@ -81,6 +137,7 @@ impl Ordinals {
                     )));
                 }
                 self.server.push(offset);
+                self.streams.insert(id, stream_hash(stream));
                 Ok(next)
             }
             std::cmp::Ordering::Greater => Err(corrupt(format!(
@@ -101,7 +158,12 @@ mod tests {
         let mut ordinals = Ordinals::default();
         for (index, offset) in offsets.iter().enumerate() {
             ordinals
-                .next_after(Position(index as u64), *offset)
+                .next_after(
+                    Position(index as u64),
+                    *offset,
+                    Uuid::from_u128(*offset as u128),
+                    "visit-a",
+                )
                 .unwrap();
         }
         ordinals
@@ -111,15 +173,21 @@ mod tests {
     fn events_are_numbered_one_two_three_whatever_their_offsets() {
         let mut ordinals = Ordinals::default();
         assert_eq!(
-            ordinals.next_after(Position::START, 12_288).unwrap(),
+            ordinals
+                .next_after(Position::START, 12_288, Uuid::now_v7(), "visit-a")
+                .unwrap(),
             Position(1)
         );
         assert_eq!(
-            ordinals.next_after(Position(1), 12_611).unwrap(),
+            ordinals
+                .next_after(Position(1), 12_611, Uuid::now_v7(), "visit-b")
+                .unwrap(),
             Position(2)
         );
         assert_eq!(
-            ordinals.next_after(Position(2), 40_960).unwrap(),
+            ordinals
+                .next_after(Position(2), 40_960, Uuid::now_v7(), "visit-a")
+                .unwrap(),
             Position(3)
         );
         assert_eq!(ordinals.len(), 3);
@@ -140,9 +208,17 @@ mod tests {
     #[test]
     fn reading_numbered_events_again_checks_them() {
         let mut ordinals = numbered(&[100, 250, 900]);
-        assert_eq!(ordinals.next_after(Position(1), 250).unwrap(), Position(2));
+        let id = Uuid::from_u128(250);
+        assert_eq!(
+            ordinals
+                .next_after(Position(1), 250, id, "visit-a")
+                .unwrap(),
+            Position(2)
+        );
         assert_eq!(ordinals.len(), 3);
-        let changed = ordinals.next_after(Position(1), 300).unwrap_err();
+        let changed = ordinals
+            .next_after(Position(1), 300, id, "visit-a")
+            .unwrap_err();
         assert!(
             matches!(changed, StoreError::Corrupt { position: 2, .. }),
             "{changed:?}"
@@ -152,9 +228,40 @@ mod tests {
     #[test]
     fn gaps_and_offsets_going_backwards_are_refused() {
         let mut ordinals = numbered(&[100, 250]);
-        assert!(ordinals.next_after(Position(5), 999).is_err());
-        assert!(ordinals.next_after(Position(2), 250).is_err());
-        assert!(ordinals.next_after(Position(2), 200).is_err());
+        let id = Uuid::now_v7();
+        assert!(
+            ordinals
+                .next_after(Position(5), 999, id, "visit-a")
+                .is_err()
+        );
+        assert!(
+            ordinals
+                .next_after(Position(2), 250, id, "visit-a")
+                .is_err()
+        );
+        assert!(
+            ordinals
+                .next_after(Position(2), 200, id, "visit-a")
+                .is_err()
+        );
         assert_eq!(ordinals.len(), 2);
+    }
+
+    #[test]
+    fn ids_are_known_per_stream_like_the_embedded_store_knows_them() {
+        // numbered(): ids 100 and 250 in visit-a.
+        let ordinals = numbered(&[100, 250]);
+        let (a, b, new) = (
+            Uuid::from_u128(100),
+            Uuid::from_u128(250),
+            Uuid::from_u128(7),
+        );
+        assert_eq!(ordinals.known_ids("visit-a", &[new]), KnownIds::New);
+        assert_eq!(ordinals.known_ids("visit-a", &[a, b]), KnownIds::Retry);
+        assert_eq!(
+            ordinals.known_ids("visit-a", &[a, new]),
+            KnownIds::Conflict(a)
+        );
+        assert_eq!(ordinals.known_ids("visit-b", &[b]), KnownIds::Conflict(b));
     }
 }
