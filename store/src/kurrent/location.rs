@@ -245,7 +245,7 @@ mod tests {
     }
 
     #[test]
-    fn a_ca_file_must_exist_when_tls_is_on() {
+    fn a_ca_file_must_exist_and_hold_pem_certificates() {
         let dir = tempfile::tempdir().unwrap();
         let ca = dir.path().join("ca.crt");
         std::fs::write(
