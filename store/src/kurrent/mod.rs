@@ -300,24 +300,30 @@ impl KurrentStore {
         Ok(events)
     }
 
-    /// The server offset of the stream's event at `revision`, read back after an append whose
-    /// result did not carry it.
-    async fn offset_of_revision(
+    /// The revision and server offset of the appended event `last_id`, read back after an append
+    /// whose result did not carry its position: first at the revision the server reported, else
+    /// (an idempotent retry may report another revision) by searching the stream.
+    async fn read_back(
         &self,
         stream: &str,
         revision: u64,
-        expected_id: uuid::Uuid,
-    ) -> Result<u64, StoreError> {
-        let events = self
+        last_id: uuid::Uuid,
+    ) -> Result<(u64, u64), StoreError> {
+        let at_revision = self
             .read_stream_server(stream, revision, Direction::Forward, 1)
             .await?;
-        match events.first() {
-            Some(read) if read.event.id == expected_id => Ok(read.offset),
-            // The server took the append as a retry of a different one.
-            _ => Err(StoreError::DuplicateEventId {
-                event_id: expected_id,
-            }),
+        if let Some(read) = at_revision.first().filter(|read| read.event.id == last_id) {
+            return Ok((read.event.revision, read.offset));
         }
+        let whole = self
+            .read_stream_server(stream, 0, Direction::Forward, usize::MAX)
+            .await?;
+        whole
+            .iter()
+            .find(|read| read.event.id == last_id)
+            .map(|read| (read.event.revision, read.offset))
+            // The server took the append as a retry of a different one.
+            .ok_or(StoreError::DuplicateEventId { event_id: last_id })
     }
 }
 
@@ -360,10 +366,12 @@ impl EventStore for KurrentStore {
             .append_to_stream(streams::to_server(self.tenant(), stream), &options, data)
             .await
             .map_err(|error| errors::from_append(stream, expected, first_id, error))?;
-        let revision = written.next_expected_version;
-        let offset = match position::from_write_result(written.position, count) {
-            Some(offset) => offset,
-            None => self.offset_of_revision(stream, revision, last_id).await?,
+        let (revision, offset) = match position::from_write_result(written.position, count) {
+            Some(offset) => (written.next_expected_version, offset),
+            None => {
+                self.read_back(stream, written.next_expected_version, last_id)
+                    .await?
+            }
         };
         let position = self.position_of_offset(offset).await?;
         Ok(AppendResult { revision, position })
