@@ -3,13 +3,12 @@
 //! runs against both); the mapping between the two vocabularies lives in one file per concept:
 //! `location.rs` (connection strings), `streams.rs` (stream names and the `$all` filter),
 //! `revision.rs` (expected revisions and conflicts), `position.rs` (the server's offsets in
-//! `$all`), `ordinals.rs` (wifo's dense positions over them),
-//! `metadata.rs` (wifo's metadata as event metadata), `errors.rs` (client errors) and
-//! `subscription.rs` (the reconnecting catch-up subscription), `server_reads.rs` (reads as the
-//! server answers them); `keys.rs` keeps the person keys
-//! in key streams outside the log. Payloads are stored as they are:
-//! MessagePack as binary event data. There is no hash chain on this backend; the server keeps a
-//! checksum per chunk file instead (see README, "Operations with KurrentDB").
+//! `$all`), `ordinals.rs` (wifo's dense positions over them), `metadata.rs` (wifo's metadata as
+//! event metadata), `errors.rs` (client errors), `server_reads.rs` (reads as the server answers
+//! them) and `subscription.rs` (the reconnecting catch-up subscription); `keys.rs` keeps the
+//! person keys in key streams outside the log. Payloads are stored as they are: MessagePack as
+//! binary event data. There is no hash chain on this backend; the server keeps a checksum per
+//! chunk file instead (see README, "Operations with KurrentDB").
 
 pub mod errors;
 pub mod keys;
