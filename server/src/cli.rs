@@ -46,9 +46,14 @@ pub enum Command {
     },
     /// Startet den Server (JSON-API unter /api/v1).
     Serve {
-        /// Datenverzeichnis des Amtes.
+        /// Datenverzeichnis des Amtes (mit --store nur die lokalen Dateien dieser Instanz).
         #[arg(long, env = "WIFO_DATA", default_value = "data")]
         data: PathBuf,
+        /// Ereignisspeicher auf einem KurrentDB-Cluster statt im Datenverzeichnis, z. B.
+        /// kurrentdb://host:2113?tls=false oder esdb://knoten1:2113,knoten2:2113,knoten3:2113
+        /// (nur in Builds mit dem Feature `kurrentdb`).
+        #[arg(long, env = "WIFO_STORE", value_name = "URL")]
+        store: Option<String>,
         /// Adresse und Port, an denen der Server lauscht.
         #[arg(long, env = "WIFO_LISTEN", default_value = "127.0.0.1:8080")]
         listen: std::net::SocketAddr,
@@ -84,11 +89,29 @@ pub enum Command {
     Verify {
         #[arg(long, env = "WIFO_DATA", default_value = "data")]
         data: PathBuf,
+        /// Stattdessen das Protokoll auf einem KurrentDB-Cluster prüfen (ohne Hash-Kette: die
+        /// gibt es nur im eingebetteten Speicher).
+        #[arg(long, value_name = "URL")]
+        store: Option<String>,
     },
     /// Ereignisprotokoll ansehen.
     Events {
         #[command(subcommand)]
         command: EventsCommand,
+    },
+    /// Kopiert das ganze Ereignisprotokoll in einen anderen Speicher (Datenverzeichnis oder
+    /// KurrentDB) mit denselben Ids, derselben Reihenfolge, Typen und Metadaten und prüft die
+    /// Kopie. Ein abgebrochener Lauf wird durch erneuten Aufruf fortgesetzt.
+    Migrate {
+        /// Quelle: Datenverzeichnis oder KurrentDB-Adresse (kurrentdb://host:2113?tls=false).
+        #[arg(long, value_name = "VERZEICHNIS_ODER_URL")]
+        from: String,
+        /// Ziel: Datenverzeichnis oder KurrentDB-Adresse; leer oder eine frühere Teilkopie.
+        #[arg(long, value_name = "VERZEICHNIS_ODER_URL")]
+        to: String,
+        /// Höchstens so viele Ereignisse in diesem Lauf kopieren (z. B. je Wartungsfenster).
+        #[arg(long, value_name = "ANZAHL")]
+        max_events: Option<u64>,
     },
     /// Dateien einlesen: Organisationen, Regionen (LOR), Branchen (WZ 2008).
     Import {
@@ -209,6 +232,9 @@ pub enum UserCommand {
     Add {
         #[arg(long, env = "WIFO_DATA", default_value = "data")]
         data: PathBuf,
+        /// Ereignisspeicher auf einem KurrentDB-Cluster (wie bei `serve --store`).
+        #[arg(long, env = "WIFO_STORE", value_name = "URL")]
+        store: Option<String>,
         /// Anmeldename (a–z, 0–9, Punkt, Bindestrich).
         #[arg(long)]
         name: String,
@@ -324,6 +350,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Serve {
             data,
+            store,
             listen,
             demo,
             demo_orgs,
@@ -333,6 +360,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let today = chrono::Local::now().date_naive();
             let options = crate::serve::ServeOptions {
                 data,
+                store,
                 listen,
                 demo: demo.then_some(crate::demo::DemoOptions {
                     seed: 42,
@@ -351,6 +379,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::User { command } => match command {
             UserCommand::Add {
                 data,
+                store,
                 name,
                 role,
                 display_name,
@@ -358,8 +387,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             } => {
                 let mut password = String::new();
                 std::io::stdin().read_line(&mut password)?;
-                crate::serve::add_user(&data, &name, &role, display_name.as_deref(), &password)
-                    .await
+                crate::serve::add_user(
+                    &data,
+                    store.as_deref(),
+                    &name,
+                    &role,
+                    display_name.as_deref(),
+                    &password,
+                )
+                .await
             }
         },
         Command::Token { command } => match command {
@@ -368,11 +404,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Projections { command } => match command {
             ProjectionsCommand::Rebuild { data } => crate::serve::rebuild(&data).await,
         },
-        Command::Verify { data } => crate::verify::run(&data),
+        Command::Verify { data, store } => match store {
+            Some(store) => crate::verify::run_store(&store).await,
+            None => crate::verify::run(&data),
+        },
         Command::Events { command } => match command {
             EventsCommand::Stats { data, json } => crate::events::run_stats(&data, json).await,
             EventsCommand::Tail { data, count } => crate::events::run_tail(&data, count).await,
         },
+        Command::Migrate {
+            from,
+            to,
+            max_events,
+        } => crate::migrate::run(&from, &to, max_events).await,
     }
 }
 

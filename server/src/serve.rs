@@ -29,6 +29,9 @@ pub const SNAPSHOT_FILE: &str = "views.snapshot";
 #[derive(Clone, Debug)]
 pub struct ServeOptions {
     pub data: PathBuf,
+    /// A KurrentDB connection string: the log and the person keys are on the cluster, `data`
+    /// holds only the instance's local files. `None`: the embedded log in `data`.
+    pub store: Option<String>,
     pub listen: SocketAddr,
     pub demo: Option<DemoOptions>,
     pub config: HttpConfig,
@@ -40,7 +43,27 @@ pub async fn open(
     demo_options: Option<&DemoOptions>,
     config: HttpConfig,
 ) -> anyhow::Result<AppState> {
-    let data = DataDir::open(data)?;
+    open_data(DataDir::open(data)?, demo_options, config).await
+}
+
+/// Opens a data directory whose event log is at `store` (a directory or a KurrentDB
+/// connection string; a directory must be `data` itself).
+pub async fn open_store(
+    data: &Path,
+    store: &str,
+    demo_options: Option<&DemoOptions>,
+    config: HttpConfig,
+) -> anyhow::Result<AppState> {
+    let opened = DataDir::open_at(data, Some(store)).await?;
+    open_data(opened, demo_options, config).await
+}
+
+/// Everything `serve` opens, from an opened data directory.
+pub async fn open_data(
+    data: DataDir,
+    demo_options: Option<&DemoOptions>,
+    config: HttpConfig,
+) -> anyhow::Result<AppState> {
     let auth = Arc::new(AuthStore::open(&data.path)?);
     if let Some(options) = demo_options
         && data.store.head().await?.0 == 0
@@ -88,7 +111,18 @@ async fn set_demo_passwords(data: &DataDir, auth: &AuthStore) -> anyhow::Result<
 }
 
 pub async fn run(options: ServeOptions) -> anyhow::Result<()> {
-    let state = open(&options.data, options.demo.as_ref(), options.config.clone()).await?;
+    let state = match &options.store {
+        Some(store) => {
+            open_store(
+                &options.data,
+                store,
+                options.demo.as_ref(),
+                options.config.clone(),
+            )
+            .await?
+        }
+        None => open(&options.data, options.demo.as_ref(), options.config.clone()).await?,
+    };
     let listener = tokio::net::TcpListener::bind(options.listen)
         .await
         .with_context(|| format!("Adresse {} ist nicht verfügbar", options.listen))?;
@@ -165,6 +199,7 @@ async fn shutdown_signal() {
 /// `wifo user add`: creates a user with the password read from stdin.
 pub async fn add_user(
     data: &Path,
+    store: Option<&str>,
     name: &str,
     role: &str,
     display_name: Option<&str>,
@@ -173,7 +208,7 @@ pub async fn add_user(
     let user = UserName::parse(name)?;
     let role = wifo_domain::values::Role::parse(role)?;
     let display = wifo_domain::values::Title::parse(display_name.unwrap_or(user.as_str()))?;
-    let data = DataDir::open(data)?;
+    let data = DataDir::open_at(data, store).await?;
     let auth = AuthStore::open(&data.path)?;
     let context = wifo_store::CommandContext::now("admin-cli");
     crate::accounts::add_user(

@@ -30,6 +30,16 @@ pub enum StoreError {
     Closed,
     #[error("stored event at position {position} is corrupt: {reason}")]
     Corrupt { position: u64, reason: String },
+    /// The event store server (KurrentDB) cannot be reached right now: connection lost, no
+    /// leader, deadline passed. Worth retrying.
+    #[error("event store server unavailable: {0}")]
+    Unavailable(String),
+    /// The event store server refused or failed the request.
+    #[error("event store server: {0}")]
+    Server(String),
+    /// A connection string that cannot be used; the message is German, a user reads it.
+    #[error("Ungültige KurrentDB-Adresse {location}: {reason}")]
+    InvalidLocation { location: String, reason: String },
     #[error("database: {0}")]
     Database(#[from] rusqlite::Error),
     #[error("file system: {0}")]

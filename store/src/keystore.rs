@@ -1,13 +1,17 @@
 //! Per-person keys for personal data, kept outside the event log (DESIGN.md "Data protection").
-//! Each person's key is random, stored wrapped (encrypted) with a master key in its own SQLite
-//! file; the master key is a separate file created at first start with mode 0600. Erasing a
-//! person deletes their key with SQLite's `secure_delete`, after which every copy of their
-//! personal data — in the log, in backups of the log — is ciphertext nobody can read.
+//! Each person's key is random, stored wrapped (encrypted) with a master key; the master key is
+//! a separate file created at first start with mode 0600. The wrapped keys live in `keys.sqlite`
+//! beside the embedded log, or — with a KurrentDB cluster — in one key stream per person on the
+//! cluster (`kurrent/keys.rs`), outside wifo's log. Erasing a person deletes their key (SQLite's
+//! `secure_delete`, or a hard-deleted stream that the next scavenge removes from disk), after
+//! which every copy of their personal data — in the log, in backups of the log — is ciphertext
+//! nobody can read.
 
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, RwLock};
+use std::time::{Duration, Instant};
 
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
@@ -33,6 +37,15 @@ pub enum KeyStoreError {
     Random(String),
     #[error("encryption failed")]
     Encrypt,
+    #[error("key streams on the event store server: {0}")]
+    Server(String),
+    #[error("person {0} is erased; their key cannot be created again")]
+    Erased(Uuid),
+    #[error(
+        "master.key does not match the one this cluster's keys are wrapped with; copy the \
+         master.key of the first instance"
+    )]
+    ForeignMasterKey,
 }
 
 /// A person's data key.
@@ -97,12 +110,28 @@ fn open(key: &Key, subject: Uuid, sealed: &[u8]) -> Option<Vec<u8>> {
         .ok()
 }
 
-/// The key store of one data directory.
+/// The key store of one office.
 pub struct KeyStore {
     master: Key,
-    connection: Mutex<Connection>,
-    cache: RwLock<HashMap<Uuid, PersonKey>>,
+    backend: Backend,
+    cache: RwLock<HashMap<Uuid, (PersonKey, Instant)>>,
+    /// How long a cached key is trusted; `None`: for ever (one process owns `keys.sqlite`).
+    cache_for: Option<Duration>,
 }
+
+/// Where the wrapped keys are kept.
+enum Backend {
+    /// `keys.sqlite` in the data directory.
+    Sqlite(Mutex<Connection>),
+    /// One stream per person on the KurrentDB cluster.
+    #[cfg(feature = "kurrentdb")]
+    Streams(crate::kurrent::keys::KeyStreams),
+}
+
+/// With several instances on one cluster, an erasure on one instance reaches the others' key
+/// caches at the latest after this long.
+#[cfg(feature = "kurrentdb")]
+pub const SHARED_KEY_CACHE: Duration = Duration::from_secs(10);
 
 impl std::fmt::Debug for KeyStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -125,38 +154,45 @@ impl KeyStore {
         )?;
         Ok(Self {
             master: *Key::from_slice(&master),
-            connection: Mutex::new(connection),
+            backend: Backend::Sqlite(Mutex::new(connection)),
             cache: RwLock::new(HashMap::new()),
+            cache_for: None,
+        })
+    }
+
+    /// Opens the key streams of a KurrentDB cluster with `master.key` from `dir` (created on
+    /// the first instance, copied to every other). Refuses a master key that differs from the
+    /// one the cluster's keys are wrapped with.
+    #[cfg(feature = "kurrentdb")]
+    pub fn open_streams(
+        dir: &Path,
+        streams: crate::kurrent::keys::KeyStreams,
+    ) -> Result<Self, KeyStoreError> {
+        let master = load_or_create_master_key(&dir.join("master.key"))?;
+        let check = crate::kurrent::keys::master_check(&master);
+        if !streams.agree_on_master(check)? {
+            return Err(KeyStoreError::ForeignMasterKey);
+        }
+        Ok(Self {
+            master: *Key::from_slice(&master),
+            backend: Backend::Streams(streams),
+            cache: RwLock::new(HashMap::new()),
+            cache_for: Some(SHARED_KEY_CACHE),
         })
     }
 
     /// The person's key, if it exists (it does not after erasure).
     pub fn key(&self, person: Uuid) -> Result<Option<PersonKey>, KeyStoreError> {
-        if let Some(key) = self
-            .cache
-            .read()
-            .ok()
-            .and_then(|cache| cache.get(&person).cloned())
-        {
+        if let Some(key) = self.cached(person) {
             return Ok(Some(key));
         }
-        let wrapped: Option<Vec<u8>> = {
-            let connection = self.lock()?;
-            connection
-                .query_row(
-                    "SELECT wrapped FROM person_keys WHERE person = ?1",
-                    [person.as_bytes().as_slice()],
-                    |row| row.get(0),
-                )
-                .optional()?
-        };
-        let Some(wrapped) = wrapped else {
+        let Some(wrapped) = self.load_wrapped(person)? else {
             return Ok(None);
         };
         let raw = open(&self.master, person, &wrapped).ok_or(KeyStoreError::Unwrap(person))?;
         let key = PersonKey(*Key::from_slice(&raw));
         if let Ok(mut cache) = self.cache.write() {
-            cache.insert(person, key.clone());
+            cache.insert(person, (key.clone(), Instant::now()));
         }
         Ok(Some(key))
     }
@@ -168,14 +204,8 @@ impl KeyStore {
         }
         let raw: [u8; 32] = random_bytes()?;
         let wrapped = seal(&self.master, person, &raw)?;
-        {
-            let connection = self.lock()?;
-            // Another task may have created it meanwhile: keep the first.
-            connection.execute(
-                "INSERT OR IGNORE INTO person_keys (person, wrapped) VALUES (?1, ?2)",
-                rusqlite::params![person.as_bytes().as_slice(), wrapped],
-            )?;
-        }
+        // Another task or instance may have created it meanwhile: the first one stays.
+        self.insert_wrapped(person, wrapped)?;
         self.key(person)?.ok_or(KeyStoreError::Unwrap(person))
     }
 
@@ -184,28 +214,122 @@ impl KeyStore {
         if let Ok(mut cache) = self.cache.write() {
             cache.remove(&person);
         }
-        let connection = self.lock()?;
-        connection.execute(
-            "DELETE FROM person_keys WHERE person = ?1",
-            [person.as_bytes().as_slice()],
-        )?;
-        Ok(())
+        match &self.backend {
+            Backend::Sqlite(_) => {
+                let connection = self.lock()?;
+                connection.execute(
+                    "DELETE FROM person_keys WHERE person = ?1",
+                    [person.as_bytes().as_slice()],
+                )?;
+                Ok(())
+            }
+            #[cfg(feature = "kurrentdb")]
+            Backend::Streams(streams) => streams.delete(person),
+        }
     }
 
     /// How many persons have a key.
     pub fn len(&self) -> Result<usize, KeyStoreError> {
-        let connection = self.lock()?;
-        let count: i64 =
-            connection.query_row("SELECT COUNT(*) FROM person_keys", [], |row| row.get(0))?;
-        Ok(usize::try_from(count).unwrap_or_default())
+        match &self.backend {
+            Backend::Sqlite(_) => {
+                let connection = self.lock()?;
+                let count: i64 =
+                    connection
+                        .query_row("SELECT COUNT(*) FROM person_keys", [], |row| row.get(0))?;
+                Ok(usize::try_from(count).unwrap_or_default())
+            }
+            #[cfg(feature = "kurrentdb")]
+            Backend::Streams(streams) => streams.count(),
+        }
     }
 
     pub fn is_empty(&self) -> Result<bool, KeyStoreError> {
         Ok(self.len()? == 0)
     }
 
+    /// Every stored key, still wrapped with the master key (`wifo migrate` moves them as they
+    /// are; they stay useless without `master.key`).
+    pub fn wrapped_keys(&self) -> Result<Vec<(Uuid, Vec<u8>)>, KeyStoreError> {
+        match &self.backend {
+            Backend::Sqlite(_) => {
+                let connection = self.lock()?;
+                let mut statement =
+                    connection.prepare("SELECT person, wrapped FROM person_keys")?;
+                let rows = statement.query_map([], |row| {
+                    Ok((row.get::<_, Vec<u8>>(0)?, row.get::<_, Vec<u8>>(1)?))
+                })?;
+                let mut keys = Vec::new();
+                for row in rows {
+                    let (person, wrapped) = row?;
+                    if let Ok(person) = Uuid::from_slice(&person) {
+                        keys.push((person, wrapped));
+                    }
+                }
+                Ok(keys)
+            }
+            #[cfg(feature = "kurrentdb")]
+            Backend::Streams(streams) => streams.all(),
+        }
+    }
+
+    /// Stores keys wrapped with this store's master key (from `wrapped_keys` of a copy with the
+    /// same `master.key`); a person who has a key keeps it.
+    pub fn import_wrapped(&self, keys: Vec<(Uuid, Vec<u8>)>) -> Result<(), KeyStoreError> {
+        for (person, wrapped) in keys {
+            if open(&self.master, person, &wrapped).is_none() {
+                return Err(KeyStoreError::Unwrap(person));
+            }
+            self.insert_wrapped(person, wrapped)?;
+        }
+        Ok(())
+    }
+
+    fn cached(&self, person: Uuid) -> Option<PersonKey> {
+        let cache = self.cache.read().ok()?;
+        let (key, since) = cache.get(&person)?;
+        self.cache_for
+            .is_none_or(|trusted| since.elapsed() < trusted)
+            .then(|| key.clone())
+    }
+
+    fn load_wrapped(&self, person: Uuid) -> Result<Option<Vec<u8>>, KeyStoreError> {
+        match &self.backend {
+            Backend::Sqlite(_) => {
+                let connection = self.lock()?;
+                Ok(connection
+                    .query_row(
+                        "SELECT wrapped FROM person_keys WHERE person = ?1",
+                        [person.as_bytes().as_slice()],
+                        |row| row.get(0),
+                    )
+                    .optional()?)
+            }
+            #[cfg(feature = "kurrentdb")]
+            Backend::Streams(streams) => streams.load(person),
+        }
+    }
+
+    fn insert_wrapped(&self, person: Uuid, wrapped: Vec<u8>) -> Result<(), KeyStoreError> {
+        match &self.backend {
+            Backend::Sqlite(_) => {
+                let connection = self.lock()?;
+                connection.execute(
+                    "INSERT OR IGNORE INTO person_keys (person, wrapped) VALUES (?1, ?2)",
+                    rusqlite::params![person.as_bytes().as_slice(), wrapped],
+                )?;
+                Ok(())
+            }
+            #[cfg(feature = "kurrentdb")]
+            Backend::Streams(streams) => streams.insert(person, wrapped),
+        }
+    }
+
     fn lock(&self) -> Result<std::sync::MutexGuard<'_, Connection>, KeyStoreError> {
-        self.connection.lock().map_err(|_| KeyStoreError::Encrypt)
+        match &self.backend {
+            Backend::Sqlite(connection) => connection.lock().map_err(|_| KeyStoreError::Encrypt),
+            #[cfg(feature = "kurrentdb")]
+            Backend::Streams(_) => Err(KeyStoreError::Encrypt),
+        }
     }
 }
 

@@ -26,6 +26,38 @@ impl TempStore {
     }
 }
 
+/// A KurrentDB store on the server named by `WIFO_KURRENTDB_URL`, under a tenant of its own, so
+/// every test sees an empty log however many ran before or run beside it.
+#[cfg(feature = "kurrentdb")]
+#[derive(Debug)]
+pub struct KurrentTestStore {
+    pub location: wifo_store::KurrentLocation,
+    pub store: wifo_store::KurrentStore,
+}
+
+#[cfg(feature = "kurrentdb")]
+impl KurrentTestStore {
+    /// The connection string of `WIFO_KURRENTDB_URL` with a fresh `tenant=t…` added.
+    pub fn url_from_env() -> anyhow::Result<String> {
+        let url = std::env::var("WIFO_KURRENTDB_URL").map_err(|_| {
+            anyhow::anyhow!("WIFO_KURRENTDB_URL is not set: no KurrentDB server to test against")
+        })?;
+        let separator = if url.contains('?') { '&' } else { '?' };
+        let tenant = format!("t{}", Uuid::now_v7().simple());
+        Ok(format!("{url}{separator}tenant={tenant}"))
+    }
+
+    pub async fn connect() -> anyhow::Result<Self> {
+        let location = wifo_store::KurrentLocation::parse(&Self::url_from_env()?)?;
+        let store = wifo_store::KurrentStore::connect(&location).await?;
+        Ok(Self { location, store })
+    }
+
+    pub fn shared(&self) -> Arc<dyn EventStore> {
+        Arc::new(self.store.clone())
+    }
+}
+
 /// A test event with a fresh id and a small payload naming it.
 pub fn event(label: &str) -> EventData {
     event_with_id(Uuid::now_v7(), label)

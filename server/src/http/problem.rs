@@ -134,9 +134,20 @@ impl From<anyhow::Error> for ApiError {
 
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
-        ApiError::Internal(error.into())
+        match error {
+            // A KurrentDB cluster electing a new leader or out of reach: worth a retry.
+            StoreError::Unavailable(reason) => {
+                tracing::warn!(%reason, "event store unavailable");
+                ApiError::Unavailable(STORE_UNAVAILABLE.into())
+            }
+            other => ApiError::Internal(other.into()),
+        }
     }
 }
+
+/// What a client reads when the event store cannot be reached (the cause goes to the log).
+const STORE_UNAVAILABLE: &str =
+    "Der Ereignisspeicher ist gerade nicht erreichbar; bitte gleich noch einmal versuchen.";
 
 impl<E: std::error::Error + Send + Sync + 'static> From<CommandError<E>> for ApiError {
     fn from(error: CommandError<E>) -> Self {
@@ -145,7 +156,7 @@ impl<E: std::error::Error + Send + Sync + 'static> From<CommandError<E>> for Api
             CommandError::Conflict { actual, .. } => ApiError::Conflict {
                 current_revision: actual,
             },
-            CommandError::Store(error) => ApiError::Internal(error.into()),
+            CommandError::Store(error) => error.into(),
             CommandError::Codec(error) => ApiError::Internal(error.into()),
         }
     }

@@ -11,12 +11,13 @@ use wifo_store::{Direction, EventStore, ExpectedRevision, Position, StoreError};
 use wifo_tests::{event, event_with_id};
 
 macro_rules! conformance_suite {
-    ($backend:ident, $open:expr) => {
+    ($backend:ident, $open:expr $(, #[$attribute:meta])?) => {
         mod $backend {
 
             macro_rules! case {
                 ($name:ident) => {
                     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                    $(#[$attribute])?
                     async fn $name() -> anyhow::Result<()> {
                         let guard = $open?;
                         super::$name(guard.shared()).await
@@ -39,6 +40,19 @@ macro_rules! conformance_suite {
 }
 
 conformance_suite!(embedded, wifo_tests::TempStore::new());
+
+// Against a real server: set WIFO_KURRENTDB_URL (e.g. kurrentdb://localhost:2113?tls=false)
+// and build with `--features kurrentdb`; without a server the runner lists every case as
+// ignored with this reason.
+#[cfg(feature = "kurrentdb")]
+conformance_suite!(
+    kurrentdb,
+    wifo_tests::KurrentTestStore::connect().await,
+    #[cfg_attr(
+        not(kurrentdb_server),
+        ignore = "übersprungen: kein KurrentDB-Server (WIFO_KURRENTDB_URL setzen)"
+    )]
+);
 
 pub async fn appending_to_a_new_stream_starts_at_revision_zero(
     store: Arc<dyn EventStore>,
