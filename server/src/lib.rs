@@ -10,4 +10,5 @@ pub mod events;
 pub mod http;
 pub mod privacy;
 pub mod serve;
+pub mod ui;
 pub mod verify;
