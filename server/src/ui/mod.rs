@@ -12,6 +12,7 @@ mod inquiries;
 mod lead;
 mod organizations;
 mod pages;
+mod planner;
 
 mod session;
 mod staff;
@@ -64,6 +65,7 @@ pub fn routes() -> Vec<Route> {
     routes.extend(visits::routes());
     routes.extend(inquiries::routes());
     routes.extend(lead::routes());
+    routes.extend(planner::routes());
 
     routes
 }
