@@ -4,6 +4,7 @@
 //! field. Every page is in the route table below with the roles that may open it; `ui::guard`
 //! checks them, so no page can skip the check. One file per group of pages.
 
+mod admin;
 mod chart;
 mod form;
 pub mod format;
@@ -66,6 +67,7 @@ pub fn routes() -> Vec<Route> {
     routes.extend(inquiries::routes());
     routes.extend(lead::routes());
     routes.extend(planner::routes());
+    routes.extend(admin::routes());
 
     routes
 }

@@ -266,6 +266,8 @@ pub struct Line {
 pub struct PersonLine {
     pub name: String,
     pub role: String,
+    /// For admins: the data-protection page of the person.
+    pub privacy: Option<String>,
 }
 
 pub struct FollowUpLine {
@@ -459,7 +461,8 @@ async fn show(
         )
     };
     let mut view = view;
-    for (_, role, location) in person_locations {
+    let admin = caller.role == Role::Admin;
+    for (person, role, location) in person_locations {
         let name = match location {
             Some((at, erased)) => {
                 match personal_data(at, erased, &*state.data.store_shared(), &state.data.codec)
@@ -471,7 +474,12 @@ async fn show(
             }
             None => wifo_domain::personal::ERASED_LABEL.to_owned(),
         };
-        view.persons.push(PersonLine { name, role });
+        let privacy = admin.then(|| format!("/verwaltung/datenschutz?person={person}"));
+        view.persons.push(PersonLine {
+            name,
+            role,
+            privacy,
+        });
     }
     pages::ok(&view)
 }

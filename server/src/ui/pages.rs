@@ -52,12 +52,15 @@ fn navigation(role: Role) -> &'static [(&'static str, &'static str)] {
             ("/organisationen", "nav.organizations"),
         ],
         Role::Admin => &[
+            ("/verwaltung", "nav.users"),
+            ("/verwaltung/taxonomien/topics", "nav.taxonomies"),
+            ("/verwaltung/datenschutz", "nav.privacy"),
+            ("/verwaltung/import", "nav.import"),
             ("/woche", "nav.week"),
             ("/organisationen", "nav.organizations"),
             ("/anliegen", "nav.inquiries"),
             ("/leitung", "nav.dashboard"),
             ("/klausur", "nav.retreats"),
-            ("/verwaltung/import", "nav.import"),
         ],
     }
 }
