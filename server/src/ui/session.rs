@@ -83,7 +83,7 @@ async fn login(
         state.throttle.failed(&keys);
         return login_page(
             kept.refused(texts::get("login.failed")),
-            StatusCode::UNAUTHORIZED,
+            StatusCode::UNPROCESSABLE_ENTITY,
         );
     };
     state.throttle.succeeded(&keys);

@@ -67,8 +67,14 @@ async fn staff_register_an_organization_log_a_visit_and_see_it_on_the_timeline()
         "timeline: {timeline}"
     );
     browser.screenshot("staff-organisation-verlauf").await?;
-    browser.open("/woche").await?;
+    browser.logout().await?;
+    // A demo account manager has a week full of work: the README's screenshot.
+    browser
+        .login_as("a.schneider", wifo_server::serve::DEMO_PASSWORD)
+        .await?;
+    ensure!(browser.path().await? == "/woche");
     browser.screenshot("staff-meine-woche").await?;
+    browser.open("/organisationen?ohne_kontakt=12").await?;
     browser.close().await
 }
 
@@ -189,7 +195,10 @@ async fn the_leads_visit_figure_grows_by_the_visit_staff_log() -> anyhow::Result
     browser.click("#kennzahlen tbody tr:first-child a").await?;
     browser.audit().await?;
     ensure!(browser.path().await? == "/leitung/liste");
-    browser.open("/leitung").await?;
+    browser.logout().await?;
+    browser
+        .login_as("d.krause", wifo_server::serve::DEMO_PASSWORD)
+        .await?;
     browser.screenshot("leitung-kennzahlen").await?;
     browser.open("/kooperationen").await?;
     browser.close().await
@@ -298,5 +307,49 @@ async fn a_broken_form_shows_the_german_error_at_the_field_and_keeps_the_typed_v
         "the refused form wrote something"
     );
     browser.screenshot("formular-fehler").await?;
+    browser.close().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_admin_sees_a_persons_data_and_erases_it() -> anyhow::Result<()> {
+    let app = demo_app().await?;
+    let person = {
+        let views = app.state.projections.read();
+        views
+            .persons
+            .iter()
+            .find(|(_, record)| !record.erased && !record.links.is_empty())
+            .map(|(id, _)| *id)
+            .ok_or_else(|| anyhow::anyhow!("the demo has no person"))?
+    };
+    let browser = Browser::start(&app).await?;
+    browser.login(Role::Admin).await?;
+    ensure!(
+        browser.path().await? == "/verwaltung",
+        "the admin lands on {}",
+        browser.path().await?
+    );
+    browser.open("/verwaltung/taxonomien/offices").await?;
+    ensure!(browser.text("h1").await?.contains("Ämter"));
+    browser
+        .open(&format!("/verwaltung/datenschutz?person={person}"))
+        .await?;
+    let access = browser.text("#h-auskunft + p + dl").await?;
+    ensure!(!access.contains("gelöscht"), "before erasure: {access}");
+    browser.submit("form[action$='/loeschen'] button").await?;
+    let access = browser.text("#h-auskunft + p + dl").await?;
+    ensure!(
+        access.contains("Name\ngelöscht") || access.contains("Name gelöscht"),
+        "after erasure: {access}"
+    );
+    ensure!(
+        app.state
+            .projections
+            .read()
+            .persons
+            .get(&person)
+            .is_some_and(|record| record.erased)
+    );
+    browser.screenshot("verwaltung-datenschutz").await?;
     browser.close().await
 }

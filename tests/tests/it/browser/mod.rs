@@ -27,11 +27,11 @@ fn root() -> PathBuf {
         .unwrap_or_default()
 }
 
-/// A small demo office up to today: 30 businesses over two years.
+/// A small demo office up to today: 150 businesses over two years.
 pub async fn demo_app() -> anyhow::Result<TestApp> {
     let options = wifo_server::demo::DemoOptions {
         seed: 7,
-        organizations: 30,
+        organizations: 150,
         years: 2,
         today: chrono::Local::now().date_naive(),
     };
@@ -147,9 +147,14 @@ impl Browser {
     }
 
     pub async fn login(&self, role: Role) -> anyhow::Result<()> {
+        self.login_as(user_name(role), &password(role)).await
+    }
+
+    /// Logs in a user of the demo office (password `wifo-demo-2026`) or a test user.
+    pub async fn login_as(&self, name: &str, password: &str) -> anyhow::Result<()> {
         self.open("/anmelden").await?;
-        self.fill("#f-name", user_name(role)).await?;
-        self.fill("#f-password", &password(role)).await?;
+        self.fill("#f-name", name).await?;
+        self.fill("#f-password", password).await?;
         self.submit("form[action='/anmelden'] button").await
     }
 
