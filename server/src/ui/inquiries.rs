@@ -376,8 +376,8 @@ fn inquiry_page(
     facts.retain(|(_, value)| !value.is_empty());
     let referrals = found
         .referrals
-        .iter()
-        .map(|(_, item)| ReferralLine {
+        .values()
+        .map(|item| ReferralLine {
             office: office_name(&item.office),
             referred_on: format::date(item.referred_on),
             answered_on: format::optional_date(item.answered_on),

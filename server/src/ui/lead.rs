@@ -16,7 +16,7 @@ use serde::Deserialize;
 use wifo_domain::values::RegionLevel;
 use wifo_projections::{
     queries::{board::cooperation_board, coverage::region_coverage, dashboard::year_figures},
-    views::facts::VisitOutcome,
+    views::facts::{InquiryStep, VisitOutcome},
 };
 
 use super::{
@@ -232,6 +232,29 @@ async fn dashboard(
 // ---------------------------------------------------------------------------------------------
 // Drill-down
 
+/// A row of a drill-down list: the link of its organization cell and the cells.
+type Row = (String, Vec<String>);
+
+fn count<T>(items: &[T], keep: impl Fn(&T) -> bool) -> usize {
+    items.iter().filter(|item| keep(item)).count()
+}
+
+/// The newest `LIST_LIMIT` items that `keep` accepts, newest first: only the rows shown are
+/// formatted, so a year of a large office's contacts costs one pass, not one row each.
+fn newest<T>(
+    items: &[T],
+    keep: impl Fn(&T) -> bool,
+    date: impl Fn(&T) -> chrono::NaiveDate,
+) -> Vec<&T> {
+    let mut found: Vec<&T> = items.iter().filter(|item| keep(item)).collect();
+    if found.len() > LIST_LIMIT {
+        found.select_nth_unstable_by(LIST_LIMIT, |a, b| date(b).cmp(&date(a)));
+        found.truncate(LIST_LIMIT);
+    }
+    found.sort_by_key(|item| std::cmp::Reverse(date(item)));
+    found
+}
+
 #[derive(Template)]
 #[template(path = "list.html")]
 struct ListPage {
@@ -266,22 +289,22 @@ async fn drill_down(
             .map(|n| n.to_string())
             .unwrap_or_default()
     };
-    let (heading, columns, mut rows): (
-        &str,
-        Vec<&str>,
-        Vec<(chrono::NaiveDate, String, Vec<String>)>,
-    ) = match params.was.as_str() {
-        "besuche" => (
-            "dash.visits",
-            vec!["col.date", "col.organization", "col.staff", "col.topics"],
-            views
-                .facts
-                .visits
-                .iter()
-                .filter(|v| v.outcome == VisitOutcome::Conducted && v.date.year() == year)
+    let (heading, columns, total, rows): (&str, Vec<&str>, usize, Vec<Row>) =
+        match params.was.as_str() {
+            "besuche" => (
+                "dash.visits",
+                vec!["col.date", "col.organization", "col.staff", "col.topics"],
+                count(&views.facts.visits, |v| {
+                    v.outcome == VisitOutcome::Conducted && v.date.year() == year
+                }),
+                newest(
+                    &views.facts.visits,
+                    |v| v.outcome == VisitOutcome::Conducted && v.date.year() == year,
+                    |v| v.date,
+                )
+                .into_iter()
                 .map(|v| {
                     (
-                        v.date,
                         format!("/organisationen/{}", v.organization),
                         vec![
                             format::date(v.date),
@@ -300,23 +323,26 @@ async fn drill_down(
                     )
                 })
                 .collect(),
-        ),
-        "kontakte" => (
-            "dash.contacts",
-            vec![
-                "col.date",
-                "col.organization",
-                "contact.channel",
-                "col.staff",
-            ],
-            views
-                .facts
-                .contacts
-                .iter()
-                .filter(|c| !c.retracted && c.date.year() == year)
+            ),
+            "kontakte" => (
+                "dash.contacts",
+                vec![
+                    "col.date",
+                    "col.organization",
+                    "contact.channel",
+                    "col.staff",
+                ],
+                count(&views.facts.contacts, |c| {
+                    !c.retracted && c.date.year() == year
+                }),
+                newest(
+                    &views.facts.contacts,
+                    |c| !c.retracted && c.date.year() == year,
+                    |c| c.date,
+                )
+                .into_iter()
                 .map(|c| {
                     (
-                        c.date,
                         format!("/organisationen/{}", c.organization),
                         vec![
                             format::date(c.date),
@@ -327,26 +353,26 @@ async fn drill_down(
                     )
                 })
                 .collect(),
-        ),
-        "anliegen" => (
-            "dash.inquiries",
-            vec![
-                "col.date",
-                "col.organization",
-                "col.source",
-                "dash.first_response_days",
-            ],
-            views
-                .facts
-                .inquiry_steps
-                .iter()
-                .filter(|s| {
-                    s.step == wifo_projections::views::facts::InquiryStep::Received
-                        && s.date.year() == year
-                })
+            ),
+            "anliegen" => (
+                "dash.inquiries",
+                vec![
+                    "col.date",
+                    "col.organization",
+                    "col.source",
+                    "dash.first_response_days",
+                ],
+                count(&views.facts.inquiry_steps, |s| {
+                    s.step == InquiryStep::Received && s.date.year() == year
+                }),
+                newest(
+                    &views.facts.inquiry_steps,
+                    |s| s.step == InquiryStep::Received && s.date.year() == year,
+                    |s| s.date,
+                )
+                .into_iter()
                 .map(|s| {
                     (
-                        s.date,
                         String::new(),
                         vec![
                             format::date(s.date),
@@ -364,16 +390,9 @@ async fn drill_down(
                     )
                 })
                 .collect(),
-        ),
-        _ => return pages::not_found(Some(&caller), texts::get("dash.unknown_list")),
-    };
-    rows.sort_by(|a, b| b.0.cmp(&a.0));
-    let total = rows.len();
-    let rows: Vec<(String, Vec<String>)> = rows
-        .into_iter()
-        .take(LIST_LIMIT)
-        .map(|(_, href, cells)| (href, cells))
-        .collect();
+            ),
+            _ => return pages::not_found(Some(&caller), texts::get("dash.unknown_list")),
+        };
     let page = ListPage {
         page: Chrome::new(&caller, format!("{} {year}", texts::get(heading)), ""),
         t: texts::Texts,

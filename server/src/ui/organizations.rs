@@ -249,6 +249,13 @@ async fn search(
 // ---------------------------------------------------------------------------------------------
 // The organization page
 
+/// A linked person, their role and where their personal data is (read after the views' lock).
+type PersonToShow = (
+    PersonId,
+    String,
+    Option<(Option<wifo_store::Position>, bool)>,
+);
+
 #[derive(Deserialize, Default)]
 pub struct ProfileParams {
     stand: Option<String>,
@@ -420,11 +427,7 @@ async fn show(
             .collect();
         planned_visits.sort();
         planned_visits.dedup();
-        let locations: Vec<(
-            PersonId,
-            String,
-            Option<(Option<wifo_store::Position>, bool)>,
-        )> = if show_persons {
+        let locations: Vec<PersonToShow> = if show_persons {
             found
                 .persons
                 .iter()
@@ -692,8 +695,9 @@ fn organization_form(
     )
 }
 
-fn parse_organization(caller: &Caller, id: &str) -> Result<OrganizationId, Response> {
-    OrganizationId::parse(id).map_err(|_| pages::not_found(Some(caller), texts::get("org.unknown")))
+fn parse_organization(caller: &Caller, id: &str) -> Result<OrganizationId, Box<Response>> {
+    OrganizationId::parse(id)
+        .map_err(|_| Box::new(pages::not_found(Some(caller), texts::get("org.unknown"))))
 }
 
 async fn new_person(
@@ -710,7 +714,7 @@ async fn new_person(
             FormView::default(),
             StatusCode::OK,
         ),
-        Err(response) => response,
+        Err(response) => *response,
     }
 }
 
@@ -722,7 +726,7 @@ async fn add_person(
 ) -> Response {
     let id = match parse_organization(&caller, &id) {
         Ok(id) => id,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     let mut input = Input::new(pairs);
     let name = input.required("name", PersonName::parse);
@@ -791,7 +795,7 @@ async fn new_contact(
             ]),
             StatusCode::OK,
         ),
-        Err(response) => response,
+        Err(response) => *response,
     }
 }
 
@@ -803,7 +807,7 @@ async fn log_contact(
 ) -> Response {
     let id = match parse_organization(&caller, &id) {
         Ok(id) => id,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     let mut input = Input::new(pairs);
     let channel = input.choice::<Channel>("channel");

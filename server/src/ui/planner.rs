@@ -108,7 +108,7 @@ fn retreats_page(
             )
         })
         .collect();
-    retreats.sort_by(|a, b| b.0.cmp(&a.0));
+    retreats.sort_by_key(|line| std::cmp::Reverse(line.0));
     let mut partners: Vec<(String, String)> = views
         .organizations
         .iter()
