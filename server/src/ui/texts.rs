@@ -167,10 +167,6 @@ const GERMAN: &[(&str, &str)] = &[
         "Die Klausur ist als stattgefunden erfasst.",
     ),
     ("notice.decision_recorded", "Der Beschluss ist erfasst."),
-    (
-        "notice.person_erased",
-        "Die personenbezogenen Daten sind gelöscht.",
-    ),
     ("col.due", "Fällig"),
     ("col.date", "Datum"),
     ("col.organization", "Organisation"),
