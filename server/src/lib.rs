@@ -17,4 +17,5 @@ pub mod migrate_keys;
 pub mod privacy;
 pub mod serve;
 pub mod store_location;
+pub mod ui;
 pub mod verify;

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod board;
 pub mod coverage;
+pub mod dashboard;
 pub mod directory;
 pub mod holidays;
 pub mod personal;

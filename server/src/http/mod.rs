@@ -6,6 +6,9 @@
 
 mod commands;
 mod guard;
+
+pub(crate) use commands::wait_for_own_writes;
+pub(crate) use guard::{SESSION_COOKIE, session_cookie};
 pub mod openapi;
 mod ops;
 pub mod problem;
@@ -156,6 +159,7 @@ pub fn app(state: AppState) -> Router {
         ));
         router = router.route(route.spec.path, handler);
     }
+    router = router.merge(crate::ui::router(state.clone()));
     router
         .fallback(|| async { ApiError::NotFound("Diese Adresse gibt es nicht.".into()) })
         .layer(middleware::from_fn(problem::plain_errors_as_problems))

@@ -65,8 +65,26 @@ pub async fn spawn_app() -> anyhow::Result<TestApp> {
 
 /// A server on `data`; `create_users` on first start only (users live in the data directory).
 pub async fn start(data: &Path, create_users: bool) -> anyhow::Result<TestApp> {
+    start_with(data, create_users, None).await
+}
+
+/// A server on a fresh temporary data directory filled with a demo office first, plus one
+/// user of each role.
+pub async fn spawn_demo_app(options: &wifo_server::demo::DemoOptions) -> anyhow::Result<TestApp> {
+    let directory = tempfile::tempdir()?;
+    let mut app = start_with(directory.path(), true, Some(options)).await?;
+    app.temporary = Some(directory);
+    Ok(app)
+}
+
+/// As `start`, with a demo office written into an empty data directory first.
+async fn start_with(
+    data: &Path,
+    create_users: bool,
+    demo: Option<&wifo_server::demo::DemoOptions>,
+) -> anyhow::Result<TestApp> {
     init_tracing();
-    let state = wifo_server::serve::open(data, None, HttpConfig::default()).await?;
+    let state = wifo_server::serve::open(data, demo, HttpConfig::default()).await?;
     if create_users {
         let context = CommandContext::now("test-setup");
         for role in Role::ALL {

@@ -1,0 +1,147 @@
+//! The web UI: German, server-rendered HTML (askama templates in `server/templates/`) on top of
+//! the same command handler and views the JSON API uses, called in-process. It works without
+//! JavaScript: plain links and forms, POST → 303 redirect → GET, the CSRF token in a hidden
+//! field. Every page is in the route table below with the roles that may open it; `ui::guard`
+//! checks them, so no page can skip the check. One file per group of pages.
+
+mod admin;
+mod chart;
+mod form;
+pub mod format;
+mod guard;
+mod inquiries;
+mod lead;
+mod organizations;
+mod pages;
+mod planner;
+
+mod session;
+mod staff;
+pub mod texts;
+mod timeline;
+mod visits;
+
+use axum::{Router, http::Method, middleware, routing::MethodRouter};
+use chrono::NaiveDate;
+use wifo_domain::{Decider, values::Role};
+use wifo_store::{CommandContext, CommandError};
+
+use crate::{
+    auth::Caller,
+    http::{AppState, Route, RouteSpec},
+};
+
+pub use guard::LOGIN_PATH;
+
+/// Lead and admin: the dashboard and its lists.
+pub const LEADS: &[Role] = &[Role::Lead, Role::Admin];
+pub const ADMINS: &[Role] = &[Role::Admin];
+
+/// One page route: method, path, roles, what it is, handler.
+pub(crate) fn page(
+    method: Method,
+    path: &'static str,
+    roles: &'static [Role],
+    summary: &'static str,
+    handler: MethodRouter<AppState>,
+) -> Route {
+    Route {
+        spec: RouteSpec {
+            method,
+            path,
+            roles,
+            summary,
+            body: None,
+        },
+        handler,
+    }
+}
+
+/// Every page of the UI, in a stable order.
+pub fn routes() -> Vec<Route> {
+    let mut routes = Vec::new();
+    routes.extend(session::routes());
+    routes.extend(staff::routes());
+    routes.extend(organizations::routes());
+    routes.extend(visits::routes());
+    routes.extend(inquiries::routes());
+    routes.extend(lead::routes());
+    routes.extend(planner::routes());
+    routes.extend(admin::routes());
+
+    routes
+}
+
+/// Just the specs (for the role test).
+pub fn route_specs() -> Vec<RouteSpec> {
+    routes().into_iter().map(|route| route.spec).collect()
+}
+
+/// The pages, each behind `guard::authorize` with its roles.
+pub fn router(state: AppState) -> Router<AppState> {
+    let mut router = Router::new();
+    for route in routes() {
+        let roles = route.spec.roles;
+        let handler = route.handler.route_layer(middleware::from_fn_with_state(
+            (state.clone(), roles),
+            guard::authorize,
+        ));
+        router = router.route(route.spec.path, handler);
+    }
+    router
+}
+
+/// Today in the office's time zone.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Waits (bounded) until the views include the caller's own last write.
+pub(crate) async fn ready(
+    state: &AppState,
+    caller: &Caller,
+) -> Result<(), axum::response::Response> {
+    crate::http::wait_for_own_writes(state, caller, None)
+        .await
+        .map_err(|_| pages::unavailable(caller, texts::get("error.unavailable_text")))
+}
+
+/// Runs a command for the caller and remembers its position, so the next page shows it.
+pub(crate) async fn execute<D>(
+    state: &AppState,
+    caller: &Caller,
+    command: D::Command,
+) -> Result<(), CommandError<D::Error>>
+where
+    D: Decider + Send + Sync + 'static,
+    D::Command: Send + Sync,
+    D::State: Send + Sync,
+    D::Error: Send + Sync,
+{
+    let context = CommandContext::now(caller.user.as_str());
+    let outcome = state
+        .data
+        .handler
+        .execute::<D>(&command, &context, None)
+        .await?;
+    if let Ok(mut writes) = state.last_writes.lock() {
+        let entry = writes
+            .entry(caller.user.to_string())
+            .or_insert(outcome.position);
+        *entry = (*entry).max(outcome.position);
+    }
+    Ok(())
+}
+
+/// A refusal of the domain as the German sentence a form shows; store failures are logged and
+/// reported without detail.
+pub(crate) fn refusal<E: std::error::Error>(error: CommandError<E>) -> String {
+    match error {
+        CommandError::Rejected(reason) => reason.to_string(),
+        CommandError::Conflict { .. } => texts::get("error.conflict").to_owned(),
+        other => {
+            tracing::error!(error = %other, "command failed");
+            texts::get("error.internal_text").to_owned()
+        }
+    }
+}
