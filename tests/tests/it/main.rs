@@ -8,6 +8,7 @@ mod conformance;
 mod crash;
 mod demo;
 mod erasure;
+mod files;
 mod http;
 #[cfg(feature = "kurrentdb")]
 mod kurrent_instances;
