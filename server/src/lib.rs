@@ -9,5 +9,6 @@ pub mod demo;
 pub mod events;
 pub mod http;
 pub mod privacy;
+pub mod report;
 pub mod serve;
 pub mod verify;

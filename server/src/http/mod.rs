@@ -9,6 +9,8 @@ mod guard;
 pub mod openapi;
 mod ops;
 pub mod problem;
+mod report_schema;
+mod reports;
 mod resources;
 mod session;
 mod users;
@@ -138,6 +140,7 @@ pub fn routes() -> Vec<Route> {
     routes.extend(session::routes());
     routes.extend(resources::routes());
     routes.extend(views::routes());
+    routes.extend(reports::routes());
     routes
 }
 
@@ -176,7 +179,8 @@ pub fn app(state: AppState) -> Router {
             header::REFERRER_POLICY,
             HeaderValue::from_static("no-referrer"),
         ))
-        .layer(SetResponseHeaderLayer::overriding(
+        // A route may set a narrower policy of its own (the HTML report allows its inline CSS).
+        .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static("default-src 'self'; frame-ancestors 'none'"),
         ))

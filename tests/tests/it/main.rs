@@ -2,6 +2,7 @@
 //! codec and decider properties, data protection, the demo office, the CLI and the HTTP API
 //! against the real server (`http/`).
 
+mod analytics;
 mod conformance;
 mod crash;
 mod demo;
