@@ -9,7 +9,7 @@
 
 use std::time::Instant;
 
-use chrono::{Datelike, NaiveDate, TimeZone, Utc};
+use chrono::{NaiveDate, TimeZone, Utc};
 use rand::{Rng, SeedableRng, rngs::SmallRng};
 use uuid::Uuid;
 use wifo_domain::{
@@ -428,7 +428,7 @@ fn main() -> anyhow::Result<()> {
                 last = answered;
             }
             if rng.random_bool(0.95) {
-                last += chrono::Days::new(rng.random_range(0..10));
+                last = last + chrono::Days::new(rng.random_range(0..10));
                 feeder.apply(
                     last,
                     Event::Inquiry(InquiryEvent::Answered {
@@ -438,7 +438,7 @@ fn main() -> anyhow::Result<()> {
                     }),
                 );
                 if rng.random_bool(0.95) {
-                    last += chrono::Days::new(rng.random_range(0..20));
+                    last = last + chrono::Days::new(rng.random_range(0..20));
                     feeder.apply(
                         last,
                         Event::Inquiry(InquiryEvent::Closed {
@@ -565,7 +565,6 @@ fn main() -> anyhow::Result<()> {
             report.inquiries.received.current,
             report.agenda.len()
         );
-        let _ = report.period.from.year();
     }
     Ok(())
 }

@@ -10,7 +10,6 @@ use wifo_analytics::{
 };
 use wifo_domain::{
     inquiry::{Inquiry, InquiryCommand, InquiryOutcome, InquirySource, ReopenInquiry},
-    organization::OrganizationKind,
     person::ErasureReason,
     values::Text,
 };
@@ -260,6 +259,5 @@ async fn erasing_a_person_changes_no_figure_and_no_output_holds_personal_data() 
             "{name}"
         );
     }
-    let _ = OrganizationKind::Company;
     Ok(())
 }

@@ -142,6 +142,7 @@ impl Office {
         wifo_server::report::load_views(self.dir.path()).await
     }
 
+    #[allow(clippy::too_many_arguments)]
     pub async fn register(
         &self,
         on: &str,
