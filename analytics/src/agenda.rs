@@ -164,23 +164,21 @@ pub fn agenda(
             let keys = strings(&frame, "key")?;
             let businesses = u64s(&frame, "businesses")?;
             let visited = u64s(&frame, "visited")?;
-            for row in 0..frame.height() {
-                if businesses[row] < MIN_BUSINESSES {
+            for ((code, businesses), visited) in keys.into_iter().zip(businesses).zip(visited) {
+                if businesses < MIN_BUSINESSES {
                     continue;
                 }
-                let share = visited[row] as f64 * 100.0 / businesses[row] as f64;
+                let share = visited as f64 * 100.0 / businesses as f64;
                 if share >= overall / 2.0 {
                     continue;
                 }
-                let code = keys[row].clone().unwrap_or_default();
+                let code = code.unwrap_or_default();
                 let label = Labels::of(labels, &code);
                 proposals.push(proposal(
                     kind,
                     label.clone(),
                     format!(
-                        "{noun} „{label}“: nur {} von {} Betrieben ({} %) in den letzten 36 Monaten besucht, insgesamt {} %.",
-                        visited[row],
-                        businesses[row],
+                        "{noun} „{label}“: nur {visited} von {businesses} Betrieben ({} %) in den letzten 36 Monaten besucht, insgesamt {} %.",
                         decimal(share, 1),
                         decimal(overall, 1)
                     ),

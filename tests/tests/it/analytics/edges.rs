@@ -64,8 +64,7 @@ async fn a_year_without_activity_counts_nothing_but_keeps_the_business_base() ->
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_year_with_one_event_counts_that_event() -> anyhow::Result<()> {
     let office = Office::new()?;
-    let ids = scenario::Ids::new();
-    let inquiry = office
+    office
         .inquiry(
             1,
             None,
@@ -74,7 +73,6 @@ async fn a_year_with_one_event_counts_that_event() -> anyhow::Result<()> {
             &["genehmigung"],
         )
         .await?;
-    let _ = (ids, inquiry);
     let views = office.views().await?;
     assert_eq!(views.events, 1);
     let report = build_report(&views, &ReportRequest::klausur(2025)?, &mut |_, _| {})?;

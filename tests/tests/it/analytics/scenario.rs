@@ -91,7 +91,7 @@ pub struct Ids {
 }
 
 impl Ids {
-    pub fn new() -> Self {
+    pub fn fixed() -> Self {
         Self {
             baeckerei: id(1),
             druckerei: id(2),
@@ -351,7 +351,7 @@ impl Office {
 
 /// Writes the whole scenario (see the module comment of `klausur.rs` for the figures).
 pub async fn build(office: &Office) -> anyhow::Result<Ids> {
-    let ids = Ids::new();
+    let ids = Ids::fixed();
     let define = |taxonomy, entries: &[(&str, &str)]| {
         TaxonomyCommand::Define(DefineEntries {
             taxonomy,
