@@ -13,6 +13,7 @@ use wifo_analytics::{
 };
 use wifo_domain::{ids::OrganizationId, values::RegionCode};
 use wifo_projections::Views;
+use wifo_store::EventStore;
 
 use crate::{data_dir::DataDir, serve::SNAPSHOT_FILE};
 

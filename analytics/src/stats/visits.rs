@@ -152,7 +152,7 @@ pub fn visit_statistics(context: &Context<'_>) -> PolarsResult<VisitStatistics> 
 
     let mut coverage = Vec::new();
     for min_employees in
-        std::iter::once(None).chain(context.options.coverage_min_employees.map(Some).into_iter())
+        std::iter::once(None).chain(context.options.coverage_min_employees.map(Some))
     {
         for months in [12, 24, 36] {
             coverage.push(coverage_figure(context, &visits, months, min_employees)?);

@@ -143,8 +143,9 @@ impl Views {
         let mut size_class = None;
         let mut registered = false;
         for (changed_on, event) in &record.changes {
-            let registration = matches!(event, E::Registered { .. });
-            if *changed_on > date && !(registration && !registered) {
+            // The first registration applies even when dated later: before it there is nothing.
+            let first_registration = !registered && matches!(event, E::Registered { .. });
+            if *changed_on > date && !first_registration {
                 continue;
             }
             match event {
