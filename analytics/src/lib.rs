@@ -185,7 +185,7 @@ pub fn build_report_from(
                         .memberships
                         .clone()
                         .lazy()
-                        .filter(col("association").eq(lit(partner)))
+                        .filter(col("association").eq(stats::key_literal(partner)))
                         .select([col("organization")]),
                     df!("organization" => [partner])?.lazy(),
                 ],

@@ -20,7 +20,7 @@ pub fn cooperation_statistics(context: &Context<'_>) -> PolarsResult<Cooperation
             .cooperation_partners
             .clone()
             .lazy()
-            .filter(col("partner").eq(lit(partner)))
+            .filter(col("partner").eq(super::key_literal(partner)))
             .select([col("cooperation")])
             .unique(None, UniqueKeepStrategy::Any);
         agreements = agreements.inner_join(with_partner, col("cooperation"), col("cooperation"));

@@ -95,7 +95,9 @@ impl Context<'_> {
             frame = frame.left_join(marked, col(column), col("__member"));
             let mut keep = col("__in").fill_null(lit(false));
             if joint_partner {
-                keep = keep.or(col("joint_partner").eq(lit(partner)).fill_null(lit(false)));
+                keep = keep.or(col("joint_partner")
+                    .eq(key_literal(partner))
+                    .fill_null(lit(false)));
             }
             frame = frame.filter(keep).drop(cols(["__in"]));
         }
@@ -128,6 +130,12 @@ impl Context<'_> {
             .with_columns([lit(false).alias("current"), lit(true).alias("previous")]);
         concat([current, previous], UnionArgs::default())
     }
+}
+
+/// A 64-bit key as a literal: a one-value `UInt64` series (a plain `lit` of a key above
+/// `i64::MAX` would need 128-bit integers).
+pub fn key_literal(key: u64) -> Expr {
+    lit(Series::new("key".into(), [key]))
 }
 
 /// Groups a stacked frame by `key` and counts rows per period, largest current count first.

@@ -127,7 +127,11 @@ async fn every_output_format_opens_and_holds_the_figures() -> anyhow::Result<()>
         html.matches("<table").count(),
         html.matches("</table>").count()
     );
-    for table in expected_tables.iter().filter(|t| !t.rows.is_empty()) {
+    // The agenda is a numbered list in the page, every other table a table.
+    for table in expected_tables
+        .iter()
+        .filter(|t| !t.rows.is_empty() && t.id != "themenvorschlaege")
+    {
         assert!(
             html.contains(&format!("<table id=\"{}\">", table.id)),
             "{}",
@@ -135,6 +139,9 @@ async fn every_output_format_opens_and_holds_the_figures() -> anyhow::Result<()>
         );
     }
     assert!(html.contains("Klausur-Statistik 2025"));
+    for proposal in &report.agenda {
+        assert!(html.contains(&proposal.subject), "{}", proposal.subject);
+    }
     assert!(html.contains("Fachkräftesicherung"));
     Ok(())
 }
