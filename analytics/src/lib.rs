@@ -1,1 +1,260 @@
-//! wifo-analytics.
+//! Klausur statistics and leadership reports: the projections' fact tables become polars
+//! frames (`frames.rs`), every figure is a polars expression over them (`stats/`), the figures
+//! form a typed report (`model.rs`) with agenda proposals (`agenda.rs`), and the report is
+//! written as HTML, JSON, CSV, XLSX or Parquet (`output/`).
+
+pub mod agenda;
+pub mod format;
+pub mod frames;
+pub mod model;
+pub mod output;
+pub mod stats;
+pub mod tables;
+
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+use wifo_domain::{ids::OrganizationId, organization::OrganizationKind, values::RegionCode};
+use wifo_projections::Views;
+
+pub use frames::Frames;
+pub use model::{Report, ReportKind};
+pub use stats::{Labels, ReportOptions};
+
+use crate::frames::key;
+use crate::model::{Period, ReportFilter};
+use crate::stats::Context;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AnalyticsError {
+    #[error("Auswertung fehlgeschlagen: {0}")]
+    Polars(#[from] PolarsError),
+    #[error("Datei {path} konnte nicht geschrieben werden: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("Excel-Datei konnte nicht erzeugt werden: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    #[error("ZIP-Archiv konnte nicht erzeugt werden: {0}")]
+    Zip(#[from] ::zip::result::ZipError),
+    #[error("JSON konnte nicht erzeugt werden: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("Die Partnerorganisation {0} ist nicht bekannt")]
+    UnknownPartner(String),
+    #[error("Der Zeitraum ist ungültig: {0}")]
+    InvalidPeriod(String),
+}
+
+/// What report to compute.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportRequest {
+    pub kind: ReportKind,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub partner: Option<OrganizationId>,
+    pub region: Option<RegionCode>,
+    pub options: ReportOptions,
+}
+
+impl ReportRequest {
+    /// The Klausur statistics of a calendar year.
+    pub fn klausur(year: i32) -> Result<Self, AnalyticsError> {
+        let (Some(from), Some(to)) = (
+            NaiveDate::from_ymd_opt(year, 1, 1),
+            NaiveDate::from_ymd_opt(year, 12, 31),
+        ) else {
+            return Err(AnalyticsError::InvalidPeriod(format!("Jahr {year}")));
+        };
+        Ok(Self {
+            kind: ReportKind::Klausur,
+            from,
+            to,
+            partner: None,
+            region: None,
+            options: ReportOptions::default(),
+        })
+    }
+
+    /// The interim report to the district council for any period.
+    pub fn leadership(from: NaiveDate, to: NaiveDate) -> Result<Self, AnalyticsError> {
+        if to < from {
+            return Err(AnalyticsError::InvalidPeriod(format!(
+                "{} liegt vor {}",
+                format::date(to),
+                format::date(from)
+            )));
+        }
+        Ok(Self {
+            kind: ReportKind::Leadership,
+            from,
+            to,
+            partner: None,
+            region: None,
+            options: ReportOptions::default(),
+        })
+    }
+}
+
+/// Computes a report from the views. `progress` hears the name and duration of each step.
+pub fn build_report(
+    views: &Views,
+    request: &ReportRequest,
+    progress: &mut dyn FnMut(&str, Duration),
+) -> Result<Report, AnalyticsError> {
+    let started = Instant::now();
+    let frames = Frames::from_views(views)?;
+    progress("Faktentabellen", started.elapsed());
+    let labels = labels(views);
+    build_report_from(views, &frames, &labels, request, progress)
+}
+
+/// German labels of the views' taxonomies and partner organizations.
+pub fn labels(views: &Views) -> Labels {
+    let taxonomy = |kind: &str| {
+        views
+            .taxonomies
+            .get(kind)
+            .map(|state| {
+                state
+                    .entries
+                    .iter()
+                    .map(|(code, entry)| (code.clone(), entry.name.clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    Labels {
+        topics: taxonomy("topics"),
+        offices: taxonomy("offices"),
+        regions: taxonomy("regions"),
+        sectors: taxonomy("sectors"),
+        partners: views
+            .organizations
+            .iter()
+            .filter(|(_, record)| {
+                !matches!(
+                    record.state.kind,
+                    None | Some(OrganizationKind::Company | OrganizationKind::SoleTrader)
+                )
+            })
+            .filter_map(|(id, record)| {
+                record
+                    .state
+                    .name
+                    .as_ref()
+                    .map(|name| (key(id.as_uuid()), name.to_string()))
+            })
+            .collect(),
+    }
+}
+
+/// Computes a report from frames built before (the benchmark times the steps separately).
+pub fn build_report_from(
+    views: &Views,
+    frames: &Frames,
+    labels: &Labels,
+    request: &ReportRequest,
+    progress: &mut dyn FnMut(&str, Duration),
+) -> Result<Report, AnalyticsError> {
+    let year_before = |date: NaiveDate| {
+        date.checked_sub_months(chrono::Months::new(12))
+            .unwrap_or(date)
+    };
+    let period = Period {
+        from: request.from,
+        to: request.to,
+    };
+    let previous = Period {
+        from: year_before(request.from),
+        to: year_before(request.to),
+    };
+    let partner = match request.partner {
+        Some(partner) if views.organizations.contains_key(&partner) => {
+            Some(key(views.resolve(partner).as_uuid()))
+        }
+        Some(partner) => return Err(AnalyticsError::UnknownPartner(partner.to_string())),
+        None => None,
+    };
+    let partner_organizations = match partner {
+        Some(partner) => Some(
+            concat(
+                [
+                    frames
+                        .memberships
+                        .clone()
+                        .lazy()
+                        .filter(col("association").eq(stats::key_literal(partner)))
+                        .select([col("organization")]),
+                    df!("organization" => [partner])?.lazy(),
+                ],
+                UnionArgs::default(),
+            )?
+            .unique(None, UniqueKeepStrategy::Any)
+            .collect()?,
+        ),
+        None => None,
+    };
+    let context = Context {
+        frames,
+        labels,
+        period,
+        previous,
+        options: request.options.clone(),
+        partner,
+        partner_organizations,
+        region: request.region.as_ref().map(ToString::to_string),
+        labels_with_year: request.kind == ReportKind::Leadership,
+    };
+    let mut timed = |name: &str, started: Instant| progress(name, started.elapsed());
+
+    let started = Instant::now();
+    let visits = stats::visits::visit_statistics(&context)?;
+    timed("Besuche", started);
+    let started = Instant::now();
+    let contacts = stats::contacts::contact_statistics(&context)?;
+    timed("Kontakte", started);
+    let started = Instant::now();
+    let topics = stats::topics::topic_statistics(&context)?;
+    timed("Themen", started);
+    let started = Instant::now();
+    let inquiries = stats::inquiries::inquiry_statistics(&context)?;
+    timed("Anliegen", started);
+    let started = Instant::now();
+    let cooperations = stats::cooperations::cooperation_statistics(&context)?;
+    timed("Kooperationen", started);
+    let started = Instant::now();
+    let gatherings = stats::gatherings::gathering_statistics(&context)?;
+    timed("Veranstaltungen", started);
+    let started = Instant::now();
+    let agenda = agenda::agenda(&context, &visits, &topics, &inquiries, &cooperations)?;
+    timed("Themenvorschläge", started);
+
+    let title = match request.kind {
+        ReportKind::Klausur => format!("Klausur-Statistik {}", request.from.format("%Y")),
+        ReportKind::Leadership => format!(
+            "Zwischenbericht {} – {}",
+            format::date(request.from),
+            format::date(request.to)
+        ),
+    };
+    Ok(Report {
+        kind: request.kind,
+        title,
+        period,
+        previous_period: previous,
+        filter: ReportFilter {
+            partner: request.partner.map(|p| p.to_string()),
+            region: request.region.as_ref().map(ToString::to_string),
+            coverage_min_employees: request.options.coverage_min_employees,
+        },
+        visits,
+        contacts,
+        topics,
+        inquiries,
+        cooperations,
+        gatherings,
+        agenda,
+    })
+}

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::views::Views;
 
 /// Bump when `Views` changes shape; old snapshots are then rebuilt from the log.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SnapshotError {

@@ -113,6 +113,11 @@ pub enum Command {
         #[arg(long, value_name = "ANZAHL")]
         max_events: Option<u64>,
     },
+    /// Berichte: Klausur-Statistik und Zwischenbericht für die Leitung.
+    Report {
+        #[command(subcommand)]
+        command: ReportCommand,
+    },
     /// Dateien einlesen: Organisationen, Regionen (LOR), Branchen (WZ 2008).
     Import {
         #[command(subcommand)]
@@ -223,6 +228,73 @@ pub enum ExportCommand {
         data: PathBuf,
         #[arg(long)]
         out: PathBuf,
+    },
+}
+
+/// Optionen, die beide Berichte haben.
+#[derive(Debug, clap::Args)]
+pub struct ReportOptions {
+    #[arg(long, env = "WIFO_DATA", default_value = "data")]
+    data: PathBuf,
+    /// Nur diese Partnerorganisation (ID): ihre Kooperationen, ihre Mitglieder und gemeinsame Besuche.
+    #[arg(long, value_name = "ORG")]
+    partner: Option<String>,
+    /// Nur diese Region und darunter (LOR-Schlüssel, z. B. 0310 oder 03100101).
+    #[arg(long, value_name = "CODE")]
+    region: Option<String>,
+    /// html, json, csv, xlsx oder parquet. CSV und Parquet: ein Ordner, oder ein ZIP-Archiv,
+    /// wenn --out auf .zip endet.
+    #[arg(long, default_value = "html")]
+    format: String,
+    /// Zieldatei oder -ordner.
+    #[arg(long, value_name = "PFAD")]
+    out: PathBuf,
+    /// Abdeckung zusätzlich nur für Betriebe ab so vielen Beschäftigten.
+    #[arg(long, value_name = "N")]
+    min_employees: Option<u32>,
+    /// Ziel für die Erstantwort auf Anliegen, in Kalendertagen.
+    #[arg(long, default_value_t = 3)]
+    first_response_days: u32,
+    /// Ziel für den Abschluss von Anliegen, in Kalendertagen.
+    #[arg(long, default_value_t = 30)]
+    close_days: u32,
+}
+
+impl ReportOptions {
+    fn into_args(self) -> crate::report::ReportArgs {
+        crate::report::ReportArgs {
+            data: self.data,
+            partner: self.partner,
+            region: self.region,
+            format: self.format,
+            out: self.out,
+            min_employees: self.min_employees,
+            first_response_days: self.first_response_days,
+            close_days: self.close_days,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Klausur-Statistik eines Kalenderjahres mit Vorjahresvergleich und Themenvorschlägen.
+    Klausur {
+        /// Berichtsjahr, z. B. 2025.
+        #[arg(long)]
+        year: i32,
+        #[command(flatten)]
+        options: ReportOptions,
+    },
+    /// Zwischenbericht für die Bezirksverordnetenversammlung über einen beliebigen Zeitraum.
+    Leadership {
+        /// Erster Tag (21.11.2026 oder 2026-11-21).
+        #[arg(long, value_parser = crate::report::parse_date)]
+        from: NaiveDate,
+        /// Letzter Tag (21.11.2026 oder 2026-11-21).
+        #[arg(long, value_parser = crate::report::parse_date)]
+        to: NaiveDate,
+        #[command(flatten)]
+        options: ReportOptions,
     },
 }
 
@@ -411,6 +483,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Events { command } => match command {
             EventsCommand::Stats { data, json } => crate::events::run_stats(&data, json).await,
             EventsCommand::Tail { data, count } => crate::events::run_tail(&data, count).await,
+        },
+        Command::Report { command } => match command {
+            ReportCommand::Klausur { year, options } => {
+                crate::report::klausur(year, options.into_args()).await
+            }
+            ReportCommand::Leadership { from, to, options } => {
+                crate::report::leadership(from, to, options.into_args()).await
+            }
         },
         Command::Migrate {
             from,

@@ -15,6 +15,7 @@ pub mod import;
 pub mod migrate;
 pub mod migrate_keys;
 pub mod privacy;
+pub mod report;
 pub mod serve;
 pub mod store_location;
 pub mod ui;

@@ -118,6 +118,12 @@ impl Views {
             E::Rescheduled { .. } => {}
         }
         if let Some(organization) = organization {
+            // Master data on the day of the visit.
+            let date = state
+                .conducted_on
+                .or(state.planned_on)
+                .unwrap_or(context.day);
+            let (region, sector, size_class) = self.master_data_at(organization, date);
             let fact = VisitFact {
                 visit,
                 organization,
@@ -126,10 +132,7 @@ impl Views {
                     wifo_domain::visit::VisitStatus::Cancelled => VisitOutcome::Cancelled,
                     _ => VisitOutcome::Planned,
                 },
-                date: state
-                    .conducted_on
-                    .or(state.planned_on)
-                    .unwrap_or(context.day),
+                date,
                 staff: state.staff.clone(),
                 joint_partner: state.joint_partner,
                 duration_minutes: state.duration_minutes,
@@ -147,6 +150,9 @@ impl Views {
                 follow_ups_created: (state.open_follow_ups.len() + state.completed_follow_ups.len())
                     as u32,
                 follow_ups_completed: state.completed_follow_ups.len() as u32,
+                region,
+                sector,
+                size_class,
             };
             match self.visit_rows.get(&visit) {
                 Some(row) => self.facts.visits[*row] = fact,
@@ -197,6 +203,7 @@ impl Views {
                     topics: topics.clone(),
                     staff: staff.clone(),
                     retracted: false,
+                    region: self.region_at(*organization, *contacted_on),
                 };
                 match self.contact_rows.get(&contact) {
                     Some(row) => self.facts.contacts[*row] = fact,
@@ -260,6 +267,7 @@ impl Views {
             referral: None,
             outcome: None,
             staff: None,
+            region: None,
         };
         let mut item = None;
         match event {
@@ -342,6 +350,9 @@ impl Views {
                 fact.date = *reopened_on;
             }
         }
+        fact.region = state
+            .organization
+            .and_then(|organization| self.region_at(organization, fact.date));
         if let (Some(organization), Some((date, item))) = (state.organization, item) {
             self.push_timeline(organization, context, date, item);
         }

@@ -1,6 +1,8 @@
 //! Fact tables for analytics, kept by the projection so analytics never reads the write path:
 //! one row per visit and per contact (their current state), one row per inquiry step, per
-//! milestone change and per attendance.
+//! milestone change and per attendance. Rows that concern an organization carry where it was
+//! (region) and, for visits, its sector and size class on the day it happened (from the
+//! organization's dated changes), so statistics count it where it was then, not where it is now. No row holds personal data.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -13,7 +15,7 @@ use wifo_domain::{
         ReferralId, VisitId,
     },
     inquiry::{InquiryOutcome, InquirySource},
-    values::{Code, UserName},
+    values::{Code, RegionCode, SizeClass, UserName, WzCode},
 };
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -53,6 +55,12 @@ pub struct VisitFact {
     pub location_satisfaction: Option<u8>,
     pub follow_ups_created: u32,
     pub follow_ups_completed: u32,
+    /// The organization's region on the day of the visit (conducted, else planned).
+    pub region: Option<RegionCode>,
+    /// The organization's sector (WZ) on the day of the visit.
+    pub sector: Option<WzCode>,
+    /// The organization's size class on the day of the visit.
+    pub size_class: Option<SizeClass>,
 }
 
 /// A contact as it stands (corrections update it; a retraction marks it).
@@ -66,6 +74,8 @@ pub struct ContactFact {
     pub topics: Vec<Code>,
     pub staff: UserName,
     pub retracted: bool,
+    /// The organization's region on the day of the contact.
+    pub region: Option<RegionCode>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,6 +103,8 @@ pub struct InquiryStepFact {
     pub referral: Option<ReferralId>,
     pub outcome: Option<InquiryOutcome>,
     pub staff: Option<UserName>,
+    /// The organization's region on the day of the step.
+    pub region: Option<RegionCode>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -125,4 +137,6 @@ pub struct AttendanceFact {
     pub date: NaiveDate,
     pub organization: Option<OrganizationId>,
     pub person: Option<PersonId>,
+    /// The attending organization's region on the day it was held.
+    pub region: Option<RegionCode>,
 }

@@ -122,6 +122,63 @@ impl Views {
         });
     }
 
+    /// Region, sector and size class of an organization on `date`, from its dated master-data
+    /// changes (so a visit recorded late still counts where the business was on that day). A
+    /// date before the registration gets the master data it was registered with.
+    fn master_data_at(
+        &self,
+        organization: OrganizationId,
+        date: NaiveDate,
+    ) -> (
+        Option<wifo_domain::values::RegionCode>,
+        Option<wifo_domain::values::WzCode>,
+        Option<wifo_domain::values::SizeClass>,
+    ) {
+        use wifo_domain::organization::OrganizationEvent as E;
+        let Some(record) = self.organizations.get(&organization) else {
+            return (None, None, None);
+        };
+        let mut region = None;
+        let mut sector = None;
+        let mut size_class = None;
+        let mut registered = false;
+        for (changed_on, event) in &record.changes {
+            // The first registration applies even when dated later: before it there is nothing.
+            let first_registration = !registered && matches!(event, E::Registered { .. });
+            if *changed_on > date && !first_registration {
+                continue;
+            }
+            match event {
+                E::Registered {
+                    region: at,
+                    profile,
+                    ..
+                } => {
+                    registered = true;
+                    region = at.clone();
+                    sector = profile.sector.clone();
+                    size_class = profile.size_class;
+                }
+                E::Relocated { region: at, .. } => region = at.clone(),
+                E::ProfileUpdated { profile, .. } => {
+                    sector = profile.sector.clone();
+                    size_class = profile.size_class;
+                }
+                _ => {}
+            }
+        }
+        (region, sector, size_class)
+    }
+
+    /// The organization's region on `date` (see `master_data_at`).
+    fn region_at(
+        &self,
+        organization: OrganizationId,
+        date: NaiveDate,
+    ) -> Option<wifo_domain::values::RegionCode> {
+        self.master_data_at(organization, date).0
+    }
+
     /// The organization a record now lives in: follows merges to the survivor.
     pub fn resolve(&self, mut organization: OrganizationId) -> OrganizationId {
         for _ in 0..16 {

@@ -114,6 +114,9 @@ impl Views {
                         date: *held_on,
                         organization: attendee.organization,
                         person: attendee.person,
+                        region: attendee
+                            .organization
+                            .and_then(|organization| self.region_at(organization, *held_on)),
                     });
                 }
                 if let Some(organization) = attendee.organization {

@@ -9,9 +9,12 @@ mod guard;
 
 pub(crate) use commands::wait_for_own_writes;
 pub(crate) use guard::{SESSION_COOKIE, session_cookie};
+mod exports;
 pub mod openapi;
 mod ops;
 pub mod problem;
+mod report_schema;
+mod reports;
 mod resources;
 mod session;
 mod users;
@@ -141,6 +144,8 @@ pub fn routes() -> Vec<Route> {
     routes.extend(session::routes());
     routes.extend(resources::routes());
     routes.extend(views::routes());
+    routes.extend(reports::routes());
+    routes.extend(exports::routes());
     routes
 }
 
@@ -180,7 +185,8 @@ pub fn app(state: AppState) -> Router {
             header::REFERRER_POLICY,
             HeaderValue::from_static("no-referrer"),
         ))
-        .layer(SetResponseHeaderLayer::overriding(
+        // A route may set a narrower policy of its own (the HTML report allows its inline CSS).
+        .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static("default-src 'self'; frame-ancestors 'none'"),
         ))

@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use super::route_specs;
+use super::{report_schema, route_specs};
 
 pub fn document() -> Value {
     let mut paths = serde_json::Map::new();
@@ -32,6 +32,14 @@ pub fn document() -> Value {
         if spec.roles.is_empty() {
             operation["security"] = json!([]);
         }
+        if spec.path.starts_with("/api/v1/reports/") {
+            if let Some(parameters) = operation["parameters"].as_array_mut() {
+                parameters.extend(report_schema::parameters(
+                    spec.path.ends_with("/leadership"),
+                ));
+            }
+            operation["responses"]["200"] = report_schema::response();
+        }
         if let Some(body) = spec.body {
             operation["requestBody"] = json!({
                 "required": true,
@@ -56,6 +64,7 @@ pub fn document() -> Value {
         },
         "paths": paths,
         "components": {
+            "schemas": report_schema::schemas(),
             "securitySchemes": {
                 "cookie": {"type": "apiKey", "in": "cookie", "name": "wifo_session"},
                 "bearer": {"type": "http", "scheme": "bearer"},

@@ -3,6 +3,7 @@
 //! against the real server (`http/`), `wifo migrate`, and two instances on one KurrentDB
 //! cluster (`kurrent_instances.rs`, with a server only).
 
+mod analytics;
 mod browser;
 mod conformance;
 mod crash;

@@ -1,0 +1,8 @@
+//! Klausur statistics and leadership reports (`wifo-analytics`) over offices written through
+//! the domain's commands: a hand-built scenario with every figure worked out by hand, edge
+//! cases, data protection, and every output format read back.
+
+mod edges;
+mod formats;
+mod klausur;
+mod scenario;
