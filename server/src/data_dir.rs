@@ -22,8 +22,10 @@ pub struct DataDir {
 }
 
 impl DataDir {
-    /// Opens a directory that already holds an event log; for commands that only read, so a
-    /// mistyped path is reported instead of becoming a new, empty office.
+    /// Opens a directory that already holds an event log, for commands that only read it
+    /// (reports, exports, statistics, rebuilding the views): without the writer lock, so they
+    /// run beside a serving process and see what it has committed. A mistyped path is reported
+    /// instead of becoming a new, empty office; an append through it fails.
     pub fn open_existing(path: &Path) -> anyhow::Result<Self> {
         if !path.join(EVENTS_FILE).is_file() {
             anyhow::bail!(
@@ -33,7 +35,13 @@ impl DataDir {
                 path.display()
             );
         }
-        Self::open(path)
+        let store = SqliteStore::open_read_only(&path.join(EVENTS_FILE)).with_context(|| {
+            format!(
+                "Ereignisspeicher in {} kann nicht gelesen werden",
+                path.display()
+            )
+        })?;
+        Self::open_with(path, AnyStore::Embedded(store))
     }
 
     /// Opens the directory, creating it and its files on first use.

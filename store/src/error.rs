@@ -28,6 +28,9 @@ pub enum StoreError {
     Locked(std::path::PathBuf),
     #[error("the store is closed")]
     Closed,
+    /// An append to a store opened with `SqliteStore::open_read_only`.
+    #[error("the store is open for reading only")]
+    ReadOnly,
     #[error("stored event at position {position} is corrupt: {reason}")]
     Corrupt { position: u64, reason: String },
     /// The event store server (KurrentDB) cannot be reached right now: connection lost, no

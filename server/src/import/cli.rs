@@ -70,9 +70,16 @@ async fn organizations_in(
         return Ok(());
     }
     if errors > 0 && !options.skip_invalid {
+        let first = plan
+            .rows
+            .iter()
+            .find(|row| matches!(row.outcome, Outcome::Invalid { .. }))
+            .map(|row| format!(" (zuerst Zeile {}: {})", row.line, row.describe()))
+            .unwrap_or_default();
         anyhow::bail!(
-            "Nichts geschrieben: {errors} Zeilen sind fehlerhaft. Datei korrigieren oder mit \
-             --skip-invalid nur die gültigen Zeilen importieren."
+            "Nichts geschrieben: {}{first}. Datei korrigieren oder mit --skip-invalid nur die \
+             gültigen Zeilen importieren.",
+            faulty_rows(errors)
         );
     }
     if errors > 0 {
@@ -127,10 +134,7 @@ pub async fn hierarchy(
     .map_err(|error| anyhow::anyhow!("{error}"))?;
     print_hierarchy(&plan);
     if !plan.errors.is_empty() {
-        anyhow::bail!(
-            "Nichts geschrieben: {} Zeilen sind fehlerhaft.",
-            plan.errors.len()
-        );
+        anyhow::bail!("Nichts geschrieben: {}.", faulty_rows(plan.errors.len()));
     }
     if dry_run {
         println!("Probelauf: nichts geschrieben.");
@@ -144,6 +148,15 @@ pub async fn hierarchy(
     written?;
     println!("{} Einträge übernommen.", plan.command.entries.len());
     Ok(())
+}
+
+/// „1 Zeile ist fehlerhaft“, „3 Zeilen sind fehlerhaft“.
+fn faulty_rows(count: usize) -> String {
+    if count == 1 {
+        "1 Zeile ist fehlerhaft".to_owned()
+    } else {
+        format!("{count} Zeilen sind fehlerhaft")
+    }
 }
 
 fn read_file(path: &Path) -> anyhow::Result<Vec<u8>> {

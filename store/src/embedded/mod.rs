@@ -3,6 +3,8 @@
 //! subscriptions that read the file and then wait for the writer's next commit.
 
 pub mod backup;
+#[cfg(test)]
+mod read_only_tests;
 mod reader;
 mod schema;
 mod verify;
@@ -66,6 +68,9 @@ struct Inner {
     writer: Mutex<Option<JoinHandle<()>>>,
     readers: reader::ReaderPool,
     head: watch::Receiver<u64>,
+    /// Kept by a read-only store, whose head never moves, so its subscriptions wait like those
+    /// of a writer that has nothing to write instead of ending.
+    fixed_head: Option<watch::Sender<u64>>,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -98,9 +103,36 @@ impl SqliteStore {
                 writer: Mutex::new(Some(writer)),
                 readers: reader::ReaderPool::new(path.to_owned()),
                 head,
+                fixed_head: None,
             }),
         };
         Ok(store)
+    }
+
+    /// Opens an existing store file for reading only, beside a process that may be writing it
+    /// (reports, exports, statistics while the server runs): no writer thread, no writer lock.
+    /// It reads what was committed; appends fail with `StoreError::ReadOnly`. Its subscriptions
+    /// deliver what is in the file and then wait, as on a store nobody writes to.
+    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+        if !path.is_file() {
+            return Err(StoreError::Io(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("{} does not exist", path.display()),
+            )));
+        }
+        let readers = reader::ReaderPool::new(path.to_owned());
+        let committed = readers.with(reader::head)?;
+        let (fixed_head, head) = watch::channel(committed.0);
+        Ok(Self {
+            inner: Arc::new(Inner {
+                path: path.to_owned(),
+                requests: Mutex::new(None),
+                writer: Mutex::new(None),
+                readers,
+                head,
+                fixed_head: Some(fixed_head),
+            }),
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -177,7 +209,13 @@ impl EventStore for SqliteStore {
         };
         {
             let requests = self.inner.requests.lock().map_err(|_| StoreError::Closed)?;
-            let sender = requests.as_ref().ok_or(StoreError::Closed)?;
+            let sender = requests
+                .as_ref()
+                .ok_or(if self.inner.fixed_head.is_some() {
+                    StoreError::ReadOnly
+                } else {
+                    StoreError::Closed
+                })?;
             sender.send(request).map_err(|_| StoreError::Closed)?;
         }
         outcome.await.map_err(|_| StoreError::Closed)?

@@ -120,11 +120,11 @@ pub fn verify(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::{EventStore, ExpectedRevision, Metadata, SqliteStore};
 
-    fn event(n: u32) -> EventData {
+    pub(crate) fn event(n: u32) -> EventData {
         EventData {
             id: uuid::Uuid::now_v7(),
             event_type: "TestEventRecorded".into(),

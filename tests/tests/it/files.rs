@@ -224,7 +224,10 @@ async fn skip_invalid_writes_the_valid_rows_and_the_corrected_error_file_imports
     let refused = run(file.clone(), false)
         .await
         .expect_err("one row is invalid");
-    assert!(format!("{refused:#}").contains("Nichts geschrieben: 1 Zeilen"));
+    assert!(
+        format!("{refused:#}")
+            .contains("Nichts geschrieben: 1 Zeile ist fehlerhaft (zuerst Zeile 3: PLZ")
+    );
     assert_eq!(event_types(&data)?.len(), 0);
 
     run(file.clone(), true).await?;
