@@ -88,7 +88,7 @@ impl RowPlan {
 }
 
 /// The whole plan for a file.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct ImportPlan {
     pub format: String,
     pub mapping: String,

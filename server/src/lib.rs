@@ -7,6 +7,7 @@ pub mod backup;
 pub mod cli;
 pub mod data_dir;
 pub mod demo;
+pub mod duplicates;
 pub mod events;
 pub mod export;
 pub mod export_cli;

@@ -21,7 +21,7 @@ struct FormatParam {
     format: Option<String>,
 }
 
-fn attachment(content_type: &'static str, file_name: &str, body: Vec<u8>) -> Response {
+pub(crate) fn attachment(content_type: &'static str, file_name: &str, body: Vec<u8>) -> Response {
     let mut response = body.into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));

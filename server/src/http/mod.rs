@@ -9,7 +9,7 @@ mod guard;
 
 pub(crate) use commands::wait_for_own_writes;
 pub(crate) use guard::{SESSION_COOKIE, session_cookie};
-mod exports;
+pub(crate) mod exports;
 pub mod openapi;
 mod ops;
 pub mod problem;
@@ -115,6 +115,8 @@ pub struct AppState {
     /// Serialises requests with the same idempotency key.
     pub idempotency_locks: Arc<Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>>,
     pub metrics: Arc<ops::Metrics>,
+    /// Import files of the admin page between their dry run and their import.
+    pub uploads: Arc<crate::import::upload::Uploads>,
 }
 
 impl AppState {
@@ -133,6 +135,7 @@ impl AppState {
             last_writes: Arc::new(Mutex::new(HashMap::new())),
             idempotency_locks: Arc::new(Mutex::new(HashMap::new())),
             metrics: Arc::new(ops::Metrics::default()),
+            uploads: Arc::new(crate::import::upload::Uploads::default()),
         }
     }
 }

@@ -60,8 +60,12 @@ async fn organizations_in(
     .await?;
     let (table, plan) = {
         let views = projections.read();
-        crate::import::plan_organizations(bytes, mapping, &views)
-            .with_context(|| format!("{} kann nicht importiert werden", options.file.display()))?
+        crate::import::plan_organizations(
+            bytes,
+            mapping,
+            crate::import::known_organizations(&views),
+        )
+        .with_context(|| format!("{} kann nicht importiert werden", options.file.display()))?
     };
     print_plan(&plan, options.dry_run)?;
     let errors = plan.error_count();
@@ -222,24 +226,9 @@ pub fn error_file_path(file: &Path) -> PathBuf {
     file.with_file_name(format!("{stem}.fehler.csv"))
 }
 
-/// The invalid rows with the original header and cells and a last column `Fehler`, as CSV for
-/// German Excel (`;`, UTF-8 with BOM).
+/// Writes the error file of `--skip-invalid` (see `import::error_file`).
 pub fn write_error_file(path: &Path, table: &Table, plan: &ImportPlan) -> anyhow::Result<()> {
-    let mut bytes = Vec::new();
-    wifo_exchange::export::csv::write_rows(
-        &mut bytes,
-        table.header.iter().map(String::as_str).chain(["Fehler"]),
-        plan.rows
-            .iter()
-            .zip(&table.rows)
-            .filter(|(planned, _)| matches!(planned.outcome, Outcome::Invalid { .. }))
-            .map(|(planned, row)| {
-                let mut cells = row.cells.clone();
-                cells.resize(table.header.len(), String::new());
-                cells.push(planned.describe());
-                cells
-            }),
-    )?;
+    let bytes = crate::import::error_file(table, plan)?;
     std::fs::write(path, bytes)
         .with_context(|| format!("Fehlerdatei {} nicht schreibbar", path.display()))
 }

@@ -4,6 +4,7 @@
 //! admin pages, so both report the same outcome for the same file.
 
 pub mod cli;
+pub mod upload;
 
 use std::sync::Arc;
 
@@ -16,7 +17,7 @@ use wifo_domain::{
 use wifo_exchange::{
     hierarchy::HierarchyPlan,
     mapping::MappingSpec,
-    organizations::{ImportPlan, KnownOrganizations},
+    organizations::{ImportPlan, KnownOrganizations, Outcome},
     table::{Header, Table, read_table},
 };
 use wifo_projections::Views;
@@ -44,11 +45,12 @@ pub fn known_organizations(views: &Views) -> KnownOrganizations {
     known
 }
 
-/// Reads an organization file and plans it.
+/// Reads an organization file and plans it against the organizations already known (see
+/// `known_organizations`; taken by value, so planning a large file holds no lock on the views).
 pub fn plan_organizations(
     bytes: &[u8],
     mapping: Option<&str>,
-    views: &Views,
+    known: KnownOrganizations,
 ) -> anyhow::Result<(Table, ImportPlan)> {
     let table = read_table(bytes, Header::Present)?;
     let spec = match mapping {
@@ -56,8 +58,33 @@ pub fn plan_organizations(
         None => MappingSpec::detect(&table)?,
     };
     let mapping = spec.resolve(&table)?;
-    let plan = wifo_exchange::organizations::plan(&table, &mapping, known_organizations(views));
+    let plan = wifo_exchange::organizations::plan(&table, &mapping, known);
     Ok((table, plan))
+}
+
+/// The invalid rows with the original header and cells and a last column `Fehler`, as CSV for
+/// German Excel (`;`, UTF-8 with BOM): the error file of `--skip-invalid` and of the upload,
+/// which imports again as it is once corrected.
+pub fn error_file(
+    table: &Table,
+    plan: &ImportPlan,
+) -> Result<Vec<u8>, wifo_exchange::export::csv::CsvError> {
+    let mut bytes = Vec::new();
+    wifo_exchange::export::csv::write_rows(
+        &mut bytes,
+        table.header.iter().map(String::as_str).chain(["Fehler"]),
+        plan.rows
+            .iter()
+            .zip(&table.rows)
+            .filter(|(planned, _)| matches!(planned.outcome, Outcome::Invalid { .. }))
+            .map(|(planned, row)| {
+                let mut cells = row.cells.clone();
+                cells.resize(table.header.len(), String::new());
+                cells.push(planned.describe());
+                cells
+            }),
+    )?;
+    Ok(bytes)
 }
 
 /// What an executed import wrote.

@@ -28,7 +28,7 @@ use super::{
     form::{Choice, FormView, Input, enum_choices},
     format, page,
     pages::{self, Chrome},
-    ready, refusal, texts, today,
+    ready, refusal, remember, texts, today,
 };
 use crate::{
     accounts::{AccountError, add_user, change_user},
@@ -188,13 +188,6 @@ async fn create_user(
             None,
             StatusCode::UNPROCESSABLE_ENTITY,
         ),
-    }
-}
-
-fn remember(state: &AppState, caller: &Caller, position: wifo_store::Position) {
-    if let Ok(mut writes) = state.last_writes.lock() {
-        let entry = writes.entry(caller.user.to_string()).or_insert(position);
-        *entry = (*entry).max(position);
     }
 }
 

@@ -1,19 +1,19 @@
 //! Authorisation of every page: finds the caller by the session cookie (pages are for browsers;
 //! API tokens are not accepted here), sends a visitor without a session to the login page,
 //! answers a role the page does not list with a German 403 page, and checks the CSRF token of
-//! every form post against the hidden field `_csrf`. The form body is read once here and handed
-//! on unchanged.
+//! every form post against the hidden field `_csrf` — of URL-encoded forms and of the multipart
+//! form of the file upload. The form body is read once here and handed on unchanged.
 
 use axum::{
-    body::Body,
-    extract::{Request, State},
-    http::{Method, StatusCode},
+    body::{Body, Bytes},
+    extract::{FromRequest, Multipart, Request, State},
+    http::{Method, StatusCode, header},
     middleware::Next,
     response::{IntoResponse, Redirect, Response},
 };
 use wifo_domain::values::Role;
 
-use super::{form::CSRF_FIELD, pages};
+use super::{form::CSRF_FIELD, import::UPLOAD_LIMIT, pages, texts};
 use crate::{
     auth::Caller,
     http::{AppState, BODY_LIMIT},
@@ -42,25 +42,52 @@ pub async fn authorize(
     }
     if request.method() == Method::POST {
         let (parts, body) = request.into_parts();
-        let Ok(bytes) = axum::body::to_bytes(body, BODY_LIMIT).await else {
-            return (
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "Höchstens 1 MiB je Formular.",
-            )
-                .into_response();
+        let content_type = parts
+            .headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        let multipart = content_type.starts_with("multipart/form-data");
+        let (limit, too_large) = if multipart {
+            (UPLOAD_LIMIT, texts::get("import.too_large"))
+        } else {
+            (BODY_LIMIT, "Höchstens 1 MiB je Formular.")
         };
-        let pairs: Vec<(String, String)> = serde_urlencoded_pairs(&bytes);
-        let sent = pairs
-            .iter()
-            .find(|(name, _)| name == CSRF_FIELD)
-            .map(|(_, value)| value.as_str());
-        if sent.is_none() || sent != caller.csrf_token.as_deref() {
+        let Ok(bytes) = axum::body::to_bytes(body, limit).await else {
+            return (StatusCode::PAYLOAD_TOO_LARGE, too_large).into_response();
+        };
+        let sent = if multipart {
+            multipart_field(&content_type, bytes.clone(), CSRF_FIELD).await
+        } else {
+            serde_urlencoded_pairs(&bytes)
+                .into_iter()
+                .find(|(name, _)| name == CSRF_FIELD)
+                .map(|(_, value)| value)
+        };
+        if sent.is_none() || sent.as_deref() != caller.csrf_token.as_deref() {
             return pages::csrf_refused(&caller).into_response();
         }
         request = Request::from_parts(parts, Body::from(bytes));
     }
     request.extensions_mut().insert(caller);
     next.run(request).await
+}
+
+/// The text of the field `wanted` of a multipart form (the file upload); `None` when the body
+/// is not a readable multipart form or lacks the field.
+async fn multipart_field(content_type: &str, bytes: Bytes, wanted: &str) -> Option<String> {
+    let request = Request::builder()
+        .header(header::CONTENT_TYPE, content_type)
+        .body(Body::from(bytes))
+        .ok()?;
+    let mut form = Multipart::from_request(request, &()).await.ok()?;
+    while let Ok(Some(field)) = form.next_field().await {
+        if field.name() == Some(wanted) {
+            return field.text().await.ok();
+        }
+    }
+    None
 }
 
 /// `a=1&b=2` → pairs; undecodable input gives no pairs (and so no CSRF token).

@@ -6,9 +6,11 @@
 
 mod admin;
 mod chart;
+mod duplicates;
 mod form;
 pub mod format;
 mod guard;
+mod import;
 mod inquiries;
 mod lead;
 mod organizations;
@@ -63,12 +65,13 @@ pub fn routes() -> Vec<Route> {
     routes.extend(session::routes());
     routes.extend(staff::routes());
     routes.extend(organizations::routes());
+    routes.extend(duplicates::routes());
     routes.extend(visits::routes());
     routes.extend(inquiries::routes());
     routes.extend(lead::routes());
     routes.extend(planner::routes());
     routes.extend(admin::routes());
-
+    routes.extend(import::routes());
     routes
 }
 
@@ -124,13 +127,16 @@ where
         .handler
         .execute::<D>(&command, &context, None)
         .await?;
-    if let Ok(mut writes) = state.last_writes.lock() {
-        let entry = writes
-            .entry(caller.user.to_string())
-            .or_insert(outcome.position);
-        *entry = (*entry).max(outcome.position);
-    }
+    remember(state, caller, outcome.position);
     Ok(())
+}
+
+/// Remembers the caller's newest write, so their next page waits until the views show it.
+pub(crate) fn remember(state: &AppState, caller: &Caller, position: wifo_store::Position) {
+    if let Ok(mut writes) = state.last_writes.lock() {
+        let entry = writes.entry(caller.user.to_string()).or_insert(position);
+        *entry = (*entry).max(position);
+    }
 }
 
 /// A refusal of the domain as the German sentence a form shows; store failures are logged and

@@ -499,12 +499,24 @@ struct RegisterPage {
     kinds: Vec<Choice>,
     sizes: Vec<Choice>,
     regions: Vec<Choice>,
+    /// Likely duplicates of what was entered: (id, name, reason); registering needs a tick.
+    duplicates: Vec<(String, String, &'static str)>,
 }
 
 fn register_page(
     state: &AppState,
     caller: &Caller,
     form: FormView,
+    status: StatusCode,
+) -> Response {
+    register_page_warning(state, caller, form, Vec::new(), status)
+}
+
+fn register_page_warning(
+    state: &AppState,
+    caller: &Caller,
+    form: FormView,
+    duplicates: Vec<crate::duplicates::Candidate>,
     status: StatusCode,
 ) -> Response {
     let regions = taxonomy_choices(
@@ -526,6 +538,16 @@ fn register_page(
             ),
             sizes: form.options("size_class", &sizes),
             regions: form.options("region", &regions),
+            duplicates: duplicates
+                .into_iter()
+                .map(|candidate| {
+                    (
+                        candidate.organization.to_string(),
+                        candidate.name,
+                        candidate.reason.label(),
+                    )
+                })
+                .collect(),
             form,
         },
         status,
@@ -601,6 +623,20 @@ async fn register(
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     };
+    if !input.checked("confirm_duplicate") {
+        let keys = wifo_domain::duplicate::DuplicateKeys::of(&name, address.as_ref(), None);
+        let mut duplicates = crate::duplicates::candidates(&state.projections.read(), &keys);
+        if !duplicates.is_empty() {
+            duplicates.truncate(10);
+            return register_page_warning(
+                &state,
+                &caller,
+                input.view(),
+                duplicates,
+                StatusCode::CONFLICT,
+            );
+        }
+    }
     let id = OrganizationId::from(Uuid::now_v7());
     let command = OrganizationCommand::Register(RegisterOrganization {
         organization: id,

@@ -40,6 +40,7 @@ fn navigation(role: Role) -> &'static [(&'static str, &'static str)] {
             ("/organisationen", "nav.organizations"),
             ("/anliegen", "nav.inquiries"),
             ("/organisationen/neu", "nav.register"),
+            ("/organisationen/dubletten", "nav.duplicates"),
         ],
         Role::Lead => &[
             ("/leitung", "nav.dashboard"),
@@ -56,6 +57,7 @@ fn navigation(role: Role) -> &'static [(&'static str, &'static str)] {
             ("/verwaltung/taxonomien/topics", "nav.taxonomies"),
             ("/verwaltung/datenschutz", "nav.privacy"),
             ("/verwaltung/import", "nav.import"),
+            ("/organisationen/dubletten", "nav.duplicates"),
             ("/woche", "nav.week"),
             ("/organisationen", "nav.organizations"),
             ("/anliegen", "nav.inquiries"),

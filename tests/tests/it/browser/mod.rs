@@ -4,7 +4,9 @@
 //! must find no violation of impact serious or critical; every test saves a screenshot into
 //! `artifacts/screenshots/`. `roles.rs` checks every page × role without a browser.
 
+mod duplicates;
 mod flows;
+mod import;
 mod roles;
 
 use std::net::TcpListener;

@@ -1,0 +1,147 @@
+//! Uploaded import files between the dry run and the import: the admin page plans a file at
+//! upload, shows the plan, and imports on a second request. The file waits here, in memory,
+//! for the user who uploaded it — at most `KEPT` uploads for at most `LIFETIME` — and the
+//! outcome of the import stays beside it, so reloading the result page writes nothing twice.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use wifo_exchange::{organizations::ImportPlan, table::Table};
+
+/// How many uploads are kept at once; the oldest goes first.
+const KEPT: usize = 8;
+/// How long an upload waits for its import.
+const LIFETIME: Duration = Duration::from_secs(2 * 60 * 60);
+
+/// One uploaded file and where it stands.
+#[derive(Debug)]
+pub struct Upload {
+    pub user: String,
+    pub file_name: String,
+    pub bytes: Arc<Vec<u8>>,
+    pub mapping: Option<String>,
+    pub stage: Stage,
+    created: Instant,
+}
+
+#[derive(Debug)]
+pub enum Stage {
+    /// Planned at upload (the dry run the page shows).
+    Planned {
+        table: Arc<Table>,
+        plan: Arc<ImportPlan>,
+    },
+    /// The import is being written.
+    Running,
+    /// Written: how many organizations, and the error file of the skipped rows (if any).
+    Done {
+        written: usize,
+        already_registered: usize,
+        skipped: usize,
+        error_file: Option<Vec<u8>>,
+    },
+    /// Writing failed part-way; what was written stays, a new upload finds it as duplicates.
+    Failed { message: String },
+}
+
+/// The uploads of one server.
+#[derive(Debug, Default)]
+pub struct Uploads {
+    entries: Mutex<HashMap<String, Upload>>,
+}
+
+impl Uploads {
+    /// Keeps a planned upload and returns its id (random, unguessable).
+    pub fn insert(
+        &self,
+        user: &str,
+        file_name: String,
+        bytes: Arc<Vec<u8>>,
+        mapping: Option<String>,
+        table: Table,
+        plan: ImportPlan,
+    ) -> Result<String, getrandom::Error> {
+        let mut raw = [0u8; 16];
+        getrandom::fill(&mut raw)?;
+        let id = hex::encode(raw);
+        let upload = Upload {
+            user: user.to_owned(),
+            file_name,
+            bytes,
+            mapping,
+            stage: Stage::Planned {
+                table: Arc::new(table),
+                plan: Arc::new(plan),
+            },
+            created: Instant::now(),
+        };
+        if let Ok(mut entries) = self.entries.lock() {
+            entries.retain(|_, upload| upload.created.elapsed() < LIFETIME);
+            while entries.len() >= KEPT {
+                let Some(oldest) = entries
+                    .iter()
+                    .min_by_key(|(_, upload)| upload.created)
+                    .map(|(id, _)| id.clone())
+                else {
+                    break;
+                };
+                entries.remove(&oldest);
+            }
+            entries.insert(id.clone(), upload);
+        }
+        Ok(id)
+    }
+
+    /// Runs `read` on the upload `id` if it belongs to `user` and has not expired.
+    pub fn with<T>(&self, id: &str, user: &str, read: impl FnOnce(&mut Upload) -> T) -> Option<T> {
+        let mut entries = self.entries.lock().ok()?;
+        let upload = entries
+            .get_mut(id)
+            .filter(|upload| upload.user == user && upload.created.elapsed() < LIFETIME)?;
+        Some(read(upload))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wifo_exchange::table::{Header, read_table};
+
+    fn upload(uploads: &Uploads, user: &str) -> String {
+        uploads
+            .insert(
+                user,
+                "datei.csv".into(),
+                Arc::new(Vec::new()),
+                None,
+                read_table(b"Name\nBaeckerei Schulz\n", Header::Present).expect("table"),
+                ImportPlan::default(),
+            )
+            .expect("random id")
+    }
+
+    #[test]
+    fn an_upload_is_only_found_by_the_user_who_made_it() {
+        let uploads = Uploads::default();
+        let id = upload(&uploads, "p.lehmann");
+        assert_eq!(id.len(), 32);
+        assert_eq!(
+            uploads.with(&id, "p.lehmann", |u| u.file_name.clone()),
+            Some("datei.csv".into())
+        );
+        assert_eq!(uploads.with(&id, "a.schneider", |_| ()), None);
+        assert_eq!(uploads.with("unbekannt", "p.lehmann", |_| ()), None);
+    }
+
+    #[test]
+    fn the_oldest_upload_goes_when_more_are_kept_than_allowed() {
+        let uploads = Uploads::default();
+        let first = upload(&uploads, "p.lehmann");
+        let rest: Vec<String> = (0..KEPT).map(|_| upload(&uploads, "p.lehmann")).collect();
+        assert_eq!(uploads.with(&first, "p.lehmann", |_| ()), None);
+        for id in rest {
+            assert_eq!(uploads.with(&id, "p.lehmann", |_| ()), Some(()));
+        }
+    }
+}
