@@ -11,7 +11,11 @@ cd "$(dirname "$0")/.."
 ROWS="${1:-400000}"
 WORK="${WIFO_BENCH_DIR:-$HOME/.cache/wifo-bench-import}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/wifo/target}"
-cargo build --release -p wifo-server --quiet
+# WIFO_BIN: an already built `wifo` binary (any feature set) instead of building one.
+if [ -z "${WIFO_BIN:-}" ]; then
+    cargo build --release -p wifo-server --quiet
+    WIFO_BIN="$CARGO_TARGET_DIR/release/wifo"
+fi
 mkdir -p "$WORK"
 rm -rf "$WORK/data" "$WORK/peer.sqlite"
 python3 - "$ROWS" "$WORK/ihk.csv" ../shared/data/ihk-berlin-gewerbedaten-sample-2023-03.csv <<'PY'
@@ -26,7 +30,7 @@ with open(out, "w", encoding="utf-8-sig", newline="") as f:
         f.write(f"{10_000_000 + i};{fields[1]}\r\n")
 PY
 echo "file: $(du -h "$WORK/ihk.csv" | cut -f1), $ROWS rows"
-python3 - "$CARGO_TARGET_DIR/release/wifo" "$WORK" "$ROWS" <<'PY'
+python3 - "$WIFO_BIN" "$WORK" "$ROWS" <<'PY'
 import csv, resource, sqlite3, subprocess, sys, time
 wifo, work, rows = sys.argv[1], sys.argv[2], int(sys.argv[3])
 start = time.perf_counter()

@@ -40,8 +40,6 @@ const GERMAN: &[(&str, &str)] = &[
     ("dup.action", "Zusammenführen"),
     ("dup.keep_first", "Erste behalten"),
     ("dup.keep_second", "Zweite behalten"),
-    ("dup.keep_first_label", "Zusammenführen und behalten:"),
-    ("dup.keep_second_label", "Zusammenführen und behalten:"),
     ("dup.choose", "Bitte ein Paar zum Zusammenführen wählen."),
     (
         "dup.warning_heading",
