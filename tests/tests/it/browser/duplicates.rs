@@ -81,9 +81,11 @@ async fn a_likely_duplicate_is_shown_at_entry_and_merged_from_the_list() -> anyh
         "after merging: {}",
         browser.text("main").await?
     );
-    let views = app.state.projections.read();
     let merged = registered.trim_start_matches("/organisationen/");
-    let merged_status = views
+    let merged_status = app
+        .state
+        .projections
+        .read()
         .organizations
         .iter()
         .find(|(id, _)| id.to_string() == merged)
@@ -92,7 +94,6 @@ async fn a_likely_duplicate_is_shown_at_entry_and_merged_from_the_list() -> anyh
         merged_status == Some(Status::MergedInto { survivor: existing }),
         "status of the duplicate: {merged_status:?}"
     );
-    drop(views);
     browser.screenshot("dubletten-liste").await?;
     browser.close().await
 }
