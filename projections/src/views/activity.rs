@@ -26,6 +26,15 @@ impl Views {
             | E::FollowUpCompleted { visit, .. } => *visit,
         };
         let state = self.visits.remove(&visit).unwrap_or_default();
+        // The key of a follow-up in `open_follow_ups`, read before `evolve` forgets it, so
+        // completing one is a lookup, not a scan of every open follow-up of the office.
+        let completed_key = match event {
+            E::FollowUpCompleted { follow_up, .. } => state
+                .open_follow_ups
+                .get(follow_up)
+                .map(|(assignee, due_on)| (assignee.clone(), *due_on, *follow_up, visit)),
+            _ => None,
+        };
         let state = Visit::evolve(state, event);
         let organization = state.organization;
         match event {
@@ -101,7 +110,12 @@ impl Views {
                 completed_on,
                 ..
             } => {
-                self.open_follow_ups.retain(|(_, _, id, _)| id != follow_up);
+                match completed_key {
+                    Some(key) => {
+                        self.open_follow_ups.remove(&key);
+                    }
+                    None => self.open_follow_ups.retain(|(_, _, id, _)| id != follow_up),
+                }
                 self.follow_up_tasks.remove(follow_up);
                 if let Some(organization) = organization {
                     self.push_timeline(

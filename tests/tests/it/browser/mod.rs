@@ -7,6 +7,7 @@
 mod duplicates;
 mod flows;
 mod import;
+mod reports;
 mod roles;
 
 use std::net::TcpListener;
