@@ -30,7 +30,7 @@ th:first-child, td:first-child { text-align: left; }
 td.text { text-align: left; }
 svg { display: block; margin: 2mm 0 3mm; max-width: 100%; }
 ol.agenda li { margin-bottom: 1.5mm; }
-footer { margin-top: 8mm; color: #6a7a8a; font-size: 8.5pt; }
+footer { margin-top: 8mm; color: #4a5a6a; font-size: 8.5pt; }
 @media print { h2 { page-break-before: auto; } a { color: inherit; text-decoration: none; } }
 "#;
 

@@ -9,6 +9,7 @@ mod flows;
 mod import;
 mod reports;
 mod roles;
+mod tablet;
 
 use std::net::TcpListener;
 use std::path::PathBuf;
