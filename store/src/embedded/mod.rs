@@ -53,6 +53,9 @@ fn writer_lock(path: &Path) -> Result<std::fs::File, StoreError> {
     }
 }
 
+/// The largest stream page read on the calling thread instead of the blocking pool.
+const INLINE_STREAM_PAGE: usize = 256;
+
 /// How many events a subscription reads from the file at a time while catching up.
 const SUBSCRIPTION_PAGE: usize = 2048;
 
@@ -228,6 +231,14 @@ impl EventStore for SqliteStore {
         direction: Direction,
         limit: usize,
     ) -> Result<Vec<RecordedEvent>, StoreError> {
+        // A page of one stream is an indexed range read of at most a few hundred rows: on the
+        // calling thread it costs less than the hand-over to the blocking pool (every command
+        // reads its stream this way, see `read_whole_stream`).
+        if limit <= INLINE_STREAM_PAGE {
+            return self.read_inline(|connection| {
+                reader::read_stream(connection, stream, from, direction, limit)
+            });
+        }
         let stream = stream.to_owned();
         self.read(move |connection| {
             reader::read_stream(connection, &stream, from, direction, limit)
