@@ -10,7 +10,7 @@ use wifo_domain::{
     ids::OrganizationId,
     organization::{OrganizationEvent, Status},
 };
-use wifo_projections::Views;
+use wifo_projections::{Views, views::records::OrganizationRecord};
 
 /// One organization that looks like another.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,26 +28,31 @@ pub struct Pair {
     pub reason: DuplicateReason,
 }
 
-/// The keys of every active organization, with its name, in registration order.
+/// What the duplicate rules compare of a registered organization (`None` before it is).
+pub fn keys_of(record: &OrganizationRecord) -> Option<DuplicateKeys> {
+    let name = record.state.name.as_ref()?;
+    let external_id = record.changes.iter().find_map(|(_, event)| match event {
+        OrganizationEvent::Registered { external_id, .. } => external_id.clone(),
+        _ => None,
+    });
+    Some(DuplicateKeys::of(
+        name,
+        record.state.address.as_ref(),
+        external_id.as_deref(),
+    ))
+}
+
+/// The keys of every active organization, with its name.
 fn active(views: &Views) -> Vec<(OrganizationId, String, DuplicateKeys)> {
-    let mut active: Vec<_> = views
+    views
         .organizations
         .iter()
         .filter(|(_, record)| record.state.status == Status::Active)
         .filter_map(|(id, record)| {
-            let name = record.state.name.as_ref()?;
-            let external_id = record.changes.iter().find_map(|(_, event)| match event {
-                OrganizationEvent::Registered { external_id, .. } => external_id.clone(),
-                _ => None,
-            });
-            let keys =
-                DuplicateKeys::of(name, record.state.address.as_ref(), external_id.as_deref());
-            Some((*id, name.as_str().to_owned(), keys))
+            let name = record.state.name.as_ref()?.as_str().to_owned();
+            Some((*id, name, keys_of(record)?))
         })
-        .collect();
-    // Ids are UUIDv7: their order is the order of registration.
-    active.sort_by_key(|(id, _, _)| *id);
-    active
+        .collect()
 }
 
 /// The active organizations a new one with `keys` would duplicate, strongest reason first.
@@ -70,7 +75,9 @@ pub fn candidates(views: &Views, keys: &DuplicateKeys) -> Vec<Candidate> {
 /// most `limit`. Only records with the same normalised name or external id are compared, so
 /// this stays linear in the number of organizations.
 pub fn pairs(views: &Views, limit: usize) -> Vec<Pair> {
-    let active = active(views);
+    let mut active = active(views);
+    // Ids are UUIDv7: their order is the order of registration, which decides `first`.
+    active.sort_by_key(|(id, _, _)| *id);
     let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
     for (index, (_, _, keys)) in active.iter().enumerate() {
         groups.entry(keys.name.as_str()).or_default().push(index);

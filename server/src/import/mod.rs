@@ -10,8 +10,7 @@ use std::sync::Arc;
 
 use futures::StreamExt;
 use wifo_domain::{
-    duplicate::DuplicateKeys,
-    organization::{Organization, OrganizationError, OrganizationEvent, RegisterOrganization},
+    organization::{Organization, OrganizationError, RegisterOrganization},
     taxonomy::Taxonomy,
 };
 use wifo_exchange::{
@@ -32,14 +31,10 @@ const CONCURRENCY: usize = 64;
 pub fn known_organizations(views: &Views) -> KnownOrganizations {
     let mut known = KnownOrganizations::default();
     for (id, record) in &views.organizations {
-        let Some(name) = &record.state.name else {
+        let (Some(name), Some(keys)) = (&record.state.name, crate::duplicates::keys_of(record))
+        else {
             continue;
         };
-        let external_id = record.changes.iter().find_map(|(_, event)| match event {
-            OrganizationEvent::Registered { external_id, .. } => external_id.clone(),
-            _ => None,
-        });
-        let keys = DuplicateKeys::of(name, record.state.address.as_ref(), external_id.as_deref());
         known.insert(*id, name.as_str(), &keys);
     }
     known

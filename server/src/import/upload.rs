@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use wifo_exchange::{organizations::ImportPlan, table::Table};
+use wifo_exchange::organizations::ImportPlan;
 
 /// How many uploads are kept at once; the oldest goes first.
 const KEPT: usize = 8;
@@ -28,10 +28,7 @@ pub struct Upload {
 #[derive(Debug)]
 pub enum Stage {
     /// Planned at upload (the dry run the page shows).
-    Planned {
-        table: Arc<Table>,
-        plan: Arc<ImportPlan>,
-    },
+    Planned { plan: Arc<ImportPlan> },
     /// The import is being written.
     Running,
     /// Written: how many organizations, and the error file of the skipped rows (if any).
@@ -59,7 +56,6 @@ impl Uploads {
         file_name: String,
         bytes: Arc<Vec<u8>>,
         mapping: Option<String>,
-        table: Table,
         plan: ImportPlan,
     ) -> Result<String, getrandom::Error> {
         let mut raw = [0u8; 16];
@@ -71,7 +67,6 @@ impl Uploads {
             bytes,
             mapping,
             stage: Stage::Planned {
-                table: Arc::new(table),
                 plan: Arc::new(plan),
             },
             created: Instant::now(),
@@ -106,7 +101,6 @@ impl Uploads {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wifo_exchange::table::{Header, read_table};
 
     fn upload(uploads: &Uploads, user: &str) -> String {
         uploads
@@ -115,7 +109,6 @@ mod tests {
                 "datei.csv".into(),
                 Arc::new(Vec::new()),
                 None,
-                read_table(b"Name\nBaeckerei Schulz\n", Header::Present).expect("table"),
                 ImportPlan::default(),
             )
             .expect("random id")

@@ -36,11 +36,6 @@ use crate::{
     http::{AppState, Route},
 };
 
-#[derive(Deserialize, Default)]
-pub struct Notice {
-    ok: Option<String>,
-}
-
 pub struct UserLine {
     pub name: String,
     pub display_name: String,
@@ -111,7 +106,7 @@ fn users_page(
 async fn users(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
-    Query(notice): Query<Notice>,
+    Query(notice): Query<pages::Notice>,
 ) -> Response {
     if let Err(response) = ready(&state, &caller).await {
         return response;
@@ -301,7 +296,7 @@ async fn taxonomy(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     Path(kind): Path<String>,
-    Query(notice): Query<Notice>,
+    Query(notice): Query<pages::Notice>,
 ) -> Response {
     if let Err(response) = ready(&state, &caller).await {
         return response;

@@ -32,11 +32,6 @@ use crate::{
 const LISTED_PAIRS: usize = 200;
 const PATH: &str = "/organisationen/dubletten";
 
-#[derive(serde::Deserialize, Default)]
-pub struct Notice {
-    ok: Option<String>,
-}
-
 struct PairLine {
     first_id: String,
     first_name: String,
@@ -85,7 +80,7 @@ fn list(
 async fn show(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
-    Query(notice): Query<Notice>,
+    Query(notice): Query<pages::Notice>,
 ) -> Response {
     if let Err(response) = ready(&state, &caller).await {
         return response;

@@ -7,7 +7,7 @@
 use axum::{
     body::{Body, Bytes},
     extract::{FromRequest, Multipart, Request, State},
-    http::{Method, StatusCode, header},
+    http::{Method, header},
     middleware::Next,
     response::{IntoResponse, Redirect, Response},
 };
@@ -52,10 +52,10 @@ pub async fn authorize(
         let (limit, too_large) = if multipart {
             (UPLOAD_LIMIT, texts::get("import.too_large"))
         } else {
-            (BODY_LIMIT, "Höchstens 1 MiB je Formular.")
+            (BODY_LIMIT, texts::get("error.form_too_large"))
         };
         let Ok(bytes) = axum::body::to_bytes(body, limit).await else {
-            return (StatusCode::PAYLOAD_TOO_LARGE, too_large).into_response();
+            return pages::too_large(&caller, too_large);
         };
         let sent = if multipart {
             multipart_field(&content_type, bytes.clone(), CSRF_FIELD).await

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use askama::Template;
 use axum::{
     Extension, Form,
-    extract::{DefaultBodyLimit, Multipart, Path, State},
+    extract::{DefaultBodyLimit, Multipart, Path, State, multipart::MultipartRejection},
     http::{Method, StatusCode},
     response::{IntoResponse, Redirect, Response},
     routing::{get, post},
@@ -215,8 +215,17 @@ fn read_failure(status: StatusCode) -> &'static str {
 async fn upload(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
-    mut multipart: Multipart,
+    multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
+    // Browsers send the form as multipart; anything else is not this form.
+    let Ok(mut multipart) = multipart else {
+        return refused(
+            &caller,
+            "datei",
+            texts::get("import.unreadable"),
+            StatusCode::BAD_REQUEST,
+        );
+    };
     let uploaded = match read_upload(&mut multipart).await {
         Ok(uploaded) => uploaded,
         Err((status, message)) => return refused(&caller, "datei", message, status),
@@ -245,7 +254,7 @@ async fn upload(
     }
     let bytes = Arc::new(uploaded.bytes);
     let planned = plan(&state, bytes.clone(), mapping.clone()).await;
-    let (table, plan) = match planned {
+    let (_, plan) = match planned {
         Ok(planned) => planned,
         Err(message) => {
             return refused(&caller, "datei", &message, StatusCode::UNPROCESSABLE_ENTITY);
@@ -258,7 +267,7 @@ async fn upload(
     };
     match state
         .uploads
-        .insert(caller.user.as_str(), file_name, bytes, mapping, table, plan)
+        .insert(caller.user.as_str(), file_name, bytes, mapping, plan)
     {
         Ok(id) => Redirect::to(&format!("{PATH}/{id}")).into_response(),
         Err(error) => {
@@ -291,51 +300,41 @@ async fn show(
     Path(id): Path<String>,
 ) -> Response {
     let shown = state.uploads.with(&id, caller.user.as_str(), |upload| {
+        let result = |text: String, has_error_file: bool, failed: bool| ImportResult {
+            id: id.clone(),
+            file_name: upload.file_name.clone(),
+            text,
+            has_error_file,
+            failed,
+        };
         let (preview, result) = match &upload.stage {
-            Stage::Planned { plan, .. } => (Some(preview(&id, &upload.file_name, plan)), None),
+            Stage::Planned { plan } => (Some(preview(&id, &upload.file_name, plan)), None),
             Stage::Running => (
                 None,
-                Some(ImportResult {
-                    id: id.clone(),
-                    file_name: upload.file_name.clone(),
-                    text: texts::get("import.running").to_owned(),
-                    has_error_file: false,
-                    failed: false,
-                }),
+                Some(result(
+                    texts::get("import.running").to_owned(),
+                    false,
+                    false,
+                )),
             ),
             Stage::Done {
                 written,
                 already_registered,
                 skipped,
                 error_file,
-            } => (
-                None,
-                Some(ImportResult {
-                    id: id.clone(),
-                    file_name: upload.file_name.clone(),
-                    text: format!(
-                        "{} {}; {} {}; {} {}.",
-                        format::integer(*written as i64),
-                        texts::get("import.written"),
-                        format::integer(*already_registered as i64),
-                        texts::get("import.meanwhile"),
-                        format::integer(*skipped as i64),
-                        texts::get("import.skipped"),
-                    ),
-                    has_error_file: error_file.is_some(),
-                    failed: false,
-                }),
-            ),
-            Stage::Failed { message } => (
-                None,
-                Some(ImportResult {
-                    id: id.clone(),
-                    file_name: upload.file_name.clone(),
-                    text: message.clone(),
-                    has_error_file: false,
-                    failed: true,
-                }),
-            ),
+            } => {
+                let text = format!(
+                    "{} {}; {} {}; {} {}.",
+                    format::integer(*written as i64),
+                    texts::get("import.written"),
+                    format::integer(*already_registered as i64),
+                    texts::get("import.meanwhile"),
+                    format::integer(*skipped as i64),
+                    texts::get("import.skipped"),
+                );
+                (None, Some(result(text, error_file.is_some(), false)))
+            }
+            Stage::Failed { message } => (None, Some(result(message.clone(), false, true))),
         };
         ImportPage {
             page: Chrome::new(&caller, texts::get("import.title"), PATH),
@@ -363,19 +362,22 @@ async fn execute(
     let user = caller.user.as_str();
     let taken = state.uploads.with(&id, user, |upload| match upload.stage {
         Stage::Planned { .. } => {
-            upload.stage = Stage::Running;
-            Some((upload.bytes.clone(), upload.mapping.clone()))
+            let planned = std::mem::replace(&mut upload.stage, Stage::Running);
+            Some((upload.bytes.clone(), upload.mapping.clone(), planned))
         }
         _ => None,
     });
-    let (bytes, mapping) = match taken {
+    let (bytes, mapping, planned) = match taken {
         None => return pages::not_found(Some(&caller), texts::get("import.expired")),
         // Already imported or running: the result page, nothing written twice.
         Some(None) => return Redirect::to(&format!("{PATH}/{id}")).into_response(),
         Some(Some(taken)) => taken,
     };
     if let Err(response) = ready(&state, &caller).await {
-        restore(&state, &id, user, bytes, mapping).await;
+        // The import did not start: back to the dry run it had.
+        state
+            .uploads
+            .with(&id, user, |upload| upload.stage = planned);
         return response;
     }
     let (table, plan) = match plan(&state, bytes.clone(), mapping.clone()).await {
@@ -391,10 +393,7 @@ async fn execute(
     if errors > 0 && !skip_invalid {
         let plan = Arc::new(plan);
         let page = state.uploads.with(&id, user, |upload| {
-            upload.stage = Stage::Planned {
-                table: Arc::new(table),
-                plan: plan.clone(),
-            };
+            upload.stage = Stage::Planned { plan: plan.clone() };
             preview(&id, &upload.file_name, &plan)
         });
         let Some(page) = page else {
@@ -430,24 +429,6 @@ async fn execute(
     };
     state.uploads.with(&id, user, |upload| upload.stage = stage);
     Redirect::to(&format!("{PATH}/{id}")).into_response()
-}
-
-/// Puts an upload back to its dry run after an import that did not start.
-async fn restore(
-    state: &AppState,
-    id: &str,
-    user: &str,
-    bytes: Arc<Vec<u8>>,
-    mapping: Option<String>,
-) {
-    let stage = match plan(state, bytes, mapping).await {
-        Ok((table, plan)) => Stage::Planned {
-            table: Arc::new(table),
-            plan: Arc::new(plan),
-        },
-        Err(message) => Stage::Failed { message },
-    };
-    state.uploads.with(id, user, |upload| upload.stage = stage);
 }
 
 /// The invalid rows of an import that skipped them, as CSV for German Excel.

@@ -282,11 +282,6 @@ struct InquiryPage {
     form: FormView,
 }
 
-#[derive(Deserialize, Default)]
-pub struct Notice {
-    ok: Option<String>,
-}
-
 fn inquiry_page(
     state: &AppState,
     caller: &Caller,
@@ -436,7 +431,7 @@ async fn show(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
-    Query(notice): Query<Notice>,
+    Query(notice): Query<pages::Notice>,
 ) -> Response {
     if let Err(response) = ready(&state, &caller).await {
         return response;

@@ -137,6 +137,12 @@ pub fn ok(template: &impl Template) -> Response {
     render(template, StatusCode::OK)
 }
 
+/// The query of a page reached through `done`: `?ok=key` names the confirmation to show.
+#[derive(serde::Deserialize, Default)]
+pub struct Notice {
+    pub ok: Option<String>,
+}
+
 /// After a successful post: back to `path` with a confirmation.
 pub fn done(path: &str, notice: &str) -> Response {
     let separator = if path.contains('?') { '&' } else { '?' };
@@ -192,6 +198,16 @@ pub fn not_found(caller: Option<&Caller>, what: &str) -> Response {
         StatusCode::NOT_FOUND,
         texts::get("error.not_found_title"),
         what,
+    )
+}
+
+/// A form body over the size limit.
+pub fn too_large(caller: &Caller, text: &str) -> Response {
+    message(
+        Some(caller),
+        StatusCode::PAYLOAD_TOO_LARGE,
+        texts::get("error.too_large_title"),
+        text,
     )
 }
 

@@ -12,7 +12,6 @@ use axum::{
     routing::{get, post},
 };
 use chrono::Datelike;
-use serde::Deserialize;
 use uuid::Uuid;
 use wifo_domain::{
     gathering::GatheringKind,
@@ -36,11 +35,6 @@ use crate::{
     auth::Caller,
     http::{AppState, RETREAT_PLANNERS, Route},
 };
-
-#[derive(Deserialize, Default)]
-pub struct Notice {
-    ok: Option<String>,
-}
 
 pub struct RetreatLine {
     pub href: String,
@@ -140,7 +134,7 @@ fn retreats_page(
 async fn list(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
-    Query(notice): Query<Notice>,
+    Query(notice): Query<pages::Notice>,
 ) -> Response {
     if let Err(response) = ready(&state, &caller).await {
         return response;
@@ -378,7 +372,7 @@ async fn show(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
-    Query(notice): Query<Notice>,
+    Query(notice): Query<pages::Notice>,
 ) -> Response {
     if let Err(response) = ready(&state, &caller).await {
         return response;

@@ -10,7 +10,6 @@ use axum::{
     response::Response,
     routing::get,
 };
-use serde::Deserialize;
 use wifo_projections::queries::work::work_list;
 
 use super::{
@@ -25,11 +24,6 @@ use crate::{
 
 /// How far ahead "Meine Woche" looks.
 const HORIZON_DAYS: i64 = 7;
-
-#[derive(Deserialize)]
-pub struct Notice {
-    ok: Option<String>,
-}
 
 pub struct Row {
     pub href: String,
@@ -55,7 +49,7 @@ struct WeekPage {
 async fn week(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
-    Query(notice): Query<Notice>,
+    Query(notice): Query<pages::Notice>,
 ) -> Response {
     if let Err(response) = ready(&state, &caller).await {
         return response;

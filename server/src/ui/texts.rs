@@ -73,6 +73,11 @@ const GERMAN: &[(&str, &str)] = &[
         "import.mapping_not_text",
         "Die Zuordnungsdatei ist keine Textdatei (UTF-8).",
     ),
+    ("error.too_large_title", "Zu groß"),
+    (
+        "error.form_too_large",
+        "Ein Formular darf höchstens 1 MiB groß sein.",
+    ),
     ("import.too_large", "Die Datei ist größer als 200 MiB."),
     (
         "import.unreadable",
