@@ -16,13 +16,15 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
     routing::{get, post},
 };
-use wifo_exchange::organizations::{ImportPlan, Outcome};
+use wifo_exchange::organizations::ImportPlan;
 use wifo_store::CommandContext;
 
 use super::{
     ADMINS,
     form::{FormView, Input},
-    format, page,
+    format,
+    import_preview::{Preview, preview},
+    page,
     pages::{self, Chrome},
     ready, remember, texts,
 };
@@ -34,8 +36,6 @@ use crate::{
 
 /// The largest file the page takes: the full IHK Berlin data set (~370,000 rows) is ~120 MB.
 pub const UPLOAD_LIMIT: usize = 200 * 1024 * 1024;
-/// How many rows of a dry run the page lists; the counts always cover all of them.
-const LISTED_ROWS: usize = 1000;
 const PATH: &str = "/verwaltung/import";
 
 #[derive(Template)]
@@ -48,97 +48,12 @@ struct ImportPage {
     result: Option<ImportResult>,
 }
 
-/// The dry run of one upload as the page shows it.
-struct Preview {
-    id: String,
-    file_name: String,
-    format: String,
-    mapping: String,
-    unmapped: String,
-    summary: String,
-    errors: usize,
-    rows: Vec<RowLine>,
-    /// Rows with nothing to report that are not listed.
-    unlisted: usize,
-}
-
-struct RowLine {
-    line: usize,
-    outcome: &'static str,
-    /// `error`, `duplicate` or `new`: the row's CSS class.
-    class: &'static str,
-    detail: String,
-    notes: String,
-}
-
 struct ImportResult {
     id: String,
     file_name: String,
     text: String,
     has_error_file: bool,
     failed: bool,
-}
-
-fn summary(plan: &ImportPlan) -> String {
-    format!(
-        "{} {} – {} {}, {} {}, {} {}",
-        format::integer(plan.rows.len() as i64),
-        texts::get("import.rows"),
-        format::integer(plan.new_count() as i64),
-        texts::get("import.new"),
-        format::integer(plan.duplicate_count() as i64),
-        texts::get("import.duplicates"),
-        format::integer(plan.error_count() as i64),
-        texts::get("import.errors"),
-    )
-}
-
-/// Errors first, then duplicates, then rows with notes, then new rows, in file order within
-/// each group; at most `LISTED_ROWS`.
-fn preview(id: &str, file_name: &str, plan: &ImportPlan) -> Preview {
-    let rank = |outcome: &Outcome, notes: bool| match outcome {
-        Outcome::Invalid { .. } => 0,
-        Outcome::DuplicateOfExisting { .. } | Outcome::DuplicateOfRow { .. } => 1,
-        Outcome::New { .. } if notes => 2,
-        Outcome::New { .. } => 3,
-    };
-    let mut order: Vec<usize> = (0..plan.rows.len()).collect();
-    order.sort_by_key(|&index| {
-        let row = &plan.rows[index];
-        (rank(&row.outcome, !row.notes.is_empty()), row.line)
-    });
-    let rows: Vec<RowLine> = order
-        .iter()
-        .take(LISTED_ROWS)
-        .map(|&index| {
-            let row = &plan.rows[index];
-            let (outcome, class) = match row.outcome {
-                Outcome::Invalid { .. } => (texts::get("import.outcome_error"), "error"),
-                Outcome::DuplicateOfExisting { .. } | Outcome::DuplicateOfRow { .. } => {
-                    (texts::get("import.outcome_duplicate"), "duplicate")
-                }
-                Outcome::New { .. } => (texts::get("import.outcome_new"), "new"),
-            };
-            RowLine {
-                line: row.line,
-                outcome,
-                class,
-                detail: row.describe(),
-                notes: row.notes.join(" "),
-            }
-        })
-        .collect();
-    Preview {
-        id: id.to_owned(),
-        file_name: file_name.to_owned(),
-        format: plan.format.clone(),
-        mapping: plan.mapping.clone(),
-        unmapped: plan.unmapped_columns.join(", "),
-        summary: summary(plan),
-        errors: plan.error_count(),
-        unlisted: plan.rows.len() - rows.len(),
-        rows,
-    }
 }
 
 fn render(

@@ -11,6 +11,7 @@ mod form;
 pub mod format;
 mod guard;
 mod import;
+mod import_preview;
 mod inquiries;
 mod lead;
 mod organizations;
