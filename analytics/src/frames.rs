@@ -1,37 +1,21 @@
-//! The projections' fact tables and master data as polars frames: one column per field, ids as
-//! 64-bit keys (the two halves of the UUID folded together), dates as days since 1970 (`Int32`,
-//! polars' `Date` layout) and codes and German labels as text. No column holds personal data:
-//! person ids are left out.
+//! The fact tables and their master data as polars frames: one column per field, ids as 64-bit
+//! keys, dates as days since 1970 (`Int32`, polars' `Date` layout) and codes and German labels
+//! as text. No column holds personal data: the fact tables keep no person ids.
 //!
-//! Building the frames copies each row once; every statistic after that is a polars expression.
+//! Building the frames copies each column once; every statistic after that is a polars
+//! expression.
 
-use chrono::{Datelike, NaiveDate};
+use std::collections::HashMap;
+use std::num::NonZeroU64;
+
 use polars::prelude::*;
 use wifo_domain::{
     cooperation::Status as CooperationStatus,
     organization::{OrganizationKind, Status as OrganizationStatus},
 };
-use wifo_projections::{
-    Views,
-    views::facts::{InquiryStep, MilestoneChange},
-};
+use wifo_projections::facts::{FactTables, Lists, Symbol, Symbols, VisitOutcome};
 
-/// The 64-bit key of an id: collisions among a state's few million ids are negligible
-/// (probability about n²/2⁶⁵) and keys join and group far faster than UUID text.
-pub fn key(uuid: uuid::Uuid) -> u64 {
-    let (high, low) = uuid.as_u64_pair();
-    high ^ low
-}
-
-/// Days since 1970-01-01, the representation of polars' `Date`.
-pub fn day_number(date: NaiveDate) -> i32 {
-    date.num_days_from_ce() - 719_163
-}
-
-/// The date of a day number.
-pub fn date_of(day: i32) -> NaiveDate {
-    NaiveDate::from_num_days_from_ce_opt(day + 719_163).unwrap_or_default()
-}
+pub use wifo_projections::facts::{date_of, day_number, key};
 
 /// All frames the statistics read.
 #[derive(Clone, Debug)]
@@ -78,377 +62,146 @@ fn text<T: AsRef<str>>(value: Option<&T>) -> Option<&str> {
     value.map(AsRef::as_ref)
 }
 
+/// A text column of symbols.
+fn symbols(name: &str, values: &[Symbol], symbols: &Symbols) -> Column {
+    Column::new(
+        name.into(),
+        values
+            .iter()
+            .map(|s| symbols.get(*s))
+            .collect::<Vec<Option<&str>>>(),
+    )
+}
+
+/// A column of values mapped row by row.
+fn mapped<T, U, Phantom: ?Sized>(name: &str, values: &[T], f: impl Fn(&T) -> U) -> Column
+where
+    Series: NamedFrom<Vec<U>, Phantom>,
+{
+    Column::new(name.into(), values.iter().map(f).collect::<Vec<U>>())
+}
+
+/// `owner, value` rows of a list column, the owner named by its row's key.
+fn list_frame(
+    owner: &str,
+    keys: &[u64],
+    lists: &Lists,
+    value: &str,
+    texts: &Symbols,
+) -> PolarsResult<DataFrame> {
+    let (owners, values): (Vec<u64>, Vec<Option<&str>>) = lists
+        .entries()
+        .filter_map(|(row, symbol)| Some((*keys.get(row)?, texts.get(symbol))))
+        .unzip();
+    frame(vec![
+        Column::new(owner.into(), owners),
+        Column::new(value.into(), values),
+    ])
+}
+
 /// Keys of merged organizations → key of the survivor; facts of a duplicate count for the
 /// record that lives on. Empty in most offices, so the lookup is skipped then.
-fn survivors(views: &Views) -> std::collections::HashMap<u64, u64> {
-    views
+fn survivors(facts: &FactTables) -> HashMap<u64, u64> {
+    facts
         .organizations
         .iter()
         .filter(|(_, record)| matches!(record.state.status, OrganizationStatus::MergedInto { .. }))
-        .map(|(id, _)| (key(id.as_uuid()), key(views.resolve(*id).as_uuid())))
+        .map(|(id, _)| (*id, facts.resolve(*id)))
         .collect()
 }
 
 impl Frames {
-    /// Copies the views' fact tables and master data into frames.
-    pub fn from_views(views: &Views) -> PolarsResult<Self> {
-        let facts = &views.facts;
-        let survivors = survivors(views);
-        let organization_key = |id: wifo_domain::ids::OrganizationId| {
-            let organization = key(id.as_uuid());
+    /// Copies the fact tables and master data into frames.
+    pub fn from_facts(facts: &FactTables) -> PolarsResult<Self> {
+        let survivors = survivors(facts);
+        let organization_key = |organization: &u64| {
             if survivors.is_empty() {
-                organization
+                *organization
             } else {
                 survivors
-                    .get(&organization)
+                    .get(organization)
                     .copied()
-                    .unwrap_or(organization)
+                    .unwrap_or(*organization)
             }
         };
+        let optional_organization =
+            |organization: &Option<NonZeroU64>| organization.map(|o| organization_key(&o.get()));
+        let texts = &facts.symbols;
 
-        let visits = &facts.visits;
-        let mut staff_visit = Vec::new();
-        let mut staff_name = Vec::new();
-        let mut topic_visit = Vec::new();
-        let mut topic_code = Vec::new();
-        for fact in visits {
-            let visit = key(fact.visit.as_uuid());
-            for staff in &fact.staff {
-                staff_visit.push(visit);
-                staff_name.push(staff.as_str());
-            }
-            for topic in &fact.topics {
-                topic_visit.push(visit);
-                topic_code.push(topic.as_str());
-            }
-        }
-        let visit_frame = frame(vec![
-            Column::new(
-                "visit".into(),
-                visits
-                    .iter()
-                    .map(|f| key(f.visit.as_uuid()))
-                    .collect::<Vec<u64>>(),
-            ),
-            Column::new(
-                "organization".into(),
-                visits
-                    .iter()
-                    .map(|f| organization_key(f.organization))
-                    .collect::<Vec<u64>>(),
-            ),
-            Column::new(
-                "conducted".into(),
-                visits
-                    .iter()
-                    .map(|f| f.outcome == wifo_projections::views::facts::VisitOutcome::Conducted)
-                    .collect::<Vec<bool>>(),
-            ),
-            Column::new(
-                "day".into(),
-                visits
-                    .iter()
-                    .map(|f| day_number(f.date))
-                    .collect::<Vec<i32>>(),
-            ),
-            Column::new(
-                "joint_partner".into(),
-                visits
-                    .iter()
-                    .map(|f| f.joint_partner.map(|p| key(p.as_uuid())))
-                    .collect::<Vec<Option<u64>>>(),
-            ),
-            Column::new(
-                "region".into(),
-                visits
-                    .iter()
-                    .map(|f| text(f.region.as_ref()))
-                    .collect::<Vec<Option<&str>>>(),
-            ),
-            Column::new(
-                "sector".into(),
-                visits
-                    .iter()
-                    .map(|f| text(f.sector.as_ref()))
-                    .collect::<Vec<Option<&str>>>(),
-            ),
-            Column::new(
-                "size_class".into(),
-                visits
-                    .iter()
-                    .map(|f| f.size_class.map(|s| s.label()))
-                    .collect::<Vec<Option<&str>>>(),
-            ),
-            Column::new(
-                "size_min".into(),
-                visits
-                    .iter()
-                    .map(|f| f.size_class.map(|s| s.min_employees()))
-                    .collect::<Vec<Option<u32>>>(),
-            ),
-            Column::new(
-                "relocation_risk".into(),
-                visits
-                    .iter()
-                    .map(|f| f.relocation_risk)
-                    .collect::<Vec<bool>>(),
-            ),
-            Column::new(
-                "expansion_plans".into(),
-                visits
-                    .iter()
-                    .map(|f| f.expansion_plans)
-                    .collect::<Vec<bool>>(),
-            ),
-            Column::new(
-                "follow_ups_created".into(),
-                visits
-                    .iter()
-                    .map(|f| f.follow_ups_created)
-                    .collect::<Vec<u32>>(),
-            ),
+        let v = &facts.visits;
+        let visits = frame(vec![
+            Column::new("visit".into(), v.visit.clone()),
+            mapped("organization", &v.organization, organization_key),
+            mapped("conducted", &v.outcome, |o| *o == VisitOutcome::Conducted),
+            Column::new("day".into(), v.day.clone()),
+            mapped("joint_partner", &v.joint_partner, |p| {
+                p.map(NonZeroU64::get)
+            }),
+            symbols("region", &v.region, texts),
+            symbols("sector", &v.sector, texts),
+            mapped("size_class", &v.size_class, |s| s.map(|s| s.label())),
+            mapped("size_min", &v.size_class, |s| s.map(|s| s.min_employees())),
+            Column::new("relocation_risk".into(), v.relocation_risk.clone()),
+            Column::new("expansion_plans".into(), v.expansion_plans.clone()),
+            Column::new("follow_ups_created".into(), v.follow_ups_created.clone()),
             Column::new(
                 "follow_ups_completed".into(),
-                visits
-                    .iter()
-                    .map(|f| f.follow_ups_completed)
-                    .collect::<Vec<u32>>(),
+                v.follow_ups_completed.clone(),
             ),
         ])?;
-        let visit_staff = frame(vec![
-            Column::new("visit".into(), staff_visit),
-            Column::new("staff".into(), staff_name),
-        ])?;
-        let visit_topics = frame(vec![
-            Column::new("visit".into(), topic_visit),
-            Column::new("topic".into(), topic_code),
-        ])?;
+        let visit_staff = list_frame("visit", &v.visit, &v.staff, "staff", texts)?;
+        let visit_topics = list_frame("visit", &v.visit, &v.topics, "topic", texts)?;
 
-        let contacts = &facts.contacts;
-        let mut topic_contact = Vec::new();
-        let mut topic_code = Vec::new();
-        for fact in contacts {
-            for topic in &fact.topics {
-                topic_contact.push(key(fact.contact.as_uuid()));
-                topic_code.push(topic.as_str());
-            }
-        }
-        let contact_frame = frame(vec![
-            Column::new(
-                "contact".into(),
-                contacts
-                    .iter()
-                    .map(|f| key(f.contact.as_uuid()))
-                    .collect::<Vec<u64>>(),
-            ),
-            Column::new(
-                "organization".into(),
-                contacts
-                    .iter()
-                    .map(|f| organization_key(f.organization))
-                    .collect::<Vec<u64>>(),
-            ),
-            Column::new(
-                "channel".into(),
-                contacts
-                    .iter()
-                    .map(|f| f.channel.label())
-                    .collect::<Vec<&str>>(),
-            ),
-            Column::new(
-                "day".into(),
-                contacts
-                    .iter()
-                    .map(|f| day_number(f.date))
-                    .collect::<Vec<i32>>(),
-            ),
-            Column::new(
-                "region".into(),
-                contacts
-                    .iter()
-                    .map(|f| text(f.region.as_ref()))
-                    .collect::<Vec<Option<&str>>>(),
-            ),
-            Column::new(
-                "retracted".into(),
-                contacts.iter().map(|f| f.retracted).collect::<Vec<bool>>(),
-            ),
+        let c = &facts.contacts;
+        let contacts = frame(vec![
+            Column::new("contact".into(), c.contact.clone()),
+            mapped("organization", &c.organization, organization_key),
+            mapped("channel", &c.channel, |channel| channel.label()),
+            Column::new("day".into(), c.day.clone()),
+            symbols("region", &c.region, texts),
+            Column::new("retracted".into(), c.retracted.clone()),
         ])?;
-        let contact_topics = frame(vec![
-            Column::new("contact".into(), topic_contact),
-            Column::new("topic".into(), topic_code),
-        ])?;
+        let contact_topics = list_frame("contact", &c.contact, &c.topics, "topic", texts)?;
 
-        let steps = &facts.inquiry_steps;
-        let mut topic_inquiry = Vec::new();
-        let mut topic_code = Vec::new();
-        for fact in steps.iter().filter(|f| f.step == InquiryStep::Received) {
-            for topic in &fact.topics {
-                topic_inquiry.push(key(fact.inquiry.as_uuid()));
-                topic_code.push(topic.as_str());
-            }
-        }
+        let s = &facts.inquiry_steps;
         let inquiry_steps = frame(vec![
-            Column::new(
-                "inquiry".into(),
-                steps
-                    .iter()
-                    .map(|f| key(f.inquiry.as_uuid()))
-                    .collect::<Vec<u64>>(),
-            ),
-            Column::new(
-                "step".into(),
-                steps
-                    .iter()
-                    .map(|f| step_name(f.step))
-                    .collect::<Vec<&str>>(),
-            ),
-            Column::new(
-                "day".into(),
-                steps
-                    .iter()
-                    .map(|f| day_number(f.date))
-                    .collect::<Vec<i32>>(),
-            ),
-            Column::new(
-                "organization".into(),
-                steps
-                    .iter()
-                    .map(|f| f.organization.map(organization_key))
-                    .collect::<Vec<Option<u64>>>(),
-            ),
-            Column::new(
-                "source".into(),
-                steps
-                    .iter()
-                    .map(|f| f.source.map(|s| s.label()))
-                    .collect::<Vec<Option<&str>>>(),
-            ),
-            Column::new(
-                "office".into(),
-                steps
-                    .iter()
-                    .map(|f| text(f.office.as_ref()))
-                    .collect::<Vec<Option<&str>>>(),
-            ),
-            Column::new(
-                "referral".into(),
-                steps
-                    .iter()
-                    .map(|f| f.referral.map(|r| key(r.as_uuid())))
-                    .collect::<Vec<Option<u64>>>(),
-            ),
-            Column::new(
-                "outcome".into(),
-                steps
-                    .iter()
-                    .map(|f| f.outcome.map(|o| o.label()))
-                    .collect::<Vec<Option<&str>>>(),
-            ),
-            Column::new(
-                "region".into(),
-                steps
-                    .iter()
-                    .map(|f| text(f.region.as_ref()))
-                    .collect::<Vec<Option<&str>>>(),
-            ),
+            Column::new("inquiry".into(), s.inquiry.clone()),
+            mapped("step", &s.step, |step| step.name()),
+            Column::new("day".into(), s.day.clone()),
+            mapped("organization", &s.organization, optional_organization),
+            mapped("source", &s.source, |source| source.map(|x| x.label())),
+            symbols("office", &s.office, texts),
+            mapped("referral", &s.referral, |r| r.map(NonZeroU64::get)),
+            mapped("outcome", &s.outcome, |o| o.map(|x| x.label())),
+            symbols("region", &s.region, texts),
         ])?;
-        let inquiry_topics = frame(vec![
-            Column::new("inquiry".into(), topic_inquiry),
-            Column::new("topic".into(), topic_code),
-        ])?;
+        let inquiry_topics = list_frame("inquiry", &s.inquiry, &s.topics, "topic", texts)?;
 
-        let changes = &facts.milestone_changes;
+        let m = &facts.milestones;
         let milestones = frame(vec![
-            Column::new(
-                "cooperation".into(),
-                changes
-                    .iter()
-                    .map(|f| key(f.cooperation.as_uuid()))
-                    .collect::<Vec<u64>>(),
-            ),
-            Column::new(
-                "milestone".into(),
-                changes
-                    .iter()
-                    .map(|f| key(f.milestone.as_uuid()))
-                    .collect::<Vec<u64>>(),
-            ),
-            Column::new(
-                "change".into(),
-                changes
-                    .iter()
-                    .map(|f| change_name(f.change))
-                    .collect::<Vec<&str>>(),
-            ),
-            Column::new(
-                "day".into(),
-                changes
-                    .iter()
-                    .map(|f| day_number(f.date))
-                    .collect::<Vec<i32>>(),
-            ),
-            Column::new(
-                "due".into(),
-                changes
-                    .iter()
-                    .map(|f| day_number(f.due))
-                    .collect::<Vec<i32>>(),
-            ),
-            Column::new(
-                "kind".into(),
-                changes
-                    .iter()
-                    .map(|f| f.kind.label())
-                    .collect::<Vec<&str>>(),
-            ),
+            Column::new("cooperation".into(), m.cooperation.clone()),
+            Column::new("milestone".into(), m.milestone.clone()),
+            mapped("change", &m.change, |change| change.name()),
+            Column::new("day".into(), m.day.clone()),
+            Column::new("due".into(), m.due.clone()),
+            mapped("kind", &m.kind, |kind| kind.label()),
         ])?;
 
-        let attendance = &facts.attendance;
+        let a = &facts.attendance;
         let attendance = frame(vec![
-            Column::new(
-                "gathering".into(),
-                attendance
-                    .iter()
-                    .map(|f| key(f.gathering.as_uuid()))
-                    .collect::<Vec<u64>>(),
-            ),
-            Column::new(
-                "kind".into(),
-                attendance
-                    .iter()
-                    .map(|f| f.kind.label())
-                    .collect::<Vec<&str>>(),
-            ),
-            Column::new(
-                "day".into(),
-                attendance
-                    .iter()
-                    .map(|f| day_number(f.date))
-                    .collect::<Vec<i32>>(),
-            ),
-            Column::new(
-                "organization".into(),
-                attendance
-                    .iter()
-                    .map(|f| f.organization.map(organization_key))
-                    .collect::<Vec<Option<u64>>>(),
-            ),
-            Column::new(
-                "region".into(),
-                attendance
-                    .iter()
-                    .map(|f| text(f.region.as_ref()))
-                    .collect::<Vec<Option<&str>>>(),
-            ),
+            Column::new("gathering".into(), a.gathering.clone()),
+            mapped("kind", &a.kind, |kind| kind.label()),
+            Column::new("day".into(), a.day.clone()),
+            mapped("organization", &a.organization, optional_organization),
+            symbols("region", &a.region, texts),
         ])?;
 
-        let held: Vec<_> = views
+        let held: Vec<_> = facts
             .gatherings
             .iter()
             .filter_map(|(id, state)| match (&state.status, state.kind) {
                 (wifo_domain::gathering::Status::Held { held_on }, Some(kind)) => Some((
-                    key(id.as_uuid()),
+                    *id,
                     kind.label(),
                     day_number(*held_on),
                     state.other_attendees,
@@ -457,27 +210,18 @@ impl Frames {
             })
             .collect();
         let gatherings = frame(vec![
-            Column::new(
-                "gathering".into(),
-                held.iter().map(|g| g.0).collect::<Vec<u64>>(),
-            ),
-            Column::new(
-                "kind".into(),
-                held.iter().map(|g| g.1).collect::<Vec<&str>>(),
-            ),
-            Column::new("day".into(), held.iter().map(|g| g.2).collect::<Vec<i32>>()),
-            Column::new(
-                "other_attendees".into(),
-                held.iter().map(|g| g.3).collect::<Vec<u32>>(),
-            ),
+            mapped("gathering", &held, |g| g.0),
+            mapped("kind", &held, |g| g.1),
+            mapped("day", &held, |g| g.2),
+            mapped("other_attendees", &held, |g| g.3),
         ])?;
-        let (organizations, memberships) = organization_frames(views)?;
-        let (cooperations, cooperation_partners) = cooperation_frames(views)?;
+        let (organizations, memberships) = organization_frames(facts)?;
+        let (cooperations, cooperation_partners) = cooperation_frames(facts)?;
         Ok(Self {
-            visits: visit_frame,
+            visits,
             visit_staff,
             visit_topics,
-            contacts: contact_frame,
+            contacts,
             contact_topics,
             inquiry_steps,
             inquiry_topics,
@@ -511,17 +255,18 @@ impl Frames {
 
 /// Businesses and other organizations with their master data now; merged duplicates are left
 /// out (their facts count for the survivor).
-fn organization_frames(views: &Views) -> PolarsResult<(DataFrame, DataFrame)> {
-    let mut id = Vec::with_capacity(views.organizations.len());
-    let mut kind = Vec::with_capacity(views.organizations.len());
-    let mut business = Vec::with_capacity(views.organizations.len());
-    let mut active = Vec::with_capacity(views.organizations.len());
-    let mut region = Vec::with_capacity(views.organizations.len());
-    let mut sector = Vec::with_capacity(views.organizations.len());
-    let mut size_min = Vec::with_capacity(views.organizations.len());
+fn organization_frames(facts: &FactTables) -> PolarsResult<(DataFrame, DataFrame)> {
+    let count = facts.organizations.len();
+    let mut id = Vec::with_capacity(count);
+    let mut kind = Vec::with_capacity(count);
+    let mut business = Vec::with_capacity(count);
+    let mut active = Vec::with_capacity(count);
+    let mut region = Vec::with_capacity(count);
+    let mut sector = Vec::with_capacity(count);
+    let mut size_min = Vec::with_capacity(count);
     let mut member = Vec::new();
     let mut association = Vec::new();
-    for (organization, record) in &views.organizations {
+    for (organization, record) in &facts.organizations {
         let state = &record.state;
         let Some(organization_kind) = state.kind else {
             continue;
@@ -529,8 +274,7 @@ fn organization_frames(views: &Views) -> PolarsResult<(DataFrame, DataFrame)> {
         if matches!(state.status, OrganizationStatus::MergedInto { .. }) {
             continue;
         }
-        let organization = key(organization.as_uuid());
-        id.push(organization);
+        id.push(*organization);
         kind.push(organization_kind.label());
         business.push(matches!(
             organization_kind,
@@ -541,7 +285,7 @@ fn organization_frames(views: &Views) -> PolarsResult<(DataFrame, DataFrame)> {
         sector.push(text(state.profile.sector.as_ref()));
         size_min.push(state.profile.size_class.map(|s| s.min_employees()));
         for joined in state.memberships.keys() {
-            member.push(organization);
+            member.push(*organization);
             association.push(key(joined.as_uuid()));
         }
     }
@@ -562,7 +306,7 @@ fn organization_frames(views: &Views) -> PolarsResult<(DataFrame, DataFrame)> {
     ))
 }
 
-fn cooperation_frames(views: &Views) -> PolarsResult<(DataFrame, DataFrame)> {
+fn cooperation_frames(facts: &FactTables) -> PolarsResult<(DataFrame, DataFrame)> {
     let mut id = Vec::new();
     let mut title = Vec::new();
     let mut valid_from = Vec::new();
@@ -570,12 +314,11 @@ fn cooperation_frames(views: &Views) -> PolarsResult<(DataFrame, DataFrame)> {
     let mut ended = Vec::new();
     let mut partner_cooperation = Vec::new();
     let mut partner = Vec::new();
-    for (cooperation, state) in &views.cooperations {
+    for (cooperation, state) in &facts.cooperations {
         let (Some(name), Some(term)) = (&state.title, &state.term) else {
             continue;
         };
-        let cooperation = key(cooperation.as_uuid());
-        id.push(cooperation);
+        id.push(*cooperation);
         title.push(name.as_str());
         valid_from.push(day_number(term.valid_from));
         valid_until.push(day_number(term.valid_until));
@@ -584,7 +327,7 @@ fn cooperation_frames(views: &Views) -> PolarsResult<(DataFrame, DataFrame)> {
             _ => None,
         });
         for organization in &state.partners {
-            partner_cooperation.push(cooperation);
+            partner_cooperation.push(*cooperation);
             partner.push(key(organization.as_uuid()));
         }
     }
@@ -601,25 +344,4 @@ fn cooperation_frames(views: &Views) -> PolarsResult<(DataFrame, DataFrame)> {
             Column::new("partner".into(), partner),
         ])?,
     ))
-}
-
-fn step_name(step: InquiryStep) -> &'static str {
-    match step {
-        InquiryStep::Received => "received",
-        InquiryStep::Assigned => "assigned",
-        InquiryStep::Referred => "referred",
-        InquiryStep::ReferralAnswered => "referral_answered",
-        InquiryStep::Answered => "answered",
-        InquiryStep::Closed => "closed",
-        InquiryStep::Reopened => "reopened",
-    }
-}
-
-fn change_name(change: MilestoneChange) -> &'static str {
-    match change {
-        MilestoneChange::Planned => "planned",
-        MilestoneChange::Achieved => "achieved",
-        MilestoneChange::Rescheduled => "rescheduled",
-        MilestoneChange::Cancelled => "cancelled",
-    }
 }

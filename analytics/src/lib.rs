@@ -1,4 +1,4 @@
-//! Klausur statistics and leadership reports: the projections' fact tables become polars
+//! Klausur statistics and leadership reports: the fact tables projection becomes polars
 //! frames (`frames.rs`), every figure is a polars expression over them (`stats/`), the figures
 //! form a typed report (`model.rs`) with agenda proposals (`agenda.rs`), and the report is
 //! written as HTML, JSON, CSV, XLSX or Parquet (`output/`).
@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use polars::prelude::*;
 use wifo_domain::{ids::OrganizationId, organization::OrganizationKind, values::RegionCode};
-use wifo_projections::Views;
+use wifo_projections::FactTables;
 
 pub use frames::Frames;
 pub use model::{Report, ReportKind};
@@ -97,40 +97,27 @@ impl ReportRequest {
     }
 }
 
-/// Computes a report from the views. `progress` hears the name and duration of each step.
+/// Computes a report from the fact tables. `progress` hears the name and duration of each step.
 pub fn build_report(
-    views: &Views,
+    facts: &FactTables,
     request: &ReportRequest,
     progress: &mut dyn FnMut(&str, Duration),
 ) -> Result<Report, AnalyticsError> {
     let started = Instant::now();
-    let frames = Frames::from_views(views)?;
+    let frames = Frames::from_facts(facts)?;
     progress("Faktentabellen", started.elapsed());
-    let labels = labels(views);
-    build_report_from(views, &frames, &labels, request, progress)
+    let labels = labels(facts);
+    build_report_from(facts, &frames, &labels, request, progress)
 }
 
-/// German labels of the views' taxonomies and partner organizations.
-pub fn labels(views: &Views) -> Labels {
-    let taxonomy = |kind: &str| {
-        views
-            .taxonomies
-            .get(kind)
-            .map(|state| {
-                state
-                    .entries
-                    .iter()
-                    .map(|(code, entry)| (code.clone(), entry.name.clone()))
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
+/// German labels of the taxonomies and partner organizations.
+pub fn labels(facts: &FactTables) -> Labels {
     Labels {
-        topics: taxonomy("topics"),
-        offices: taxonomy("offices"),
-        regions: taxonomy("regions"),
-        sectors: taxonomy("sectors"),
-        partners: views
+        topics: facts.labels("topics"),
+        offices: facts.labels("offices"),
+        regions: facts.labels("regions"),
+        sectors: facts.labels("sectors"),
+        partners: facts
             .organizations
             .iter()
             .filter(|(_, record)| {
@@ -144,7 +131,7 @@ pub fn labels(views: &Views) -> Labels {
                     .state
                     .name
                     .as_ref()
-                    .map(|name| (key(id.as_uuid()), name.to_string()))
+                    .map(|name| (*id, name.to_string()))
             })
             .collect(),
     }
@@ -152,7 +139,7 @@ pub fn labels(views: &Views) -> Labels {
 
 /// Computes a report from frames built before (the benchmark times the steps separately).
 pub fn build_report_from(
-    views: &Views,
+    facts: &FactTables,
     frames: &Frames,
     labels: &Labels,
     request: &ReportRequest,
@@ -170,11 +157,11 @@ pub fn build_report_from(
         from: year_before(request.from),
         to: year_before(request.to),
     };
-    let partner = match request.partner {
-        Some(partner) if views.organizations.contains_key(&partner) => {
-            Some(key(views.resolve(partner).as_uuid()))
+    let partner = match request.partner.map(|p| (p, key(p.as_uuid()))) {
+        Some((_, partner)) if facts.organizations.contains_key(&partner) => {
+            Some(facts.resolve(partner))
         }
-        Some(partner) => return Err(AnalyticsError::UnknownPartner(partner.to_string())),
+        Some((partner, _)) => return Err(AnalyticsError::UnknownPartner(partner.to_string())),
         None => None,
     };
     let partner_organizations = match partner {

@@ -8,10 +8,11 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::facts::FactTables;
 use crate::views::Views;
 
 /// Bump when `Views` changes shape; old snapshots are then rebuilt from the log.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SnapshotError {
@@ -24,16 +25,28 @@ pub enum SnapshotError {
     Encode(String),
 }
 
+/// The fact tables come first and apart from the other views, so a report process can read them
+/// and skip the rest without building it (`load_facts`).
 #[derive(Serialize)]
 struct Written<'a> {
     format: u32,
+    facts: &'a FactTables,
     views: &'a Views,
 }
 
 #[derive(Deserialize)]
 struct Read {
     format: u32,
+    facts: FactTables,
     views: Views,
+}
+
+#[derive(Deserialize)]
+struct ReadFacts {
+    format: u32,
+    facts: FactTables,
+    #[allow(dead_code)]
+    views: serde::de::IgnoredAny,
 }
 
 /// Writes the views atomically to `path`.
@@ -51,6 +64,7 @@ pub fn save(path: &Path, views: &Views) -> Result<(), SnapshotError> {
         &mut writer,
         &Written {
             format: FORMAT,
+            facts: &views.facts,
             views,
         },
     )
@@ -73,7 +87,11 @@ pub fn save(path: &Path, views: &Views) -> Result<(), SnapshotError> {
 pub fn load(path: &Path) -> Option<Views> {
     let file = std::fs::File::open(path).ok()?;
     match rmp_serde::from_read::<_, Read>(BufReader::new(file)) {
-        Ok(read) if read.format == FORMAT => Some(read.views),
+        Ok(read) if read.format == FORMAT => {
+            let mut views = read.views;
+            views.facts = read.facts;
+            Some(views)
+        }
         Ok(read) => {
             tracing::info!(
                 format = read.format,
@@ -83,6 +101,20 @@ pub fn load(path: &Path) -> Option<Views> {
         }
         Err(error) => {
             tracing::warn!(%error, "snapshot unreadable, rebuilding");
+            None
+        }
+    }
+}
+
+/// Reads only the fact tables of a snapshot, skipping the other views without building them;
+/// `None` as for `load`.
+pub fn load_facts(path: &Path) -> Option<FactTables> {
+    let file = std::fs::File::open(path).ok()?;
+    match rmp_serde::from_read::<_, ReadFacts>(BufReader::new(file)) {
+        Ok(read) if read.format == FORMAT => Some(read.facts),
+        Ok(_) => None,
+        Err(error) => {
+            tracing::warn!(%error, "snapshot unreadable, rebuilding the fact tables");
             None
         }
     }

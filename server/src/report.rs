@@ -1,5 +1,5 @@
-//! `wifo report klausur` and `wifo report leadership`: load the views the way the server does
-//! (snapshot, then the rest of the log), compute the report with `wifo-analytics` and write it
+//! `wifo report klausur` and `wifo report leadership`: load the fact tables the way the server
+//! does (snapshot, then the rest of the log), compute the report with `wifo-analytics` and write it
 //! in the chosen format, with progress on the terminal.
 
 use std::path::{Path, PathBuf};
@@ -12,7 +12,7 @@ use wifo_analytics::{
     output::{Format, write},
 };
 use wifo_domain::{ids::OrganizationId, values::RegionCode};
-use wifo_projections::Views;
+use wifo_projections::FactTables;
 use wifo_store::EventStore;
 
 use crate::{data_dir::DataDir, serve::SNAPSHOT_FILE};
@@ -74,7 +74,7 @@ async fn run(mut request: ReportRequest, args: ReportArgs) -> anyhow::Result<()>
     request.options.first_response_target_days = args.first_response_days;
     request.options.close_target_days = args.close_days;
 
-    let views = load_views(&args.data).await?;
+    let facts = load_facts(&args.data).await?;
     let bar = indicatif::ProgressBar::new(9);
     bar.set_style(
         indicatif::ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len} Schritte")
@@ -83,12 +83,12 @@ async fn run(mut request: ReportRequest, args: ReportArgs) -> anyhow::Result<()>
     bar.set_message("Bericht berechnen");
     let started = Instant::now();
     let mut steps: Vec<(String, Duration)> = Vec::new();
-    let frames = wifo_analytics::Frames::from_views(&views)?;
+    let frames = wifo_analytics::Frames::from_facts(&facts)?;
     steps.push(("Faktentabellen".into(), started.elapsed()));
     bar.inc(1);
-    let labels = wifo_analytics::labels(&views);
+    let labels = wifo_analytics::labels(&facts);
     let report = wifo_analytics::build_report_from(
-        &views,
+        &facts,
         &frames,
         &labels,
         &request,
@@ -114,32 +114,33 @@ async fn run(mut request: ReportRequest, args: ReportArgs) -> anyhow::Result<()>
     Ok(())
 }
 
-/// The views as the server would have them: the snapshot, then the rest of the log, with a
-/// progress bar while replaying.
-pub async fn load_views(data: &Path) -> anyhow::Result<Views> {
+/// The fact tables as the server would have them: from the snapshot (the other views in it are
+/// skipped), then the rest of the log, with a progress bar while replaying. Only the fact tables
+/// are built, so a report needs a fraction of the server's memory.
+pub async fn load_facts(data: &Path) -> anyhow::Result<FactTables> {
     let data = DataDir::open_existing(data)?;
     let head = data.store.head().await?;
-    let mut views =
-        wifo_projections::snapshot::load(&data.path.join(SNAPSHOT_FILE)).unwrap_or_default();
-    if views.position > head {
-        views = Views::default();
+    let mut facts =
+        wifo_projections::snapshot::load_facts(&data.path.join(SNAPSHOT_FILE)).unwrap_or_default();
+    if facts.position > head {
+        facts = FactTables::default();
     }
-    let bar = indicatif::ProgressBar::new(head.0.saturating_sub(views.position.0));
+    let bar = indicatif::ProgressBar::new(head.0.saturating_sub(facts.position.0));
     bar.set_style(
         indicatif::ProgressStyle::with_template(
             "{msg} {wide_bar} {pos}/{len} Ereignisse ({per_sec}, noch {eta})",
         )
         .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
-    bar.set_message("Ansichten laden");
-    let start = views.position;
+    bar.set_message("Faktentabellen laden");
+    let start = facts.position;
     let mut applied = 0u64;
     wifo_projections::replay(
         data.store_shared(),
         &data.codec,
         start,
         |recorded, event| {
-            views.apply(recorded, &event);
+            facts.apply(recorded, &event);
             applied += 1;
             if applied.is_multiple_of(4096) {
                 bar.set_position(recorded.position.0.saturating_sub(start.0));
@@ -148,5 +149,5 @@ pub async fn load_views(data: &Path) -> anyhow::Result<Views> {
     )
     .await?;
     bar.finish_and_clear();
-    Ok(views)
+    Ok(facts)
 }

@@ -5,7 +5,11 @@
 //! each statistic group, the total, and the peak resident memory while loading and during the
 //! report.
 //!
-//! `cargo bench -p wifo-tests --bench klausur` (options: `--organizations N`, `--years N`).
+//! The events go into the fact tables alone, as in `wifo report`; with `--views` into all views,
+//! as in the server.
+//!
+//! `cargo bench -p wifo-tests --bench klausur` (options: `--organizations N`, `--years N`,
+//! `--views`).
 
 use std::time::Instant;
 
@@ -25,7 +29,7 @@ use wifo_domain::{
     },
     visit::{Findings, VisitEvent},
 };
-use wifo_projections::Views;
+use wifo_projections::{FactTables, Views};
 use wifo_store::{Metadata, Position, RecordedEvent};
 
 const TOPICS: [&str; 20] = [
@@ -105,8 +109,15 @@ const STAFF: [&str; 40] = [
     "an.boehm",
 ];
 
+/// Where the events go: the fact tables alone (what a report process holds) or all views
+/// (what the server holds).
+enum Target {
+    Facts(Box<FactTables>),
+    Views(Box<Views>),
+}
+
 struct Feeder {
-    views: Views,
+    target: Target,
     recorded: RecordedEvent,
     position: u64,
     next_id: u128,
@@ -119,7 +130,10 @@ impl Feeder {
         let at = Utc.from_utc_datetime(&on.and_hms_opt(10, 0, 0).unwrap_or_default());
         self.recorded.metadata.occurred_at = at;
         self.recorded.recorded_at = at;
-        self.views.apply(&self.recorded, &event);
+        match &mut self.target {
+            Target::Facts(facts) => facts.apply(&self.recorded, &event),
+            Target::Views(views) => views.apply(&self.recorded, &event),
+        }
     }
 
     fn id<T: From<Uuid>>(&mut self) -> T {
@@ -165,8 +179,13 @@ fn main() -> anyhow::Result<()> {
     let last_year = 2025;
     let first_year = last_year - years + 1;
     let mut rng = SmallRng::seed_from_u64(7);
+    let all_views = std::env::args().any(|a| a == "--views");
     let mut feeder = Feeder {
-        views: Views::default(),
+        target: if all_views {
+            Target::Views(Box::default())
+        } else {
+            Target::Facts(Box::default())
+        },
         recorded: RecordedEvent {
             position: Position(0),
             stream: "bench".into(),
@@ -526,14 +545,25 @@ fn main() -> anyhow::Result<()> {
     }
     let load_seconds = started.elapsed().as_secs_f64();
     let load_peak = peak_rss_mb();
-    let views = feeder.views;
+    let (views, facts) = match feeder.target {
+        Target::Facts(facts) => (None, facts),
+        Target::Views(mut views) => {
+            let facts = Box::new(std::mem::take(&mut views.facts));
+            (Some(views), facts)
+        }
+    };
     println!(
-        "Projektionen: {} Ereignisse, {} Organisationen, {} Besuche, {} Kontakte, {} Anliegen-Schritte in {:.1} s aufgebaut; Spitzen-RSS {:.0} MB",
-        views.events,
-        views.organizations.len(),
-        views.facts.visits.len(),
-        views.facts.contacts.len(),
-        views.facts.inquiry_steps.len(),
+        "{}: {} Ereignisse, {} Organisationen, {} Besuche, {} Kontakte, {} Anliegen-Schritte in {:.1} s aufgebaut; Spitzen-RSS {:.0} MB",
+        if views.is_some() {
+            "Alle Ansichten (wie im Server)"
+        } else {
+            "Faktentabellen (wie bei wifo report)"
+        },
+        facts.events,
+        facts.organizations.len(),
+        facts.visits.len(),
+        facts.contacts.len(),
+        facts.inquiry_steps.len(),
         load_seconds,
         load_peak
     );
@@ -543,7 +573,7 @@ fn main() -> anyhow::Result<()> {
         let report_started = Instant::now();
         let request = wifo_analytics::ReportRequest::klausur(last_year)?;
         let mut steps = Vec::new();
-        let report = wifo_analytics::build_report(&views, &request, &mut |step, took| {
+        let report = wifo_analytics::build_report(&facts, &request, &mut |step, took| {
             steps.push((step.to_owned(), took));
         })?;
         let total = report_started.elapsed();
@@ -566,5 +596,6 @@ fn main() -> anyhow::Result<()> {
             report.agenda.len()
         );
     }
+    drop(views);
     Ok(())
 }

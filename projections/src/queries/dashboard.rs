@@ -1,16 +1,16 @@
-//! Key figures of one calendar year for the lead's dashboard, from the fact tables and the
-//! domain states in the views: visits conducted, contacts, inquiries received and their first
+//! Key figures of one calendar year for the lead's dashboard, from the domain states in the
+//! views: visits conducted, contacts, inquiries received and their first
 //! response in Berlin working days, milestones due in the year (achieved vs planned), gatherings
 //! held and their attendance, and visits and contacts per month for the charts.
 
 use chrono::{Datelike, NaiveDate};
-use wifo_domain::{cooperation::MilestoneStatus, gathering::Status as GatheringStatus};
+use wifo_domain::{
+    contact::ContactStatus, cooperation::MilestoneStatus, gathering::Status as GatheringStatus,
+    visit::VisitStatus,
+};
 
 use super::holidays::working_days_between;
-use crate::views::{
-    Views,
-    facts::{InquiryStep, VisitOutcome},
-};
+use crate::views::Views;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct YearFigures {
@@ -43,29 +43,30 @@ pub fn year_figures(views: &Views, year: i32, target_working_days: u32) -> YearF
         year,
         ..YearFigures::default()
     };
-    for visit in &views.facts.visits {
-        if visit.outcome == VisitOutcome::Conducted && visit.date.year() == year {
+    for visit in views.visits.values() {
+        if let (VisitStatus::Conducted, Some(date)) = (visit.status, visit.conducted_on)
+            && visit.organization.is_some()
+            && date.year() == year
+        {
             figures.visits += 1;
-            figures.visits_per_month[month(visit.date)] += 1;
+            figures.visits_per_month[month(date)] += 1;
         }
     }
-    for contact in &views.facts.contacts {
-        if !contact.retracted && contact.date.year() == year {
+    for contact in views.contacts.values() {
+        if let (ContactStatus::Logged, Some(date)) = (contact.status, contact.contacted_on)
+            && date.year() == year
+        {
             figures.contacts += 1;
-            figures.contacts_per_month[month(contact.date)] += 1;
+            figures.contacts_per_month[month(date)] += 1;
         }
     }
     let mut response_days = Vec::new();
-    for step in &views.facts.inquiry_steps {
-        if step.step != InquiryStep::Received || step.date.year() != year {
+    for inquiry in views.inquiries.values() {
+        let Some(received) = inquiry.received_on.filter(|date| date.year() == year) else {
             continue;
-        }
+        };
         figures.inquiries += 1;
-        let first = views
-            .inquiries
-            .get(&step.inquiry)
-            .and_then(|state| Some((state.received_on?, state.first_response_on?)));
-        if let Some((received, answered)) = first {
+        if let Some(answered) = inquiry.first_response_on {
             let days = working_days_between(received, answered);
             response_days.push(days);
             if days <= target_working_days {
@@ -96,17 +97,12 @@ pub fn year_figures(views: &Views, year: i32, target_working_days: u32) -> YearF
         }
     }
     for gathering in views.gatherings.values() {
-        if matches!(gathering.status, GatheringStatus::Held { .. })
-            && gathering.date.is_some_and(|date| date.year() == year)
+        if let GatheringStatus::Held { held_on } = gathering.status
+            && held_on.year() == year
         {
             figures.gatherings_held += 1;
+            figures.attendance += gathering.attendance.len();
         }
     }
-    figures.attendance = views
-        .facts
-        .attendance
-        .iter()
-        .filter(|row| row.date.year() == year)
-        .count();
     figures
 }

@@ -1,5 +1,5 @@
 //! Applying visit, contact and inquiry events: their states (folded with the domain's `evolve`),
-//! the work-list indexes, the organization timelines and the fact tables.
+//! the work-list indexes and the organization timelines.
 
 use wifo_domain::{
     Decider,
@@ -8,11 +8,7 @@ use wifo_domain::{
     visit::{Visit, VisitEvent},
 };
 
-use super::{
-    Context, Views,
-    facts::{ContactFact, InquiryStep, InquiryStepFact, VisitFact, VisitOutcome},
-    timeline::TimelineItem,
-};
+use super::{Context, Views, timeline::TimelineItem};
 
 impl Views {
     pub(super) fn apply_visit(&mut self, context: &Context<'_>, event: &VisitEvent) {
@@ -131,51 +127,6 @@ impl Views {
             }
             E::Rescheduled { .. } => {}
         }
-        if let Some(organization) = organization {
-            // Master data on the day of the visit.
-            let date = state
-                .conducted_on
-                .or(state.planned_on)
-                .unwrap_or(context.day);
-            let (region, sector, size_class) = self.master_data_at(organization, date);
-            let fact = VisitFact {
-                visit,
-                organization,
-                outcome: match state.status {
-                    wifo_domain::visit::VisitStatus::Conducted => VisitOutcome::Conducted,
-                    wifo_domain::visit::VisitStatus::Cancelled => VisitOutcome::Cancelled,
-                    _ => VisitOutcome::Planned,
-                },
-                date,
-                staff: state.staff.clone(),
-                joint_partner: state.joint_partner,
-                duration_minutes: state.duration_minutes,
-                topics: state.topics.clone(),
-                expansion_plans: state.findings.as_ref().is_some_and(|f| f.expansion_plans),
-                relocation_risk: state.findings.as_ref().is_some_and(|f| f.relocation_risk),
-                space_need_m2: state.findings.as_ref().and_then(|f| f.space_need_m2),
-                workforce_need: state.findings.as_ref().and_then(|f| f.workforce_need),
-                funding_interest: state.findings.as_ref().is_some_and(|f| f.funding_interest),
-                location_satisfaction: state
-                    .findings
-                    .as_ref()
-                    .and_then(|f| f.location_satisfaction)
-                    .map(|s| s.get()),
-                follow_ups_created: (state.open_follow_ups.len() + state.completed_follow_ups.len())
-                    as u32,
-                follow_ups_completed: state.completed_follow_ups.len() as u32,
-                region,
-                sector,
-                size_class,
-            };
-            match self.visit_rows.get(&visit) {
-                Some(row) => self.facts.visits[*row] = fact,
-                None => {
-                    self.visit_rows.insert(visit, self.facts.visits.len());
-                    self.facts.visits.push(fact);
-                }
-            }
-        }
         self.visits.insert(visit, state);
     }
 
@@ -186,74 +137,45 @@ impl Views {
             | E::Corrected { contact, .. }
             | E::Retracted { contact, .. } => *contact,
         };
-        let state = Contact::evolve(self.contacts.remove(&contact).unwrap_or_default(), event);
-        match event {
-            E::Logged {
-                organization,
-                person,
-                channel,
-                contacted_on,
-                topics,
-                summary,
-                staff,
-                ..
-            }
-            | E::Corrected {
-                organization,
-                person,
-                channel,
-                contacted_on,
-                topics,
-                summary,
-                staff,
-                ..
-            } => {
-                let fact = ContactFact {
+        let before = self.contacts.remove(&contact).unwrap_or_default();
+        // A correction or retraction takes the contact off the timeline it was on.
+        if let Some(record) = before
+            .organization
+            .and_then(|organization| self.organizations.get_mut(&organization))
+        {
+            record.timeline.retain(|entry| {
+                !matches!(&entry.item, TimelineItem::ContactLogged { contact: id, .. } if *id == contact)
+            });
+        }
+        let state = Contact::evolve(before, event);
+        if let E::Logged {
+            organization,
+            channel,
+            contacted_on,
+            topics,
+            summary,
+            ..
+        }
+        | E::Corrected {
+            organization,
+            channel,
+            contacted_on,
+            topics,
+            summary,
+            ..
+        } = event
+        {
+            self.push_timeline(
+                *organization,
+                context,
+                *contacted_on,
+                TimelineItem::ContactLogged {
                     contact,
-                    organization: *organization,
-                    person: *person,
                     channel: *channel,
-                    date: *contacted_on,
                     topics: topics.clone(),
-                    staff: staff.clone(),
-                    retracted: false,
-                    region: self.region_at(*organization, *contacted_on),
-                };
-                match self.contact_rows.get(&contact) {
-                    Some(row) => self.facts.contacts[*row] = fact,
-                    None => {
-                        self.contact_rows.insert(contact, self.facts.contacts.len());
-                        self.facts.contacts.push(fact);
-                    }
-                }
-                if let Some(record) = self.organizations.get_mut(organization) {
-                    record.timeline.retain(|entry| {
-                        !matches!(&entry.item, TimelineItem::ContactLogged { contact: id, .. } if *id == contact)
-                    });
-                }
-                self.push_timeline(
-                    *organization,
-                    context,
-                    *contacted_on,
-                    TimelineItem::ContactLogged {
-                        contact,
-                        channel: *channel,
-                        topics: topics.clone(),
-                        summary: summary.to_string(),
-                    },
-                );
-            }
-            E::Retracted { .. } => {
-                if let Some(row) = self.contact_rows.get(&contact) {
-                    let fact = &mut self.facts.contacts[*row];
-                    fact.retracted = true;
-                    if let Some(record) = self.organizations.get_mut(&fact.organization) {
-                        record.timeline.retain(|entry| {
-                            !matches!(&entry.item, TimelineItem::ContactLogged { contact: id, .. } if *id == contact)
-                        });
-                    }
-                }
-            }
+                    summary: summary.to_string(),
+                },
+            );
         }
         self.contacts.insert(contact, state);
     }
@@ -270,103 +192,45 @@ impl Views {
             | E::Reopened { inquiry, .. } => *inquiry,
         };
         let state = Inquiry::evolve(self.inquiries.remove(&inquiry).unwrap_or_default(), event);
-        let mut fact = InquiryStepFact {
-            inquiry,
-            step: InquiryStep::Received,
-            date: context.day,
-            organization: state.organization,
-            source: state.source,
-            topics: state.topics.clone(),
-            office: None,
-            referral: None,
-            outcome: None,
-            staff: None,
-            region: None,
-        };
-        let mut item = None;
-        match event {
+        let item = match event {
             E::Received {
                 received_on,
                 source,
                 topics,
-                received_by,
                 ..
-            } => {
-                fact.date = *received_on;
-                fact.staff = Some(received_by.clone());
-                item = Some((
-                    *received_on,
-                    TimelineItem::InquiryReceived {
-                        inquiry,
-                        source: *source,
-                        topics: topics.clone(),
-                    },
-                ));
-            }
-            E::Assigned {
-                assignee,
-                assigned_on,
-                ..
-            } => {
-                fact.step = InquiryStep::Assigned;
-                fact.date = *assigned_on;
-                fact.staff = Some(assignee.clone());
-            }
+            } => Some((
+                *received_on,
+                TimelineItem::InquiryReceived {
+                    inquiry,
+                    source: *source,
+                    topics: topics.clone(),
+                },
+            )),
             E::Referred {
-                referral,
                 office,
                 referred_on,
                 ..
-            } => {
-                fact.step = InquiryStep::Referred;
-                fact.date = *referred_on;
-                fact.office = Some(office.clone());
-                fact.referral = Some(*referral);
-                item = Some((
-                    *referred_on,
-                    TimelineItem::InquiryReferred {
-                        inquiry,
-                        office: office.clone(),
-                    },
-                ));
-            }
-            E::ReferralAnswered {
-                referral,
-                answered_on,
-                ..
-            } => {
-                fact.step = InquiryStep::ReferralAnswered;
-                fact.date = *answered_on;
-                fact.referral = Some(*referral);
-                fact.office = state.referrals.get(referral).map(|r| r.office.clone());
-            }
+            } => Some((
+                *referred_on,
+                TimelineItem::InquiryReferred {
+                    inquiry,
+                    office: office.clone(),
+                },
+            )),
             E::Answered { answered_on, .. } => {
-                fact.step = InquiryStep::Answered;
-                fact.date = *answered_on;
-                item = Some((*answered_on, TimelineItem::InquiryAnswered { inquiry }));
+                Some((*answered_on, TimelineItem::InquiryAnswered { inquiry }))
             }
             E::Closed {
                 closed_on, outcome, ..
-            } => {
-                fact.step = InquiryStep::Closed;
-                fact.date = *closed_on;
-                fact.outcome = Some(*outcome);
-                item = Some((
-                    *closed_on,
-                    TimelineItem::InquiryClosed {
-                        inquiry,
-                        outcome: *outcome,
-                    },
-                ));
-            }
-            E::Reopened { reopened_on, .. } => {
-                fact.step = InquiryStep::Reopened;
-                fact.date = *reopened_on;
-            }
-        }
-        fact.region = state
-            .organization
-            .and_then(|organization| self.region_at(organization, fact.date));
+            } => Some((
+                *closed_on,
+                TimelineItem::InquiryClosed {
+                    inquiry,
+                    outcome: *outcome,
+                },
+            )),
+            E::Assigned { .. } | E::ReferralAnswered { .. } | E::Reopened { .. } => None,
+        };
         if let (Some(organization), Some((date, item))) = (state.organization, item) {
             self.push_timeline(organization, context, date, item);
         }
@@ -375,7 +239,6 @@ impl Views {
         } else {
             self.open_inquiries.insert(inquiry);
         }
-        self.facts.inquiry_steps.push(fact);
         self.inquiries.insert(inquiry, state);
     }
 }

@@ -2,7 +2,6 @@
 //! log order. Queries (in `queries/`) read it; `runtime.rs` keeps it up to date and snapshots it.
 
 mod activity;
-pub mod facts;
 mod master_data;
 mod planning;
 pub mod records;
@@ -31,7 +30,7 @@ use wifo_domain::{
 };
 use wifo_store::{Position, RecordedEvent};
 
-use facts::Facts;
+use crate::facts::FactTables;
 use records::{OrganizationRecord, PersonRecord};
 use timeline::{TimelineEntry, TimelineItem};
 
@@ -59,10 +58,10 @@ pub struct Views {
     pub follow_up_tasks: HashMap<FollowUpId, String>,
     /// Inquiries not closed.
     pub open_inquiries: BTreeSet<InquiryId>,
-    pub facts: Facts,
-    /// Row of each visit and contact in the fact tables.
-    visit_rows: HashMap<VisitId, usize>,
-    contact_rows: HashMap<ContactId, usize>,
+    /// The fact tables analytics reads (a projection of its own, applied alongside; the
+    /// snapshot writes it apart, see `snapshot.rs`).
+    #[serde(skip)]
+    pub facts: FactTables,
     /// Organizations by folded name and by each word of it.
     pub search_index: search::SearchIndex,
 }
@@ -82,6 +81,7 @@ impl Views {
         if recorded.position <= self.position && self.events > 0 {
             return;
         }
+        self.facts.apply(recorded, event);
         let context = Context {
             position: recorded.position,
             actor: &recorded.metadata.actor,
@@ -120,63 +120,6 @@ impl Views {
             actor: context.actor.to_owned(),
             item,
         });
-    }
-
-    /// Region, sector and size class of an organization on `date`, from its dated master-data
-    /// changes (so a visit recorded late still counts where the business was on that day). A
-    /// date before the registration gets the master data it was registered with.
-    fn master_data_at(
-        &self,
-        organization: OrganizationId,
-        date: NaiveDate,
-    ) -> (
-        Option<wifo_domain::values::RegionCode>,
-        Option<wifo_domain::values::WzCode>,
-        Option<wifo_domain::values::SizeClass>,
-    ) {
-        use wifo_domain::organization::OrganizationEvent as E;
-        let Some(record) = self.organizations.get(&organization) else {
-            return (None, None, None);
-        };
-        let mut region = None;
-        let mut sector = None;
-        let mut size_class = None;
-        let mut registered = false;
-        for (changed_on, event) in &record.changes {
-            // The first registration applies even when dated later: before it there is nothing.
-            let first_registration = !registered && matches!(event, E::Registered { .. });
-            if *changed_on > date && !first_registration {
-                continue;
-            }
-            match event {
-                E::Registered {
-                    region: at,
-                    profile,
-                    ..
-                } => {
-                    registered = true;
-                    region = at.clone();
-                    sector = profile.sector.clone();
-                    size_class = profile.size_class;
-                }
-                E::Relocated { region: at, .. } => region = at.clone(),
-                E::ProfileUpdated { profile, .. } => {
-                    sector = profile.sector.clone();
-                    size_class = profile.size_class;
-                }
-                _ => {}
-            }
-        }
-        (region, sector, size_class)
-    }
-
-    /// The organization's region on `date` (see `master_data_at`).
-    fn region_at(
-        &self,
-        organization: OrganizationId,
-        date: NaiveDate,
-    ) -> Option<wifo_domain::values::RegionCode> {
-        self.master_data_at(organization, date).0
     }
 
     /// The organization a record now lives in: follows merges to the survivor.

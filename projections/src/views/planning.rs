@@ -9,11 +9,7 @@ use wifo_domain::{
     user::{User, UserEvent},
 };
 
-use super::{
-    Context, Views,
-    facts::{AttendanceFact, MilestoneChange, MilestoneFact},
-    timeline::TimelineItem,
-};
+use super::{Context, Views, timeline::TimelineItem};
 
 impl Views {
     pub(super) fn apply_cooperation(&mut self, context: &Context<'_>, event: &CooperationEvent) {
@@ -31,50 +27,25 @@ impl Views {
             self.cooperations.remove(&cooperation).unwrap_or_default(),
             event,
         );
-        let change = match event {
-            E::MilestonePlanned { milestone, .. } => {
-                Some((*milestone, MilestoneChange::Planned, context.day))
-            }
-            E::MilestoneAchieved {
-                milestone,
-                achieved_on,
-                ..
-            } => Some((*milestone, MilestoneChange::Achieved, *achieved_on)),
-            E::MilestoneRescheduled { milestone, .. } => {
-                Some((*milestone, MilestoneChange::Rescheduled, context.day))
-            }
-            E::MilestoneCancelled {
-                milestone,
-                cancelled_on,
-                ..
-            } => Some((*milestone, MilestoneChange::Cancelled, *cancelled_on)),
-            _ => None,
-        };
-        if let Some((milestone, change, date)) = change
-            && let Some(current) = state.milestones.get(&milestone)
+        if let E::MilestoneAchieved {
+            milestone,
+            achieved_on,
+            ..
+        } = event
+            && let Some(current) = state.milestones.get(milestone)
         {
-            self.facts.milestone_changes.push(MilestoneFact {
-                cooperation,
-                milestone,
-                change,
-                date,
-                due: current.due,
-                kind: current.kind,
-            });
-            if change == MilestoneChange::Achieved {
-                for partner in state.partners.clone() {
-                    self.push_timeline(
-                        partner,
-                        context,
-                        date,
-                        TimelineItem::MilestoneAchieved {
-                            cooperation,
-                            milestone,
-                            kind: current.kind,
-                            title: current.title.to_string(),
-                        },
-                    );
-                }
+            for partner in state.partners.clone() {
+                self.push_timeline(
+                    partner,
+                    context,
+                    *achieved_on,
+                    TimelineItem::MilestoneAchieved {
+                        cooperation,
+                        milestone: *milestone,
+                        kind: current.kind,
+                        title: current.title.to_string(),
+                    },
+                );
             }
         }
         self.cooperations.insert(cooperation, state);
@@ -107,18 +78,6 @@ impl Views {
                 .unwrap_or_default();
             let mut organizations = std::collections::BTreeSet::new();
             for attendee in attendance {
-                if let Some(kind) = state.kind {
-                    self.facts.attendance.push(AttendanceFact {
-                        gathering,
-                        kind,
-                        date: *held_on,
-                        organization: attendee.organization,
-                        person: attendee.person,
-                        region: attendee
-                            .organization
-                            .and_then(|organization| self.region_at(organization, *held_on)),
-                    });
-                }
                 if let Some(organization) = attendee.organization {
                     organizations.insert(organization);
                 }

@@ -137,7 +137,7 @@ async fn answer(
     let projections = state.projections.clone();
     let computed = tokio::task::spawn_blocking(move || {
         let views = projections.read();
-        let report = wifo_analytics::build_report(&views, &request, &mut |_, _| {})?;
+        let report = wifo_analytics::build_report(&views.facts, &request, &mut |_, _| {})?;
         drop(views);
         let bytes = render(&report, None, format)?;
         Ok::<_, AnalyticsError>((report.title, bytes))

@@ -13,10 +13,15 @@ use axum::{
 };
 use chrono::{Datelike, Months};
 use serde::Deserialize;
-use wifo_domain::values::RegionLevel;
-use wifo_projections::{
-    queries::{board::cooperation_board, coverage::region_coverage, dashboard::year_figures},
-    views::facts::{InquiryStep, VisitOutcome},
+use wifo_domain::{
+    contact::{ContactState, ContactStatus},
+    ids::{ContactId, InquiryId, VisitId},
+    inquiry::InquiryState,
+    values::RegionLevel,
+    visit::{VisitState, VisitStatus},
+};
+use wifo_projections::queries::{
+    board::cooperation_board, coverage::region_coverage, dashboard::year_figures,
 };
 
 use super::{
@@ -235,18 +240,19 @@ async fn dashboard(
 /// A row of a drill-down list: the link of its organization cell and the cells.
 type Row = (String, Vec<String>);
 
-fn count<T>(items: &[T], keep: impl Fn(&T) -> bool) -> usize {
-    items.iter().filter(|item| keep(item)).count()
+fn count<T>(items: impl IntoIterator<Item = T>, keep: impl Fn(&T) -> bool) -> usize {
+    items.into_iter().filter(|item| keep(item)).count()
 }
 
 /// The newest `LIST_LIMIT` items that `keep` accepts, newest first: only the rows shown are
 /// formatted, so a year of a large office's contacts costs one pass, not one row each.
-fn newest<T>(
-    items: &[T],
+/// Items of one date come newest id first (ids are time-ordered UUIDv7).
+fn newest<T, K: Ord>(
+    items: impl IntoIterator<Item = T>,
     keep: impl Fn(&T) -> bool,
-    date: impl Fn(&T) -> chrono::NaiveDate,
-) -> Vec<&T> {
-    let mut found: Vec<&T> = items.iter().filter(|item| keep(item)).collect();
+    date: impl Fn(&T) -> K,
+) -> Vec<T> {
+    let mut found: Vec<T> = items.into_iter().filter(|item| keep(item)).collect();
     if found.len() > LIST_LIMIT {
         found.select_nth_unstable_by(LIST_LIMIT, |a, b| date(b).cmp(&date(a)));
         found.truncate(LIST_LIMIT);
@@ -291,106 +297,111 @@ async fn drill_down(
     };
     let (heading, columns, total, rows): (&str, Vec<&str>, usize, Vec<Row>) =
         match params.was.as_str() {
-            "besuche" => (
-                "dash.visits",
-                vec!["col.date", "col.organization", "col.staff", "col.topics"],
-                count(&views.facts.visits, |v| {
-                    v.outcome == VisitOutcome::Conducted && v.date.year() == year
-                }),
-                newest(
-                    &views.facts.visits,
-                    |v| v.outcome == VisitOutcome::Conducted && v.date.year() == year,
-                    |v| v.date,
+            "besuche" => {
+                let conducted = |(_, v): &(&VisitId, &VisitState)| {
+                    v.status == VisitStatus::Conducted
+                        && v.organization.is_some()
+                        && v.conducted_on.is_some_and(|d| d.year() == year)
+                };
+                (
+                    "dash.visits",
+                    vec!["col.date", "col.organization", "col.staff", "col.topics"],
+                    count(&views.visits, conducted),
+                    newest(&views.visits, conducted, |(id, v)| (v.conducted_on, **id))
+                        .into_iter()
+                        .filter_map(|(_, v)| {
+                            let organization = v.organization?;
+                            Some((
+                                format!("/organisationen/{organization}"),
+                                vec![
+                                    v.conducted_on.map(format::date).unwrap_or_default(),
+                                    name(&organization),
+                                    v.staff
+                                        .iter()
+                                        .map(|s| s.to_string())
+                                        .collect::<Vec<_>>()
+                                        .join(", "),
+                                    v.topics
+                                        .iter()
+                                        .map(|c| c.as_str())
+                                        .collect::<Vec<_>>()
+                                        .join(", "),
+                                ],
+                            ))
+                        })
+                        .collect(),
                 )
-                .into_iter()
-                .map(|v| {
-                    (
-                        format!("/organisationen/{}", v.organization),
-                        vec![
-                            format::date(v.date),
-                            name(&v.organization),
-                            v.staff
-                                .iter()
-                                .map(|s| s.to_string())
-                                .collect::<Vec<_>>()
-                                .join(", "),
-                            v.topics
-                                .iter()
-                                .map(|c| c.as_str())
-                                .collect::<Vec<_>>()
-                                .join(", "),
-                        ],
-                    )
-                })
-                .collect(),
-            ),
-            "kontakte" => (
-                "dash.contacts",
-                vec![
-                    "col.date",
-                    "col.organization",
-                    "contact.channel",
-                    "col.staff",
-                ],
-                count(&views.facts.contacts, |c| {
-                    !c.retracted && c.date.year() == year
-                }),
-                newest(
-                    &views.facts.contacts,
-                    |c| !c.retracted && c.date.year() == year,
-                    |c| c.date,
+            }
+            "kontakte" => {
+                let logged = |(_, c): &(&ContactId, &ContactState)| {
+                    c.status == ContactStatus::Logged
+                        && c.organization.is_some()
+                        && c.contacted_on.is_some_and(|d| d.year() == year)
+                };
+                (
+                    "dash.contacts",
+                    vec![
+                        "col.date",
+                        "col.organization",
+                        "contact.channel",
+                        "col.staff",
+                    ],
+                    count(&views.contacts, logged),
+                    newest(&views.contacts, logged, |(id, c)| (c.contacted_on, **id))
+                        .into_iter()
+                        .filter_map(|(_, c)| {
+                            let organization = c.organization?;
+                            Some((
+                                format!("/organisationen/{organization}"),
+                                vec![
+                                    c.contacted_on.map(format::date).unwrap_or_default(),
+                                    name(&organization),
+                                    c.channel.map(|x| x.label().to_owned()).unwrap_or_default(),
+                                    c.staff
+                                        .as_ref()
+                                        .map(ToString::to_string)
+                                        .unwrap_or_default(),
+                                ],
+                            ))
+                        })
+                        .collect(),
                 )
-                .into_iter()
-                .map(|c| {
-                    (
-                        format!("/organisationen/{}", c.organization),
-                        vec![
-                            format::date(c.date),
-                            name(&c.organization),
-                            c.channel.label().to_owned(),
-                            c.staff.to_string(),
-                        ],
-                    )
-                })
-                .collect(),
-            ),
-            "anliegen" => (
-                "dash.inquiries",
-                vec![
-                    "col.date",
-                    "col.organization",
-                    "col.source",
-                    "dash.first_response_days",
-                ],
-                count(&views.facts.inquiry_steps, |s| {
-                    s.step == InquiryStep::Received && s.date.year() == year
-                }),
-                newest(
-                    &views.facts.inquiry_steps,
-                    |s| s.step == InquiryStep::Received && s.date.year() == year,
-                    |s| s.date,
-                )
-                .into_iter()
-                .map(|s| {
-                    (
-                        String::new(),
-                        vec![
-                            format::date(s.date),
-                            s.organization
-                                .as_ref()
-                                .map(name)
-                                .unwrap_or_else(|| texts::get("inquiry.anonymous").to_owned()),
-                            s.source.map(|x| x.label().to_owned()).unwrap_or_default(),
-                            wifo_projections::queries::work::first_response_working_days(
-                                &views, s.inquiry,
+            }
+            "anliegen" => {
+                let received = |(_, i): &(&InquiryId, &InquiryState)| {
+                    i.received_on.is_some_and(|d| d.year() == year)
+                };
+                (
+                    "dash.inquiries",
+                    vec![
+                        "col.date",
+                        "col.organization",
+                        "col.source",
+                        "dash.first_response_days",
+                    ],
+                    count(&views.inquiries, received),
+                    newest(&views.inquiries, received, |(id, i)| (i.received_on, **id))
+                        .into_iter()
+                        .map(|(id, i)| {
+                            (
+                                String::new(),
+                                vec![
+                                    i.received_on.map(format::date).unwrap_or_default(),
+                                    i.organization.as_ref().map(name).unwrap_or_else(|| {
+                                        texts::get("inquiry.anonymous").to_owned()
+                                    }),
+                                    i.source.map(|x| x.label().to_owned()).unwrap_or_default(),
+                                    wifo_projections::queries::work::first_response_working_days(
+                                        &views, *id,
+                                    )
+                                    .map(|d| d.to_string())
+                                    .unwrap_or_else(|| "–".to_owned()),
+                                ],
                             )
-                            .map(|d| d.to_string())
-                            .unwrap_or_else(|| "–".to_owned()),
-                        ],
-                    )
-                })
-                .collect(),
-            ),
+                        })
+                        .collect(),
+                )
+            }
             _ => return pages::not_found(Some(&caller), texts::get("dash.unknown_list")),
         };
     let page = ListPage {

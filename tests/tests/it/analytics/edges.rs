@@ -21,8 +21,8 @@ use super::scenario::{self, Office, PERSON_NAME, REGION_A, REGION_B, day};
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_office_without_events_gives_a_report_of_zeros_in_every_format() -> anyhow::Result<()> {
     let office = Office::new()?;
-    let views = office.views().await?;
-    let report = build_report(&views, &ReportRequest::klausur(2025)?, &mut |_, _| {})?;
+    let facts = office.facts().await?;
+    let report = build_report(&facts, &ReportRequest::klausur(2025)?, &mut |_, _| {})?;
     assert_eq!(report.visits.conducted, Count::new(0, 0));
     assert!(report.visits.per_month.is_empty());
     assert_eq!(report.inquiries.received, Count::new(0, 0));
@@ -45,8 +45,8 @@ async fn a_year_without_activity_counts_nothing_but_keeps_the_business_base() ->
 {
     let office = Office::new()?;
     scenario::build(&office).await?;
-    let views = office.views().await?;
-    let report = build_report(&views, &ReportRequest::klausur(2019)?, &mut |_, _| {})?;
+    let facts = office.facts().await?;
+    let report = build_report(&facts, &ReportRequest::klausur(2019)?, &mut |_, _| {})?;
     assert_eq!(report.visits.conducted, Count::new(0, 0));
     assert_eq!(report.contacts.logged, Count::new(0, 0));
     assert_eq!(report.inquiries.received, Count::new(0, 0));
@@ -73,9 +73,9 @@ async fn a_year_with_one_event_counts_that_event() -> anyhow::Result<()> {
             &["genehmigung"],
         )
         .await?;
-    let views = office.views().await?;
-    assert_eq!(views.events, 1);
-    let report = build_report(&views, &ReportRequest::klausur(2025)?, &mut |_, _| {})?;
+    let facts = office.facts().await?;
+    assert_eq!(facts.events, 1);
+    let report = build_report(&facts, &ReportRequest::klausur(2025)?, &mut |_, _| {})?;
     assert_eq!(report.inquiries.received, Count::new(1, 0));
     assert_eq!(report.inquiries.open_at_end, Count::new(1, 0));
     assert_eq!(report.inquiries.first_response.measured, Count::new(0, 0));
@@ -116,8 +116,8 @@ async fn an_inquiry_reopened_before_the_year_end_counts_as_open() -> anyhow::Res
     office
         .close(inquiry, "2026-01-10", InquiryOutcome::Solved)
         .await?;
-    let views = office.views().await?;
-    let report = build_report(&views, &ReportRequest::klausur(2025)?, &mut |_, _| {})?;
+    let facts = office.facts().await?;
+    let report = build_report(&facts, &ReportRequest::klausur(2025)?, &mut |_, _| {})?;
     assert_eq!(report.inquiries.open_at_end, Count::new(1, 0));
     // Closed on 05.12. for the first time: 4 days.
     assert_eq!(report.inquiries.to_close.median_days.current, Some(4.0));
@@ -131,14 +131,14 @@ async fn the_region_filter_counts_the_moved_cafe_where_it_was_at_each_visit() ->
 {
     let office = Office::new()?;
     scenario::build(&office).await?;
-    let views = office.views().await?;
+    let facts = office.facts().await?;
     let mut request = ReportRequest::klausur(2025)?;
     request.region = Some(wifo_domain::values::RegionCode::parse(REGION_B)?);
-    let in_b = build_report(&views, &request, &mut |_, _| {})?;
+    let in_b = build_report(&facts, &request, &mut |_, _| {})?;
     // V4, V5 (Softwarehaus) and V6 (café, before its move); 2024: the Softwarehaus.
     assert_eq!(in_b.visits.conducted, Count::new(3, 1));
     request.region = Some(wifo_domain::values::RegionCode::parse(REGION_A)?);
-    let in_a = build_report(&views, &request, &mut |_, _| {})?;
+    let in_a = build_report(&facts, &request, &mut |_, _| {})?;
     assert_eq!(in_a.visits.conducted, Count::new(5, 1));
     // Contacts in A: Bäckerei and Druckerei (the café's was retracted); inquiries in A: I1, I2
     // and I4 (the café had moved by September).
@@ -154,10 +154,10 @@ async fn the_partner_filter_counts_the_partners_agreements_and_joint_visits() ->
 {
     let office = Office::new()?;
     let ids = scenario::build(&office).await?;
-    let views = office.views().await?;
+    let facts = office.facts().await?;
     let mut request = ReportRequest::klausur(2025)?;
     request.partner = Some(ids.handwerkskammer);
-    let chamber = build_report(&views, &request, &mut |_, _| {})?;
+    let chamber = build_report(&facts, &request, &mut |_, _| {})?;
     assert_eq!(
         chamber.visits.conducted,
         Count::new(2, 0),
@@ -165,7 +165,7 @@ async fn the_partner_filter_counts_the_partners_agreements_and_joint_visits() ->
     );
     assert!(chamber.cooperations.agreements.is_empty());
     request.partner = Some(ids.wirtschaftskreis);
-    let association = build_report(&views, &request, &mut |_, _| {})?;
+    let association = build_report(&facts, &request, &mut |_, _| {})?;
     assert_eq!(association.cooperations.agreements.len(), 1);
     assert_eq!(
         association.visits.conducted,
@@ -175,7 +175,7 @@ async fn the_partner_filter_counts_the_partners_agreements_and_joint_visits() ->
     request.partner = Some(wifo_domain::ids::OrganizationId::from_uuid(
         uuid::Uuid::nil(),
     ));
-    assert!(build_report(&views, &request, &mut |_, _| {}).is_err());
+    assert!(build_report(&facts, &request, &mut |_, _| {}).is_err());
     Ok(())
 }
 
@@ -183,9 +183,9 @@ async fn the_partner_filter_counts_the_partners_agreements_and_joint_visits() ->
 async fn a_leadership_report_compares_with_the_same_period_a_year_earlier() -> anyhow::Result<()> {
     let office = Office::new()?;
     scenario::build(&office).await?;
-    let views = office.views().await?;
+    let facts = office.facts().await?;
     let request = ReportRequest::leadership(day("2025-05-01"), day("2025-09-30"))?;
-    let report = build_report(&views, &request, &mut |_, _| {})?;
+    let report = build_report(&facts, &request, &mut |_, _| {})?;
     assert_eq!(report.previous_period.from, day("2024-05-01"));
     assert_eq!(report.previous_period.to, day("2024-09-30"));
     // V5 (May), V6 (June), V7 (August); a year earlier: May and September 2024.
@@ -229,8 +229,8 @@ async fn erasing_a_person_changes_no_figure_and_no_output_holds_personal_data() 
         serde_json::to_value(&after)?,
         "figures unchanged by the erasure"
     );
-    let views = office.views().await?;
-    let frames = wifo_analytics::Frames::from_views(&views)?;
+    let facts = office.facts().await?;
+    let frames = wifo_analytics::Frames::from_facts(&facts)?;
     let person_id = ids.person.to_string();
     for format in [
         Format::Html,

@@ -20,8 +20,8 @@ async fn every_output_format_opens_and_holds_the_figures() -> anyhow::Result<()>
     let office = Office::new()?;
     scenario::build(&office).await?;
     let report = report_2025(&office, ReportOptions::default()).await?;
-    let views = office.views().await?;
-    let frames = wifo_analytics::Frames::from_views(&views)?;
+    let facts = office.facts().await?;
+    let frames = wifo_analytics::Frames::from_facts(&facts)?;
     let expected_tables = tables(&report);
     assert_eq!(expected_tables.len(), 24);
 

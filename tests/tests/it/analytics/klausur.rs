@@ -44,10 +44,10 @@ fn keys(lines: &[KeyedCount]) -> Vec<&str> {
 }
 
 pub async fn report_2025(office: &Office, options: ReportOptions) -> anyhow::Result<Report> {
-    let views = office.views().await?;
+    let facts = office.facts().await?;
     let mut request = ReportRequest::klausur(2025)?;
     request.options = options;
-    Ok(build_report(&views, &request, &mut |_, _| {})?)
+    Ok(build_report(&facts, &request, &mut |_, _| {})?)
 }
 
 fn close(actual: Option<f64>, expected: f64) {

@@ -38,7 +38,7 @@ use wifo_domain::{
         CompleteFollowUp, ConductVisit, CreateFollowUp, Findings, PlanVisit, Visit, VisitCommand,
     },
 };
-use wifo_projections::Views;
+use wifo_projections::FactTables;
 use wifo_server::data_dir::DataDir;
 use wifo_store::CommandContext;
 
@@ -137,9 +137,9 @@ impl Office {
         Ok(())
     }
 
-    /// The views as `wifo report` loads them.
-    pub async fn views(&self) -> anyhow::Result<Views> {
-        wifo_server::report::load_views(self.dir.path()).await
+    /// The fact tables as `wifo report` loads them.
+    pub async fn facts(&self) -> anyhow::Result<FactTables> {
+        wifo_server::report::load_facts(self.dir.path()).await
     }
 
     #[allow(clippy::too_many_arguments)]

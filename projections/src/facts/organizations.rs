@@ -1,0 +1,155 @@
+//! Organizations as the fact tables need them: the state now (folded with the domain's
+//! `evolve`) for the organization frame, memberships and partner names, and the dated changes of
+//! region, sector and size class, so a fact row gets the master data of the day it happened.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use wifo_domain::{
+    Decider,
+    organization::{Organization, OrganizationEvent, OrganizationState, Status},
+    values::SizeClass,
+};
+
+use super::{FactTables, Symbol, key};
+
+/// One organization.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct OrganizationFacts {
+    pub state: OrganizationState,
+    /// Changes of region, sector and size class with the day they were recorded, in log order.
+    history: Vec<(NaiveDate, Change)>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+enum Change {
+    Registered {
+        region: Symbol,
+        sector: Symbol,
+        size_class: Option<SizeClass>,
+    },
+    Relocated {
+        region: Symbol,
+    },
+    Profile {
+        sector: Symbol,
+        size_class: Option<SizeClass>,
+    },
+}
+
+/// Region, sector and size class on a day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MasterData {
+    pub region: Symbol,
+    pub sector: Symbol,
+    pub size_class: Option<SizeClass>,
+}
+
+impl MasterData {
+    const NONE: MasterData = MasterData {
+        region: Symbol::NONE,
+        sector: Symbol::NONE,
+        size_class: None,
+    };
+}
+
+impl FactTables {
+    pub(super) fn apply_organization(&mut self, day: NaiveDate, event: &OrganizationEvent) {
+        use OrganizationEvent as E;
+        let organization = match event {
+            E::Registered { organization, .. }
+            | E::Renamed { organization, .. }
+            | E::Relocated { organization, .. }
+            | E::ProfileUpdated { organization, .. }
+            | E::AccountManagerAssigned { organization, .. }
+            | E::Tagged { organization, .. }
+            | E::Untagged { organization, .. }
+            | E::MembershipStarted { organization, .. }
+            | E::MembershipEnded { organization, .. }
+            | E::Closed { organization, .. }
+            | E::MergedInto { organization, .. } => *organization,
+        };
+        let change = match event {
+            E::Registered {
+                region, profile, ..
+            } => Some(Change::Registered {
+                region: self.symbols.intern_opt(region.as_ref()),
+                sector: self.symbols.intern_opt(profile.sector.as_ref()),
+                size_class: profile.size_class,
+            }),
+            E::Relocated { region, .. } => Some(Change::Relocated {
+                region: self.symbols.intern_opt(region.as_ref()),
+            }),
+            E::ProfileUpdated { profile, .. } => Some(Change::Profile {
+                sector: self.symbols.intern_opt(profile.sector.as_ref()),
+                size_class: profile.size_class,
+            }),
+            _ => None,
+        };
+        let record = self
+            .organizations
+            .entry(key(organization.as_uuid()))
+            .or_default();
+        record.state = Organization::evolve(std::mem::take(&mut record.state), event);
+        if let Some(change) = change {
+            record.history.push((day, change));
+        }
+    }
+
+    /// Region, sector and size class of an organization on `date`, from its dated changes (so a
+    /// visit recorded late still counts where the business was on that day). A date before the
+    /// registration gets the master data it was registered with.
+    pub(super) fn master_data_at(&self, organization: u64, date: NaiveDate) -> MasterData {
+        let Some(record) = self.organizations.get(&organization) else {
+            return MasterData::NONE;
+        };
+        let mut at = MasterData::NONE;
+        let mut registered = false;
+        for (changed_on, change) in &record.history {
+            // The first registration applies even when dated later: before it there is nothing.
+            let first_registration = !registered && matches!(change, Change::Registered { .. });
+            if *changed_on > date && !first_registration {
+                continue;
+            }
+            match *change {
+                Change::Registered {
+                    region,
+                    sector,
+                    size_class,
+                } => {
+                    registered = true;
+                    at = MasterData {
+                        region,
+                        sector,
+                        size_class,
+                    };
+                }
+                Change::Relocated { region } => at.region = region,
+                Change::Profile { sector, size_class } => {
+                    at.sector = sector;
+                    at.size_class = size_class;
+                }
+            }
+        }
+        at
+    }
+
+    /// The organization's region on `date` (see `master_data_at`).
+    pub(super) fn region_at(&self, organization: u64, date: NaiveDate) -> Symbol {
+        self.master_data_at(organization, date).region
+    }
+
+    /// The key of the organization a record now lives in: follows merges to the survivor.
+    pub fn resolve(&self, mut organization: u64) -> u64 {
+        for _ in 0..16 {
+            match self
+                .organizations
+                .get(&organization)
+                .map(|record| &record.state.status)
+            {
+                Some(Status::MergedInto { survivor }) => organization = key(survivor.as_uuid()),
+                _ => break,
+            }
+        }
+        organization
+    }
+}
