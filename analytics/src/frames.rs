@@ -7,13 +7,15 @@
 
 use std::collections::HashMap;
 use std::num::NonZeroU64;
+use std::ops::RangeInclusive;
 
+use chrono::NaiveDate;
 use polars::prelude::*;
 use wifo_domain::{
     cooperation::Status as CooperationStatus,
     organization::{OrganizationKind, Status as OrganizationStatus},
 };
-use wifo_projections::facts::{FactTables, Lists, Symbol, Symbols, VisitOutcome};
+use wifo_projections::facts::{FactTables, InquiryStep, Lists, Symbol, VisitOutcome};
 
 pub use wifo_projections::facts::{date_of, day_number, key};
 
@@ -28,12 +30,13 @@ pub struct Frames {
     pub visit_staff: DataFrame,
     /// `visit, topic`.
     pub visit_topics: DataFrame,
-    /// `contact, organization, channel, day, region, retracted`.
+    /// `contact, organization, channel, day, region, retracted` (for a report only the contacts
+    /// of its two periods, see `for_report`).
     pub contacts: DataFrame,
     /// `contact, topic`.
     pub contact_topics: DataFrame,
     /// One row per step: `inquiry, step, day, organization, source, office, referral, outcome,
-    /// region`.
+    /// region`; on `received` rows also `first_answered_day, first_closed_day, reopened`.
     pub inquiry_steps: DataFrame,
     /// `inquiry, topic` (the topics it was received with).
     pub inquiry_topics: DataFrame,
@@ -62,15 +65,48 @@ fn text<T: AsRef<str>>(value: Option<&T>) -> Option<&str> {
     value.map(AsRef::as_ref)
 }
 
-/// A text column of symbols.
-fn symbols(name: &str, values: &[Symbol], symbols: &Symbols) -> Column {
-    Column::new(
-        name.into(),
-        values
-            .iter()
-            .map(|s| symbols.get(*s))
-            .collect::<Vec<Option<&str>>>(),
-    )
+/// A text column gathered from a small dictionary by index (`None` for a null cell): each of
+/// millions of rows costs one index and shares the dictionary's strings instead of copying one.
+fn gathered(
+    name: &str,
+    dictionary: &Series,
+    indices: impl Iterator<Item = Option<u32>>,
+) -> PolarsResult<Column> {
+    let indices = IdxCa::from_iter_options("".into(), indices);
+    Ok(dictionary
+        .take(&indices)?
+        .with_name(name.into())
+        .into_column())
+}
+
+/// A text column of symbols, gathered from the `dictionary` of all symbol texts.
+fn symbols(name: &str, values: &[Symbol], dictionary: &Series) -> PolarsResult<Column> {
+    gathered(name, dictionary, values.iter().map(|s| s.index()))
+}
+
+/// A text column of the German labels of a few distinct values (channels, steps, kinds): each
+/// distinct value is labelled once.
+fn labelled<T: Copy + PartialEq>(
+    name: &str,
+    values: impl Iterator<Item = Option<T>>,
+    label: impl Fn(T) -> &'static str,
+) -> PolarsResult<Column> {
+    let mut seen: Vec<T> = Vec::new();
+    let mut indices = Vec::new();
+    for value in values {
+        indices.push(value.map(|value| {
+            let place = seen.iter().position(|known| *known == value);
+            place.unwrap_or_else(|| {
+                seen.push(value);
+                seen.len() - 1
+            }) as u32
+        }));
+    }
+    let dictionary = Series::new(
+        "".into(),
+        seen.into_iter().map(label).collect::<Vec<&str>>(),
+    );
+    gathered(name, &dictionary, indices.into_iter())
 }
 
 /// A column of values mapped row by row.
@@ -81,21 +117,31 @@ where
     Column::new(name.into(), values.iter().map(f).collect::<Vec<U>>())
 }
 
-/// `owner, value` rows of a list column, the owner named by its row's key.
+/// The values of `rows`, in that order.
+fn picked<T: Copy>(values: &[T], rows: &[usize]) -> Vec<T> {
+    rows.iter()
+        .filter_map(|row| values.get(*row).copied())
+        .collect()
+}
+
+/// `owner, value` rows of a list column for the rows `keep` accepts, the owner named by its
+/// row's key.
 fn list_frame(
     owner: &str,
     keys: &[u64],
     lists: &Lists,
     value: &str,
-    texts: &Symbols,
+    dictionary: &Series,
+    keep: impl Fn(usize) -> bool,
 ) -> PolarsResult<DataFrame> {
-    let (owners, values): (Vec<u64>, Vec<Option<&str>>) = lists
+    let (owners, values): (Vec<u64>, Vec<Symbol>) = lists
         .entries()
-        .filter_map(|(row, symbol)| Some((*keys.get(row)?, texts.get(symbol))))
+        .filter(|(row, _)| keep(*row))
+        .filter_map(|(row, symbol)| Some((*keys.get(row)?, symbol)))
         .unzip();
     frame(vec![
         Column::new(owner.into(), owners),
-        Column::new(value.into(), values),
+        symbols(value, &values, dictionary)?,
     ])
 }
 
@@ -111,8 +157,27 @@ fn survivors(facts: &FactTables) -> HashMap<u64, u64> {
 }
 
 impl Frames {
-    /// Copies the fact tables and master data into frames.
+    /// Copies all fact tables and master data into frames (for the Parquet export).
     pub fn from_facts(facts: &FactTables) -> PolarsResult<Self> {
+        Self::build(facts, None)
+    }
+
+    /// The frames a report of the period `from`–`to` reads, which are far fewer rows than the
+    /// whole history: contacts only from the year before `from` to `to` (no statistic looks at
+    /// other contacts; they are the largest table); of the inquiry steps every received, closed
+    /// and reopened one (open inquiries look back to the beginning), referrals and their
+    /// answers from the year before `from` on, and no assigned or answered step (the received
+    /// row carries the first answer). Visits, milestones and attendance stay whole (coverage and
+    /// the latest findings look back further).
+    pub fn for_report(facts: &FactTables, from: NaiveDate, to: NaiveDate) -> PolarsResult<Self> {
+        let first = from
+            .checked_sub_months(chrono::Months::new(12))
+            .unwrap_or(from);
+        Self::build(facts, Some(day_number(first)..=day_number(to)))
+    }
+
+    /// `window`: the days a report compares, or `None` for every row.
+    fn build(facts: &FactTables, window: Option<RangeInclusive<i32>>) -> PolarsResult<Self> {
         let survivors = survivors(facts);
         let organization_key = |organization: &u64| {
             if survivors.is_empty() {
@@ -126,7 +191,7 @@ impl Frames {
         };
         let optional_organization =
             |organization: &Option<NonZeroU64>| organization.map(|o| organization_key(&o.get()));
-        let texts = &facts.symbols;
+        let texts = &Series::new("".into(), facts.symbols.texts().collect::<Vec<&str>>());
 
         let v = &facts.visits;
         let visits = frame(vec![
@@ -137,9 +202,9 @@ impl Frames {
             mapped("joint_partner", &v.joint_partner, |p| {
                 p.map(NonZeroU64::get)
             }),
-            symbols("region", &v.region, texts),
-            symbols("sector", &v.sector, texts),
-            mapped("size_class", &v.size_class, |s| s.map(|s| s.label())),
+            symbols("region", &v.region, texts)?,
+            symbols("sector", &v.sector, texts)?,
+            labelled("size_class", v.size_class.iter().copied(), |s| s.label())?,
             mapped("size_min", &v.size_class, |s| s.map(|s| s.min_employees())),
             Column::new("relocation_risk".into(), v.relocation_risk.clone()),
             Column::new("expansion_plans".into(), v.expansion_plans.clone()),
@@ -149,51 +214,99 @@ impl Frames {
                 v.follow_ups_completed.clone(),
             ),
         ])?;
-        let visit_staff = list_frame("visit", &v.visit, &v.staff, "staff", texts)?;
-        let visit_topics = list_frame("visit", &v.visit, &v.topics, "topic", texts)?;
+        let visit_staff = list_frame("visit", &v.visit, &v.staff, "staff", texts, |_| true)?;
+        let visit_topics = list_frame("visit", &v.visit, &v.topics, "topic", texts, |_| true)?;
 
         let c = &facts.contacts;
+        let in_window = |row: usize| {
+            window
+                .as_ref()
+                .is_none_or(|days| c.day.get(row).is_some_and(|day| days.contains(day)))
+        };
+        let rows: Vec<usize> = (0..c.len()).filter(|row| in_window(*row)).collect();
         let contacts = frame(vec![
-            Column::new("contact".into(), c.contact.clone()),
-            mapped("organization", &c.organization, organization_key),
-            mapped("channel", &c.channel, |channel| channel.label()),
-            Column::new("day".into(), c.day.clone()),
-            symbols("region", &c.region, texts),
-            Column::new("retracted".into(), c.retracted.clone()),
+            Column::new("contact".into(), picked(&c.contact, &rows)),
+            mapped(
+                "organization",
+                &picked(&c.organization, &rows),
+                organization_key,
+            ),
+            labelled(
+                "channel",
+                picked(&c.channel, &rows).into_iter().map(Some),
+                |c| c.label(),
+            )?,
+            Column::new("day".into(), picked(&c.day, &rows)),
+            symbols("region", &picked(&c.region, &rows), texts)?,
+            Column::new("retracted".into(), picked(&c.retracted, &rows)),
         ])?;
-        let contact_topics = list_frame("contact", &c.contact, &c.topics, "topic", texts)?;
+        let contact_topics =
+            list_frame("contact", &c.contact, &c.topics, "topic", texts, in_window)?;
 
         let s = &facts.inquiry_steps;
+        let rows: Vec<usize> = (0..s.len())
+            .filter(|row| {
+                let Some(days) = &window else {
+                    return true;
+                };
+                match s.step[*row] {
+                    InquiryStep::Received | InquiryStep::Closed | InquiryStep::Reopened => true,
+                    InquiryStep::Assigned | InquiryStep::Answered => false,
+                    InquiryStep::Referred | InquiryStep::ReferralAnswered => {
+                        s.day[*row] >= *days.start()
+                    }
+                }
+            })
+            .collect();
         let inquiry_steps = frame(vec![
-            Column::new("inquiry".into(), s.inquiry.clone()),
-            mapped("step", &s.step, |step| step.name()),
-            Column::new("day".into(), s.day.clone()),
-            mapped("organization", &s.organization, optional_organization),
-            mapped("source", &s.source, |source| source.map(|x| x.label())),
-            symbols("office", &s.office, texts),
-            mapped("referral", &s.referral, |r| r.map(NonZeroU64::get)),
-            mapped("outcome", &s.outcome, |o| o.map(|x| x.label())),
-            symbols("region", &s.region, texts),
+            Column::new("inquiry".into(), picked(&s.inquiry, &rows)),
+            labelled("step", picked(&s.step, &rows).into_iter().map(Some), |s| {
+                s.name()
+            })?,
+            Column::new("day".into(), picked(&s.day, &rows)),
+            mapped(
+                "organization",
+                &picked(&s.organization, &rows),
+                optional_organization,
+            ),
+            labelled("source", picked(&s.source, &rows).into_iter(), |s| {
+                s.label()
+            })?,
+            symbols("office", &picked(&s.office, &rows), texts)?,
+            mapped("referral", &picked(&s.referral, &rows), |r| {
+                r.map(NonZeroU64::get)
+            }),
+            labelled("outcome", picked(&s.outcome, &rows).into_iter(), |o| {
+                o.label()
+            })?,
+            symbols("region", &picked(&s.region, &rows), texts)?,
+            Column::new(
+                "first_answered_day".into(),
+                picked(&s.first_answered, &rows),
+            ),
+            Column::new("first_closed_day".into(), picked(&s.first_closed, &rows)),
+            Column::new("reopened".into(), picked(&s.reopened, &rows)),
         ])?;
-        let inquiry_topics = list_frame("inquiry", &s.inquiry, &s.topics, "topic", texts)?;
+        let inquiry_topics =
+            list_frame("inquiry", &s.inquiry, &s.topics, "topic", texts, |_| true)?;
 
         let m = &facts.milestones;
         let milestones = frame(vec![
             Column::new("cooperation".into(), m.cooperation.clone()),
             Column::new("milestone".into(), m.milestone.clone()),
-            mapped("change", &m.change, |change| change.name()),
+            labelled("change", m.change.iter().copied().map(Some), |c| c.name())?,
             Column::new("day".into(), m.day.clone()),
             Column::new("due".into(), m.due.clone()),
-            mapped("kind", &m.kind, |kind| kind.label()),
+            labelled("kind", m.kind.iter().copied().map(Some), |k| k.label())?,
         ])?;
 
         let a = &facts.attendance;
         let attendance = frame(vec![
             Column::new("gathering".into(), a.gathering.clone()),
-            mapped("kind", &a.kind, |kind| kind.label()),
+            labelled("kind", a.kind.iter().copied().map(Some), |k| k.label())?,
             Column::new("day".into(), a.day.clone()),
             mapped("organization", &a.organization, optional_organization),
-            symbols("region", &a.region, texts),
+            symbols("region", &a.region, texts)?,
         ])?;
 
         let held: Vec<_> = facts

@@ -104,7 +104,7 @@ pub fn build_report(
     progress: &mut dyn FnMut(&str, Duration),
 ) -> Result<Report, AnalyticsError> {
     let started = Instant::now();
-    let frames = Frames::from_facts(facts)?;
+    let frames = Frames::for_report(facts, request.from, request.to)?;
     progress("Faktentabellen", started.elapsed());
     let labels = labels(facts);
     build_report_from(facts, &frames, &labels, request, progress)

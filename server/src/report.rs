@@ -83,7 +83,12 @@ async fn run(mut request: ReportRequest, args: ReportArgs) -> anyhow::Result<()>
     bar.set_message("Bericht berechnen");
     let started = Instant::now();
     let mut steps: Vec<(String, Duration)> = Vec::new();
-    let frames = wifo_analytics::Frames::from_facts(&facts)?;
+    // Parquet exports the whole fact tables; the other formats need only what the report reads.
+    let frames = if format == Format::Parquet {
+        wifo_analytics::Frames::from_facts(&facts)?
+    } else {
+        wifo_analytics::Frames::for_report(&facts, request.from, request.to)?
+    };
     steps.push(("Faktentabellen".into(), started.elapsed()));
     bar.inc(1);
     let labels = wifo_analytics::labels(&facts);

@@ -5,7 +5,7 @@ use polars::prelude::*;
 use super::{Context, Labels, count_by, count_rows, keyed_counts};
 use crate::model::ContactStatistics;
 
-/// Logged, not retracted contacts in scope, all dates.
+/// Logged, not retracted contacts in scope, of every date the frames hold.
 pub fn logged_contacts(context: &Context<'_>) -> LazyFrame {
     let contacts = context
         .frames

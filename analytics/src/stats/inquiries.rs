@@ -20,7 +20,8 @@ fn steps(context: &Context<'_>, step: &str) -> LazyFrame {
         .filter(col("step").eq(lit(step.to_owned())))
 }
 
-/// Received inquiries in scope (`inquiry, day, source, region, organization`), all dates.
+/// Received inquiries in scope (`inquiry, day, source, region, organization,
+/// first_answered_day, first_closed_day, reopened`), all dates.
 pub fn received_inquiries(context: &Context<'_>) -> LazyFrame {
     let received = steps(context, "received").select([
         col("inquiry"),
@@ -28,19 +29,23 @@ pub fn received_inquiries(context: &Context<'_>) -> LazyFrame {
         col("source"),
         col("region"),
         col("organization"),
+        col("first_answered_day"),
+        col("first_closed_day"),
+        col("reopened"),
     ]);
     context.scoped(received, Some("organization"), Some("region"), false)
 }
 
 /// The first day a step happened per inquiry (or referral).
-fn first_day(context: &Context<'_>, step: &str, id: &str, alias: &str) -> LazyFrame {
-    steps(context, step)
+fn first_day(steps: LazyFrame, id: &str, alias: &str) -> LazyFrame {
+    steps
         .group_by([col(id)])
         .agg([col("day").min().alias(alias)])
 }
 
 pub fn inquiry_statistics(context: &Context<'_>) -> PolarsResult<InquiryStatistics> {
-    let received_all = received_inquiries(context);
+    // The received inquiries (with their first answer and close) are picked out once and kept.
+    let received_all = received_inquiries(context).collect()?.lazy();
     let stacked = context.stacked(received_all.clone(), "day")?;
     let received = count_rows(stacked.clone())?;
     let per_source = keyed_counts(&count_by(stacked.clone(), col("source"))?, str::to_owned)?;
@@ -54,20 +59,12 @@ pub fn inquiry_statistics(context: &Context<'_>) -> PolarsResult<InquiryStatisti
     })?;
 
     let timed = stacked
-        .left_join(
-            first_day(context, "answered", "inquiry", "answered_day"),
-            col("inquiry"),
-            col("inquiry"),
-        )
-        .left_join(
-            first_day(context, "closed", "inquiry", "closed_day"),
-            col("inquiry"),
-            col("inquiry"),
-        )
         .with_columns([
-            (col("answered_day") - col("day")).alias("response_days"),
-            (col("closed_day") - col("day")).alias("close_days"),
-        ]);
+            (col("first_answered_day") - col("day")).alias("response_days"),
+            (col("first_closed_day") - col("day")).alias("close_days"),
+        ])
+        .collect()?
+        .lazy();
     let first_response = durations(
         timed.clone(),
         "response_days",
@@ -79,21 +76,30 @@ pub fn inquiry_statistics(context: &Context<'_>) -> PolarsResult<InquiryStatisti
         context.options.close_target_days,
     )?;
 
-    // Referrals: each with the inquiry's source, stacked by the day it was made.
-    let sources = received_all
-        .clone()
-        .select([col("inquiry"), col("source")])
-        .unique(None, UniqueKeepStrategy::Any);
-    let referrals = steps(context, "referred")
-        .select([col("inquiry"), col("referral"), col("office"), col("day")])
+    // Referrals made in the periods, each with the inquiry's source (an inquiry has one
+    // received row, so its key is unique in `received_all`).
+    let sources = received_all.clone().select([col("inquiry"), col("source")]);
+    let referred = steps(context, "referred").select([
+        col("inquiry"),
+        col("referral"),
+        col("office"),
+        col("day"),
+    ]);
+    let referrals = context
+        .stacked(referred, "day")?
         .inner_join(sources, col("inquiry"), col("inquiry"))
         .left_join(
-            first_day(context, "referral_answered", "referral", "answer_day"),
+            first_day(
+                steps(context, "referral_answered"),
+                "referral",
+                "answer_day",
+            ),
             col("referral"),
             col("referral"),
         )
-        .with_column((col("answer_day") - col("day")).alias("answer_days"));
-    let referrals = context.stacked(referrals, "day")?;
+        .with_column((col("answer_day") - col("day")).alias("answer_days"))
+        .collect()?
+        .lazy();
     let per_office = referrals
         .clone()
         .group_by([col("office")])
@@ -145,18 +151,17 @@ pub fn inquiry_statistics(context: &Context<'_>) -> PolarsResult<InquiryStatisti
         })
         .collect::<PolarsResult<Vec<_>>>()?;
 
-    let keys = received_all
-        .clone()
-        .select([col("inquiry")])
-        .unique(None, UniqueKeepStrategy::Any);
-    let closed = context.stacked(
-        steps(context, "closed").inner_join(keys, col("inquiry"), col("inquiry")),
-        "day",
-    )?;
+    let keys = received_all.clone().select([col("inquiry")]);
+    let closed = context
+        .stacked(steps(context, "closed"), "day")?
+        .inner_join(keys, col("inquiry"), col("inquiry"));
     let outcomes = keyed_counts(&count_by(closed, col("outcome"))?, str::to_owned)?;
 
-    let open_current = open_at(context, &received_all, context.period.to)?;
-    let open_previous = open_at(context, &received_all, context.previous.to)?;
+    let reopened_status = reopened_status_steps(context, &received_all)?;
+    let open_current = open_at(&reopened_status, &received_all, context.period.to)
+        .collect()?
+        .lazy();
+    let open_previous = open_at(&reopened_status, &received_all, context.previous.to);
     let open_at_end = Count::new(
         u64s(
             &open_current.clone().select([col("open").sum()]).collect()?,
@@ -256,15 +261,15 @@ fn referral_aggregates() -> Vec<Expr> {
     ]
 }
 
-/// Inquiries received by `end`, each with `open`: not closed on that day (its latest close or
-/// reopen up to then was not a close).
-fn open_at(
-    context: &Context<'_>,
-    received: &LazyFrame,
-    end: chrono::NaiveDate,
-) -> PolarsResult<LazyFrame> {
-    let end = day_number(end);
-    let status = context
+/// Every close and reopen (`inquiry, step, day`) of the inquiries that were ever reopened,
+/// sorted by day once; steps of one day keep their log order. Only these inquiries need their
+/// history to tell whether they were open on a day; for all others the first close decides.
+fn reopened_status_steps(context: &Context<'_>, received: &LazyFrame) -> PolarsResult<LazyFrame> {
+    let reopened = received
+        .clone()
+        .filter(col("reopened"))
+        .select([col("inquiry")]);
+    Ok(context
         .frames
         .inquiry_steps
         .clone()
@@ -272,26 +277,39 @@ fn open_at(
         .filter(
             col("step")
                 .eq(lit("closed"))
-                .or(col("step").eq(lit("reopened")))
-                .and(col("day").lt_eq(lit(end))),
+                .or(col("step").eq(lit("reopened"))),
         )
+        .select([col("inquiry"), col("step"), col("day")])
+        .inner_join(reopened, col("inquiry"), col("inquiry"))
         .sort(
             ["day"],
             SortMultipleOptions::default().with_maintain_order(true),
         )
-        .group_by([col("inquiry")])
-        .agg([col("step").last().alias("last_step")]);
-    Ok(received
+        .collect()?
+        .lazy())
+}
+
+/// Inquiries received by `end`, each with `open`: not closed on that day. An inquiry never
+/// reopened is closed once its first close is on or before `end`; one that was reopened is
+/// closed when its latest close or reopen up to `end` was a close.
+fn open_at(reopened_status: &LazyFrame, received: &LazyFrame, end: chrono::NaiveDate) -> LazyFrame {
+    let end = day_number(end);
+    let status = reopened_status
         .clone()
         .filter(col("day").lt_eq(lit(end)))
-        .select([col("inquiry")])
+        .group_by([col("inquiry")])
+        .agg([col("step").last().alias("last_step")]);
+    received
+        .clone()
+        .filter(col("day").lt_eq(lit(end)))
+        .select([col("inquiry"), col("first_closed_day"), col("reopened")])
         .left_join(status, col("inquiry"), col("inquiry"))
         .with_column(
-            col("last_step")
-                .neq(lit("closed"))
-                .fill_null(lit(true))
+            when(col("reopened"))
+                .then(col("last_step").neq(lit("closed")).fill_null(lit(true)))
+                .otherwise(col("first_closed_day").gt(lit(end)).fill_null(lit(true)))
                 .alias("open"),
-        ))
+        )
 }
 
 /// Count, median, 90th percentile and share within `target` of a day column, per period.

@@ -113,8 +113,8 @@ impl Context<'_> {
     }
 
     /// Rows of the current period (flag `current`) and of the previous period (flag
-    /// `previous`) stacked; a row in both periods appears twice. `shift` is added to the
-    /// previous rows' day so that they line up with the current period.
+    /// `previous`) stacked; a row in both periods appears twice. The result is computed once
+    /// here: every statistic groups the same two years of rows, not the whole history again.
     pub fn stacked(&self, frame: LazyFrame, day: &str) -> PolarsResult<LazyFrame> {
         let within = |period: Period| {
             col(day)
@@ -128,7 +128,9 @@ impl Context<'_> {
         let previous = frame
             .filter(within(self.previous))
             .with_columns([lit(false).alias("current"), lit(true).alias("previous")]);
-        concat([current, previous], UnionArgs::default())
+        Ok(concat([current, previous], UnionArgs::default())?
+            .collect()?
+            .lazy())
     }
 }
 

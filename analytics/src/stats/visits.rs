@@ -31,7 +31,8 @@ pub fn conducted_visits(context: &Context<'_>) -> LazyFrame {
 }
 
 pub fn visit_statistics(context: &Context<'_>) -> PolarsResult<VisitStatistics> {
-    let visits = conducted_visits(context);
+    // All conducted visits in scope, computed once: coverage and findings read them by date.
+    let visits = conducted_visits(context).collect()?.lazy();
     let stacked = context.stacked(visits.clone(), "day")?;
     let conducted = count_rows(stacked.clone())?;
 
@@ -247,14 +248,27 @@ fn coverage_figure(
 /// Businesses whose latest conducted visit up to the end of a period found a relocation risk or
 /// an expansion need, and how many of them have follow-ups, all done.
 fn findings(context: &Context<'_>, visits: &LazyFrame) -> PolarsResult<Vec<FindingFollowUp>> {
+    // Sorted once by day (visits of one day in log order); a filter keeps that order.
+    let by_day = visits
+        .clone()
+        .select([
+            col("organization"),
+            col("day"),
+            col("relocation_risk"),
+            col("expansion_plans"),
+            col("follow_ups_created"),
+            col("follow_ups_completed"),
+        ])
+        .sort(
+            ["day"],
+            SortMultipleOptions::default().with_maintain_order(true),
+        )
+        .collect()?
+        .lazy();
     let latest = |end: chrono::NaiveDate| -> PolarsResult<DataFrame> {
-        visits
+        by_day
             .clone()
             .filter(col("day").lt_eq(lit(day_number(end))))
-            .sort(
-                ["day"],
-                SortMultipleOptions::default().with_maintain_order(true),
-            )
             .group_by([col("organization")])
             .agg([
                 col("relocation_risk").last(),

@@ -134,6 +134,12 @@ pub struct InquiryStepTable {
     pub region: Vec<Symbol>,
     /// The topics an inquiry was received with (on its `received` row).
     pub topics: Lists,
+    /// On an inquiry's `received` row: the earliest day it was answered and closed (kept up to
+    /// date as those steps arrive, so response times need no search through the steps).
+    pub first_answered: Vec<Option<i32>>,
+    pub first_closed: Vec<Option<i32>>,
+    /// On an inquiry's `received` row: whether it was ever reopened.
+    pub reopened: Vec<bool>,
 }
 
 impl InquiryStepTable {
@@ -376,6 +382,21 @@ impl FactTables {
         };
         let region = organization.map_or(Symbol::NONE, |o| self.region_at(o.get(), date));
         let table = &mut self.inquiry_steps;
+        if let Some(received) = received {
+            let earliest = |first: Option<i32>| {
+                Some(first.map_or(day_number(date), |day| day.min(day_number(date))))
+            };
+            match step {
+                InquiryStep::Answered => {
+                    table.first_answered[received] = earliest(table.first_answered[received]);
+                }
+                InquiryStep::Closed => {
+                    table.first_closed[received] = earliest(table.first_closed[received]);
+                }
+                InquiryStep::Reopened => table.reopened[received] = true,
+                _ => {}
+            }
+        }
         table.inquiry.push(inquiry);
         table.step.push(step);
         table.day.push(day_number(date));
@@ -385,6 +406,9 @@ impl FactTables {
         table.referral.push(referral);
         table.outcome.push(outcome);
         table.region.push(region);
+        table.first_answered.push(None);
+        table.first_closed.push(None);
+        table.reopened.push(false);
         let row = table.inquiry.len() - 1;
         if step == InquiryStep::Received {
             table.topics.set(row, topics);

@@ -17,6 +17,11 @@ impl Symbol {
     pub fn is_none(self) -> bool {
         self == Self::NONE
     }
+
+    /// The symbol's place in `Symbols::texts`; `None` for `Symbol::NONE`.
+    pub fn index(self) -> Option<u32> {
+        (!self.is_none()).then_some(self.0)
+    }
 }
 
 /// The texts behind the symbols, in the order they were first seen. Serialized as that list;
@@ -65,6 +70,11 @@ impl Symbols {
     /// The text of a symbol; `None` for `Symbol::NONE`.
     pub fn get(&self, symbol: Symbol) -> Option<&str> {
         self.texts.get(symbol.0 as usize).map(AsRef::as_ref)
+    }
+
+    /// Every text, in symbol order (`Symbol::index`).
+    pub fn texts(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.texts.iter().map(AsRef::as_ref)
     }
 
     /// The symbol of a text already seen, without adding it.
