@@ -146,6 +146,17 @@ pub enum ContactEvent {
     Retracted { contact: ContactId, reason: Text },
 }
 
+impl ContactEvent {
+    /// The contact the event is about.
+    pub fn contact(&self) -> ContactId {
+        match self {
+            Self::Logged { contact, .. }
+            | Self::Corrected { contact, .. }
+            | Self::Retracted { contact, .. } => *contact,
+        }
+    }
+}
+
 impl DomainEvent for ContactEvent {
     const TYPE_NAMES: &'static [&'static str] =
         &["ContactLogged", "ContactCorrected", "ContactRetracted"];

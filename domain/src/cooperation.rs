@@ -224,6 +224,21 @@ pub enum CooperationEvent {
     },
 }
 
+impl CooperationEvent {
+    /// The cooperation the event is about.
+    pub fn cooperation(&self) -> CooperationId {
+        match self {
+            Self::Agreed { cooperation, .. }
+            | Self::MilestonePlanned { cooperation, .. }
+            | Self::MilestoneAchieved { cooperation, .. }
+            | Self::MilestoneRescheduled { cooperation, .. }
+            | Self::MilestoneCancelled { cooperation, .. }
+            | Self::Extended { cooperation, .. }
+            | Self::Ended { cooperation, .. } => *cooperation,
+        }
+    }
+}
+
 impl DomainEvent for CooperationEvent {
     const TYPE_NAMES: &'static [&'static str] = &[
         "CooperationAgreed",

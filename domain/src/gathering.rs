@@ -223,6 +223,20 @@ pub enum GatheringEvent {
     },
 }
 
+impl GatheringEvent {
+    /// The gathering the event is about.
+    pub fn gathering(&self) -> GatheringId {
+        match self {
+            Self::Planned { gathering, .. }
+            | Self::Rescheduled { gathering, .. }
+            | Self::Invited { gathering, .. }
+            | Self::RegistrationRecorded { gathering, .. }
+            | Self::Held { gathering, .. }
+            | Self::Cancelled { gathering, .. } => *gathering,
+        }
+    }
+}
+
 impl DomainEvent for GatheringEvent {
     const TYPE_NAMES: &'static [&'static str] = &[
         "GatheringPlanned",

@@ -242,6 +242,21 @@ pub enum InquiryEvent {
     },
 }
 
+impl InquiryEvent {
+    /// The inquiry the event is about.
+    pub fn inquiry(&self) -> InquiryId {
+        match self {
+            Self::Received { inquiry, .. }
+            | Self::Assigned { inquiry, .. }
+            | Self::Referred { inquiry, .. }
+            | Self::ReferralAnswered { inquiry, .. }
+            | Self::Answered { inquiry, .. }
+            | Self::Closed { inquiry, .. }
+            | Self::Reopened { inquiry, .. } => *inquiry,
+        }
+    }
+}
+
 impl DomainEvent for InquiryEvent {
     const TYPE_NAMES: &'static [&'static str] = &[
         "InquiryReceived",

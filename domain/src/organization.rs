@@ -268,6 +268,25 @@ pub enum OrganizationEvent {
     },
 }
 
+impl OrganizationEvent {
+    /// The organization the event is about.
+    pub fn organization(&self) -> OrganizationId {
+        match self {
+            Self::Registered { organization, .. }
+            | Self::Renamed { organization, .. }
+            | Self::Relocated { organization, .. }
+            | Self::ProfileUpdated { organization, .. }
+            | Self::AccountManagerAssigned { organization, .. }
+            | Self::Tagged { organization, .. }
+            | Self::Untagged { organization, .. }
+            | Self::MembershipStarted { organization, .. }
+            | Self::MembershipEnded { organization, .. }
+            | Self::Closed { organization, .. }
+            | Self::MergedInto { organization, .. } => *organization,
+        }
+    }
+}
+
 impl DomainEvent for OrganizationEvent {
     const TYPE_NAMES: &'static [&'static str] = &[
         "OrganizationRegistered",

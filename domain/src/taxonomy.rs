@@ -216,6 +216,18 @@ pub enum TaxonomyEvent {
     },
 }
 
+impl TaxonomyEvent {
+    /// The taxonomy the event changes.
+    pub fn taxonomy(&self) -> TaxonomyKind {
+        match self {
+            Self::EntriesDefined { taxonomy, .. }
+            | Self::EntryRenamed { taxonomy, .. }
+            | Self::EntryRetired { taxonomy, .. }
+            | Self::EntryReactivated { taxonomy, .. } => *taxonomy,
+        }
+    }
+}
+
 impl DomainEvent for TaxonomyEvent {
     const TYPE_NAMES: &'static [&'static str] = &[
         "TaxonomyEntriesDefined",

@@ -245,6 +245,20 @@ pub enum VisitEvent {
     },
 }
 
+impl VisitEvent {
+    /// The visit the event is about.
+    pub fn visit(&self) -> VisitId {
+        match self {
+            Self::Planned { visit, .. }
+            | Self::Rescheduled { visit, .. }
+            | Self::Cancelled { visit, .. }
+            | Self::Conducted { visit, .. }
+            | Self::FollowUpCreated { visit, .. }
+            | Self::FollowUpCompleted { visit, .. } => *visit,
+        }
+    }
+}
+
 impl DomainEvent for VisitEvent {
     const TYPE_NAMES: &'static [&'static str] = &[
         "VisitPlanned",

@@ -8,7 +8,7 @@
 //! The events go into the fact tables alone, as in `wifo report`; with `--views` into all views,
 //! as in the server.
 //!
-//! `cargo bench -p wifo-tests --bench klausur` (options: `--organizations N`, `--years N`,
+//! `cargo bench -p wifo-tests --all-features --bench klausur` (options: `--organizations N`, `--years N`,
 //! `--views`).
 
 use std::time::Instant;
@@ -568,6 +568,7 @@ fn main() -> anyhow::Result<()> {
         load_peak
     );
 
+    let mut last_report = None;
     for run in 1..=2 {
         reset_peak_rss();
         let report_started = Instant::now();
@@ -595,7 +596,24 @@ fn main() -> anyhow::Result<()> {
             report.inquiries.received.current,
             report.agenda.len()
         );
+        last_report = Some(report);
     }
+    // Peer in the same run: the same report from frames of every row (what the Parquet export
+    // copies), to show what leaving out the rows outside the compared years saves.
+    reset_peak_rss();
+    let peer_started = Instant::now();
+    let request = wifo_analytics::ReportRequest::klausur(last_year)?;
+    let all = wifo_analytics::Frames::from_facts(&facts)?;
+    let all_frames = peer_started.elapsed();
+    let labels = wifo_analytics::labels(&facts);
+    let peer = wifo_analytics::build_report_from(&facts, &all, &labels, &request, &mut |_, _| {})?;
+    println!(
+        "Vergleich, alle Zeilen als Frames: Faktentabellen {:.1} ms, gesamt {:.1} ms; Spitzen-RSS {:.0} MB; dieselben Zahlen: {}",
+        all_frames.as_secs_f64() * 1000.0,
+        peer_started.elapsed().as_secs_f64() * 1000.0,
+        peak_rss_mb(),
+        serde_json::to_value(&peer)? == serde_json::to_value(&last_report)?
+    );
     drop(views);
     Ok(())
 }

@@ -159,14 +159,7 @@ fn non_zero(key: u64) -> Option<NonZeroU64> {
 impl FactTables {
     pub(super) fn apply_visit(&mut self, event: &VisitEvent) {
         use VisitEvent as E;
-        let visit = match event {
-            E::Planned { visit, .. }
-            | E::Rescheduled { visit, .. }
-            | E::Cancelled { visit, .. }
-            | E::Conducted { visit, .. }
-            | E::FollowUpCreated { visit, .. }
-            | E::FollowUpCompleted { visit, .. } => key(visit.as_uuid()),
-        };
+        let visit = key(event.visit().as_uuid());
         let row = match event {
             E::Planned { organization, .. } | E::Conducted { organization, .. } => {
                 let organization = key(organization.as_uuid());
@@ -306,15 +299,7 @@ impl FactTables {
 
     pub(super) fn apply_inquiry(&mut self, event: &InquiryEvent) {
         use InquiryEvent as E;
-        let inquiry = match event {
-            E::Received { inquiry, .. }
-            | E::Assigned { inquiry, .. }
-            | E::Referred { inquiry, .. }
-            | E::ReferralAnswered { inquiry, .. }
-            | E::Answered { inquiry, .. }
-            | E::Closed { inquiry, .. }
-            | E::Reopened { inquiry, .. } => key(inquiry.as_uuid()),
-        };
+        let inquiry = key(event.inquiry().as_uuid());
         let received = self.inquiry_rows.get(&inquiry).map(|&row| row as usize);
         let (mut organization, mut source) = received.map_or((None, None), |row| {
             (

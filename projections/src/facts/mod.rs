@@ -99,13 +99,7 @@ impl FactTables {
     }
 
     fn apply_taxonomy(&mut self, event: &TaxonomyEvent) {
-        use TaxonomyEvent as E;
-        let kind = match event {
-            E::EntriesDefined { taxonomy, .. }
-            | E::EntryRenamed { taxonomy, .. }
-            | E::EntryRetired { taxonomy, .. }
-            | E::EntryReactivated { taxonomy, .. } => taxonomy.as_str().to_owned(),
-        };
+        let kind = event.taxonomy().as_str().to_owned();
         let state = Taxonomy::evolve(self.taxonomies.remove(&kind).unwrap_or_default(), event);
         self.taxonomies.insert(kind, state);
     }

@@ -55,19 +55,7 @@ impl MasterData {
 impl FactTables {
     pub(super) fn apply_organization(&mut self, day: NaiveDate, event: &OrganizationEvent) {
         use OrganizationEvent as E;
-        let organization = match event {
-            E::Registered { organization, .. }
-            | E::Renamed { organization, .. }
-            | E::Relocated { organization, .. }
-            | E::ProfileUpdated { organization, .. }
-            | E::AccountManagerAssigned { organization, .. }
-            | E::Tagged { organization, .. }
-            | E::Untagged { organization, .. }
-            | E::MembershipStarted { organization, .. }
-            | E::MembershipEnded { organization, .. }
-            | E::Closed { organization, .. }
-            | E::MergedInto { organization, .. } => *organization,
-        };
+        let organization = event.organization();
         let change = match event {
             E::Registered {
                 region, profile, ..

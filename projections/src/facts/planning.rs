@@ -61,15 +61,7 @@ pub struct AttendanceTable {
 impl FactTables {
     pub(super) fn apply_cooperation(&mut self, day: NaiveDate, event: &CooperationEvent) {
         use CooperationEvent as E;
-        let cooperation = match event {
-            E::Agreed { cooperation, .. }
-            | E::MilestonePlanned { cooperation, .. }
-            | E::MilestoneAchieved { cooperation, .. }
-            | E::MilestoneRescheduled { cooperation, .. }
-            | E::MilestoneCancelled { cooperation, .. }
-            | E::Extended { cooperation, .. }
-            | E::Ended { cooperation, .. } => key(cooperation.as_uuid()),
-        };
+        let cooperation = key(event.cooperation().as_uuid());
         let state = Cooperation::evolve(
             self.cooperations.remove(&cooperation).unwrap_or_default(),
             event,
@@ -109,14 +101,7 @@ impl FactTables {
 
     pub(super) fn apply_gathering(&mut self, event: &GatheringEvent) {
         use GatheringEvent as E;
-        let gathering = match event {
-            E::Planned { gathering, .. }
-            | E::Rescheduled { gathering, .. }
-            | E::Invited { gathering, .. }
-            | E::RegistrationRecorded { gathering, .. }
-            | E::Held { gathering, .. }
-            | E::Cancelled { gathering, .. } => key(gathering.as_uuid()),
-        };
+        let gathering = key(event.gathering().as_uuid());
         let state = Gathering::evolve(
             self.gatherings.remove(&gathering).unwrap_or_default(),
             event,

@@ -294,6 +294,70 @@ fn every_inquiry_step_is_a_row_and_a_referral_answer_names_the_office() {
 }
 
 #[test]
+fn the_received_row_keeps_the_first_answer_the_first_close_and_a_reopen() {
+    let inquiry = InquiryId::from_uuid(Uuid::from_u128(40));
+    let answered = |on: &str| {
+        Event::Inquiry(InquiryEvent::Answered {
+            inquiry,
+            answered_on: day(on),
+            answer: Text::default(),
+        })
+    };
+    let closed = |on: &str| {
+        Event::Inquiry(InquiryEvent::Closed {
+            inquiry,
+            closed_on: day(on),
+            outcome: wifo_domain::inquiry::InquiryOutcome::ALL[0],
+        })
+    };
+    let mut log = Log::default();
+    log.on(
+        "2025-03-03",
+        Event::Inquiry(InquiryEvent::Received {
+            inquiry,
+            organization: None,
+            channel: Channel::Phone,
+            source: InquirySource::ALL[1],
+            topics: vec![],
+            description: Text::default(),
+            received_on: day("2025-03-03"),
+            received_by: staff(),
+        }),
+    );
+    let steps = &log.facts.inquiry_steps;
+    assert_eq!(
+        (
+            steps.first_answered[0],
+            steps.first_closed[0],
+            steps.reopened[0]
+        ),
+        (None, None, false)
+    );
+    // Answered on the 10th, closed on the 12th, reopened, answered and closed again later; an
+    // answer recorded late with an earlier date (the 7th) becomes the first answer.
+    log.on("2025-03-10", answered("2025-03-10"))
+        .on("2025-03-12", closed("2025-03-12"))
+        .on(
+            "2025-04-01",
+            Event::Inquiry(InquiryEvent::Reopened {
+                inquiry,
+                reopened_on: day("2025-04-01"),
+                reason: Text::default(),
+            }),
+        )
+        .on("2025-04-02", answered("2025-03-07"))
+        .on("2025-04-03", closed("2025-04-03"));
+    let steps = &log.facts.inquiry_steps;
+    assert_eq!(steps.inquiry.len(), 6);
+    assert_eq!(steps.first_answered[0], Some(day_number(day("2025-03-07"))));
+    assert_eq!(steps.first_closed[0], Some(day_number(day("2025-03-12"))));
+    assert!(steps.reopened[0]);
+    // Only the received row carries them.
+    assert_eq!(steps.first_answered[1..], [None; 5]);
+    assert_eq!(steps.reopened[1..], [false; 5]);
+}
+
+#[test]
 fn the_tables_read_back_from_their_serialized_form() {
     let bakery = org(1);
     let mut log = Log::default();

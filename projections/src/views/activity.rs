@@ -13,14 +13,7 @@ use super::{Context, Views, timeline::TimelineItem};
 impl Views {
     pub(super) fn apply_visit(&mut self, context: &Context<'_>, event: &VisitEvent) {
         use VisitEvent as E;
-        let visit = match event {
-            E::Planned { visit, .. }
-            | E::Rescheduled { visit, .. }
-            | E::Cancelled { visit, .. }
-            | E::Conducted { visit, .. }
-            | E::FollowUpCreated { visit, .. }
-            | E::FollowUpCompleted { visit, .. } => *visit,
-        };
+        let visit = event.visit();
         let state = self.visits.remove(&visit).unwrap_or_default();
         // The key of a follow-up in `open_follow_ups`, read before `evolve` forgets it, so
         // completing one is a lookup, not a scan of every open follow-up of the office.
@@ -132,11 +125,7 @@ impl Views {
 
     pub(super) fn apply_contact(&mut self, context: &Context<'_>, event: &ContactEvent) {
         use ContactEvent as E;
-        let contact = match event {
-            E::Logged { contact, .. }
-            | E::Corrected { contact, .. }
-            | E::Retracted { contact, .. } => *contact,
-        };
+        let contact = event.contact();
         let before = self.contacts.remove(&contact).unwrap_or_default();
         // A correction or retraction takes the contact off the timeline it was on.
         if let Some(record) = before
@@ -182,15 +171,7 @@ impl Views {
 
     pub(super) fn apply_inquiry(&mut self, context: &Context<'_>, event: &InquiryEvent) {
         use InquiryEvent as E;
-        let inquiry = match event {
-            E::Received { inquiry, .. }
-            | E::Assigned { inquiry, .. }
-            | E::Referred { inquiry, .. }
-            | E::ReferralAnswered { inquiry, .. }
-            | E::Answered { inquiry, .. }
-            | E::Closed { inquiry, .. }
-            | E::Reopened { inquiry, .. } => *inquiry,
-        };
+        let inquiry = event.inquiry();
         let state = Inquiry::evolve(self.inquiries.remove(&inquiry).unwrap_or_default(), event);
         let item = match event {
             E::Received {

@@ -70,19 +70,7 @@ fn profile_changes(before: &OrganizationState, kind: &str, profile: &Profile) ->
 impl Views {
     pub(super) fn apply_organization(&mut self, context: &Context<'_>, event: &OrganizationEvent) {
         use OrganizationEvent as E;
-        let organization = match event {
-            E::Registered { organization, .. }
-            | E::Renamed { organization, .. }
-            | E::Relocated { organization, .. }
-            | E::ProfileUpdated { organization, .. }
-            | E::AccountManagerAssigned { organization, .. }
-            | E::Tagged { organization, .. }
-            | E::Untagged { organization, .. }
-            | E::MembershipStarted { organization, .. }
-            | E::MembershipEnded { organization, .. }
-            | E::Closed { organization, .. }
-            | E::MergedInto { organization, .. } => *organization,
-        };
+        let organization = event.organization();
         let before = self
             .organizations
             .get(&organization)

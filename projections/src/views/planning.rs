@@ -14,15 +14,7 @@ use super::{Context, Views, timeline::TimelineItem};
 impl Views {
     pub(super) fn apply_cooperation(&mut self, context: &Context<'_>, event: &CooperationEvent) {
         use CooperationEvent as E;
-        let cooperation = match event {
-            E::Agreed { cooperation, .. }
-            | E::MilestonePlanned { cooperation, .. }
-            | E::MilestoneAchieved { cooperation, .. }
-            | E::MilestoneRescheduled { cooperation, .. }
-            | E::MilestoneCancelled { cooperation, .. }
-            | E::Extended { cooperation, .. }
-            | E::Ended { cooperation, .. } => *cooperation,
-        };
+        let cooperation = event.cooperation();
         let state = Cooperation::evolve(
             self.cooperations.remove(&cooperation).unwrap_or_default(),
             event,
@@ -53,14 +45,7 @@ impl Views {
 
     pub(super) fn apply_gathering(&mut self, context: &Context<'_>, event: &GatheringEvent) {
         use GatheringEvent as E;
-        let gathering = match event {
-            E::Planned { gathering, .. }
-            | E::Rescheduled { gathering, .. }
-            | E::Invited { gathering, .. }
-            | E::RegistrationRecorded { gathering, .. }
-            | E::Held { gathering, .. }
-            | E::Cancelled { gathering, .. } => *gathering,
-        };
+        let gathering = event.gathering();
         let state = Gathering::evolve(
             self.gatherings.remove(&gathering).unwrap_or_default(),
             event,
@@ -112,13 +97,7 @@ impl Views {
     }
 
     pub(super) fn apply_taxonomy(&mut self, event: &TaxonomyEvent) {
-        use TaxonomyEvent as E;
-        let kind = match event {
-            E::EntriesDefined { taxonomy, .. }
-            | E::EntryRenamed { taxonomy, .. }
-            | E::EntryRetired { taxonomy, .. }
-            | E::EntryReactivated { taxonomy, .. } => taxonomy.as_str().to_owned(),
-        };
+        let kind = event.taxonomy().as_str().to_owned();
         let state = Taxonomy::evolve(self.taxonomies.remove(&kind).unwrap_or_default(), event);
         self.taxonomies.insert(kind, state);
     }

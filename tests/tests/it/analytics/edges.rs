@@ -259,3 +259,28 @@ async fn erasing_a_person_changes_no_figure_and_no_output_holds_personal_data() 
     }
     Ok(())
 }
+
+/// A report reads frames without the contacts and inquiry steps outside its two periods; with
+/// every row its figures must be the same.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn leaving_out_rows_outside_the_compared_years_changes_no_figure() -> anyhow::Result<()> {
+    let office = Office::new()?;
+    scenario::build(&office).await?;
+    let facts = office.facts().await?;
+    let request = ReportRequest::klausur(2026)?;
+    let windowed = build_report(&facts, &request, &mut |_, _| {})?;
+    let all = wifo_analytics::Frames::from_facts(&facts)?;
+    let labels = wifo_analytics::labels(&facts);
+    let from_all =
+        wifo_analytics::build_report_from(&facts, &all, &labels, &request, &mut |_, _| {})?;
+    assert_eq!(
+        serde_json::to_value(&windowed)?,
+        serde_json::to_value(&from_all)?
+    );
+    // The 2024 contact is outside 2025–2026, so the window did leave rows out.
+    let report_frames = wifo_analytics::Frames::for_report(&facts, request.from, request.to)?;
+    assert!(report_frames.contacts.height() < all.contacts.height());
+    assert!(report_frames.inquiry_steps.height() < all.inquiry_steps.height());
+    assert_eq!(windowed.contacts.logged.previous, 3);
+    Ok(())
+}
