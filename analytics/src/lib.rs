@@ -107,7 +107,22 @@ pub fn build_report(
     let frames = Frames::for_report(facts, request.from, request.to)?;
     progress("Faktentabellen", started.elapsed());
     let labels = labels(facts);
-    build_report_from(facts, &frames, &labels, request, progress)
+    let partner = resolve_partner(facts, request)?;
+    build_report_from(&frames, &labels, partner, request, progress)
+}
+
+/// The key of the partner organization a request names (following merges to the survivor).
+pub fn resolve_partner(
+    facts: &FactTables,
+    request: &ReportRequest,
+) -> Result<Option<u64>, AnalyticsError> {
+    match request.partner.map(|p| (p, key(p.as_uuid()))) {
+        Some((_, partner)) if facts.organizations.contains_key(&partner) => {
+            Ok(Some(facts.resolve(partner)))
+        }
+        Some((partner, _)) => Err(AnalyticsError::UnknownPartner(partner.to_string())),
+        None => Ok(None),
+    }
 }
 
 /// German labels of the taxonomies and partner organizations.
@@ -137,11 +152,13 @@ pub fn labels(facts: &FactTables) -> Labels {
     }
 }
 
-/// Computes a report from frames built before (the benchmark times the steps separately).
+/// Computes a report from frames, labels and partner taken from the fact tables before, so a
+/// server can let go of its views while the statistics are computed (and the benchmark can
+/// time the steps separately).
 pub fn build_report_from(
-    facts: &FactTables,
     frames: &Frames,
     labels: &Labels,
+    partner: Option<u64>,
     request: &ReportRequest,
     progress: &mut dyn FnMut(&str, Duration),
 ) -> Result<Report, AnalyticsError> {
@@ -156,13 +173,6 @@ pub fn build_report_from(
     let previous = Period {
         from: year_before(request.from),
         to: year_before(request.to),
-    };
-    let partner = match request.partner.map(|p| (p, key(p.as_uuid()))) {
-        Some((_, partner)) if facts.organizations.contains_key(&partner) => {
-            Some(facts.resolve(partner))
-        }
-        Some((partner, _)) => return Err(AnalyticsError::UnknownPartner(partner.to_string())),
-        None => None,
     };
     let partner_organizations = match partner {
         Some(partner) => Some(

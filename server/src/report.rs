@@ -92,10 +92,11 @@ async fn run(mut request: ReportRequest, args: ReportArgs) -> anyhow::Result<()>
     steps.push(("Faktentabellen".into(), started.elapsed()));
     bar.inc(1);
     let labels = wifo_analytics::labels(&facts);
+    let partner = wifo_analytics::resolve_partner(&facts, &request)?;
     let report = wifo_analytics::build_report_from(
-        &facts,
         &frames,
         &labels,
+        partner,
         &request,
         &mut |step, took| {
             bar.set_message(step.to_owned());

@@ -606,7 +606,7 @@ fn main() -> anyhow::Result<()> {
     let all = wifo_analytics::Frames::from_facts(&facts)?;
     let all_frames = peer_started.elapsed();
     let labels = wifo_analytics::labels(&facts);
-    let peer = wifo_analytics::build_report_from(&facts, &all, &labels, &request, &mut |_, _| {})?;
+    let peer = wifo_analytics::build_report_from(&all, &labels, None, &request, &mut |_, _| {})?;
     println!(
         "Vergleich, alle Zeilen als Frames: Faktentabellen {:.1} ms, gesamt {:.1} ms; Spitzen-RSS {:.0} MB; dieselben Zahlen: {}",
         all_frames.as_secs_f64() * 1000.0,

@@ -136,9 +136,15 @@ async fn answer(
     wait_for_own_writes(&state, &caller, params.wait_for.map(wifo_store::Position)).await?;
     let projections = state.projections.clone();
     let computed = tokio::task::spawn_blocking(move || {
+        // Only copying the frames out holds the views; the statistics run without them, so
+        // the projections keep applying events while a large report is computed.
         let views = projections.read();
-        let report = wifo_analytics::build_report(&views.facts, &request, &mut |_, _| {})?;
+        let frames = wifo_analytics::Frames::for_report(&views.facts, request.from, request.to)?;
+        let labels = wifo_analytics::labels(&views.facts);
+        let partner = wifo_analytics::resolve_partner(&views.facts, &request)?;
         drop(views);
+        let report =
+            wifo_analytics::build_report_from(&frames, &labels, partner, &request, &mut |_, _| {})?;
         let bytes = render(&report, None, format)?;
         Ok::<_, AnalyticsError>((report.title, bytes))
     })

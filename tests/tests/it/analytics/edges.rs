@@ -272,7 +272,7 @@ async fn leaving_out_rows_outside_the_compared_years_changes_no_figure() -> anyh
     let all = wifo_analytics::Frames::from_facts(&facts)?;
     let labels = wifo_analytics::labels(&facts);
     let from_all =
-        wifo_analytics::build_report_from(&facts, &all, &labels, &request, &mut |_, _| {})?;
+        wifo_analytics::build_report_from(&all, &labels, None, &request, &mut |_, _| {})?;
     assert_eq!(
         serde_json::to_value(&windowed)?,
         serde_json::to_value(&from_all)?
