@@ -11,6 +11,9 @@ pub mod runtime;
 pub mod snapshot;
 pub mod views;
 
+#[cfg(test)]
+mod test_support;
+
 pub use decode::decode_event;
 pub use facts::FactTables;
 pub use replay::{ReplayError, replay};

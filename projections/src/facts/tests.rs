@@ -1,6 +1,6 @@
 //! Tests of the fact tables: events in, rows out, each expected row written down by hand.
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use crate::test_support::{day, recorded};
 use uuid::Uuid;
 use wifo_domain::{
     Event,
@@ -11,13 +11,8 @@ use wifo_domain::{
     values::{Address, Code, OrganizationName, RegionCode, SizeClass, Text, UserName, WzCode},
     visit::{Findings, VisitEvent},
 };
-use wifo_store::{Metadata, Position, RecordedEvent};
 
 use super::{FactTables, InquiryStep, VisitOutcome, day_number, key};
-
-fn day(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test date")
-}
 
 fn org(n: u128) -> OrganizationId {
     OrganizationId::from_uuid(Uuid::from_u128(n))
@@ -41,24 +36,7 @@ struct Log {
 impl Log {
     fn on(&mut self, date: &str, event: Event) -> &mut Self {
         self.position += 1;
-        let occurred_at = Utc.from_utc_datetime(&day(date).and_hms_opt(12, 0, 0).expect("noon"));
-        let recorded = RecordedEvent {
-            position: Position(self.position),
-            stream: "test".into(),
-            revision: 0,
-            id: Uuid::now_v7(),
-            event_type: "Test".into(),
-            schema_version: 1,
-            payload: Vec::new(),
-            metadata: Metadata {
-                actor: "a.schneider".into(),
-                occurred_at,
-                correlation_id: Uuid::nil(),
-                causation_id: None,
-                data_subject: None,
-            },
-            recorded_at: occurred_at,
-        };
+        let recorded = recorded(self.position, "test", date);
         self.facts.apply(&recorded, &event);
         self
     }

@@ -1,7 +1,7 @@
 //! Tests of the views through their queries: events in, answers out, each expected answer
 //! written down by hand from the scenario.
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use crate::test_support::{day, recorded};
 use uuid::Uuid;
 use wifo_domain::{
     Event,
@@ -11,7 +11,6 @@ use wifo_domain::{
     values::{Address, Code, OrganizationName, RegionCode, RegionLevel, Text, UserName, WzCode},
     visit::{Findings, VisitEvent},
 };
-use wifo_store::{Metadata, Position, RecordedEvent};
 
 use super::Views;
 use crate::queries::{
@@ -20,10 +19,6 @@ use crate::queries::{
     profile::profile,
     work::inquiry_queue,
 };
-
-fn day(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test date")
-}
 
 fn org(n: u128) -> OrganizationId {
     OrganizationId::from_uuid(Uuid::from_u128(n))
@@ -45,24 +40,7 @@ impl Log {
 
     fn on(&mut self, date: &str, stream: &str, event: Event) -> &mut Self {
         self.position += 1;
-        let occurred_at = Utc.from_utc_datetime(&day(date).and_hms_opt(12, 0, 0).expect("noon"));
-        let recorded = RecordedEvent {
-            position: Position(self.position),
-            stream: stream.into(),
-            revision: 0,
-            id: Uuid::now_v7(),
-            event_type: "Test".into(),
-            schema_version: 1,
-            payload: Vec::new(),
-            metadata: Metadata {
-                actor: "a.schneider".into(),
-                occurred_at,
-                correlation_id: Uuid::nil(),
-                causation_id: None,
-                data_subject: None,
-            },
-            recorded_at: occurred_at,
-        };
+        let recorded = recorded(self.position, stream, date);
         self.views.apply(&recorded, &event);
         self
     }
@@ -351,7 +329,7 @@ fn a_snapshot_reads_back_to_the_same_answers() {
     let path = dir.path().join("views.snapshot");
     crate::snapshot::save(&path, &log.views).expect("saved");
     let loaded = crate::snapshot::load(&path).expect("loads");
-    assert_eq!(loaded.position, Position(2));
+    assert_eq!(loaded.position, wifo_store::Position(2));
     assert_eq!(
         profile(&loaded, org(1), None),
         profile(&log.views, org(1), None)
