@@ -15,7 +15,9 @@ use wifo_domain::{
     cooperation::Status as CooperationStatus,
     organization::{OrganizationKind, Status as OrganizationStatus},
 };
-use wifo_projections::facts::{FactTables, InquiryStep, Lists, Symbol, VisitOutcome};
+use wifo_projections::facts::{FactTables, InquiryStep, VisitOutcome};
+
+use crate::columns::{frame, labelled, list_frame, mapped, picked, symbols, text};
 
 pub use wifo_projections::facts::{date_of, day_number, key};
 
@@ -54,95 +56,6 @@ pub struct Frames {
     pub cooperations: DataFrame,
     /// `cooperation, partner`.
     pub cooperation_partners: DataFrame,
-}
-
-fn frame(columns: Vec<Column>) -> PolarsResult<DataFrame> {
-    let height = columns.first().map_or(0, Column::len);
-    DataFrame::new(height, columns)
-}
-
-fn text<T: AsRef<str>>(value: Option<&T>) -> Option<&str> {
-    value.map(AsRef::as_ref)
-}
-
-/// A text column gathered from a small dictionary by index (`None` for a null cell): each of
-/// millions of rows costs one index and shares the dictionary's strings instead of copying one.
-fn gathered(
-    name: &str,
-    dictionary: &Series,
-    indices: impl Iterator<Item = Option<u32>>,
-) -> PolarsResult<Column> {
-    let indices = IdxCa::from_iter_options("".into(), indices);
-    Ok(dictionary
-        .take(&indices)?
-        .with_name(name.into())
-        .into_column())
-}
-
-/// A text column of symbols, gathered from the `dictionary` of all symbol texts.
-fn symbols(name: &str, values: &[Symbol], dictionary: &Series) -> PolarsResult<Column> {
-    gathered(name, dictionary, values.iter().map(|s| s.index()))
-}
-
-/// A text column of the German labels of a few distinct values (channels, steps, kinds): each
-/// distinct value is labelled once.
-fn labelled<T: Copy + PartialEq>(
-    name: &str,
-    values: impl Iterator<Item = Option<T>>,
-    label: impl Fn(T) -> &'static str,
-) -> PolarsResult<Column> {
-    let mut seen: Vec<T> = Vec::new();
-    let mut indices = Vec::new();
-    for value in values {
-        indices.push(value.map(|value| {
-            let place = seen.iter().position(|known| *known == value);
-            place.unwrap_or_else(|| {
-                seen.push(value);
-                seen.len() - 1
-            }) as u32
-        }));
-    }
-    let dictionary = Series::new(
-        "".into(),
-        seen.into_iter().map(label).collect::<Vec<&str>>(),
-    );
-    gathered(name, &dictionary, indices.into_iter())
-}
-
-/// A column of values mapped row by row.
-fn mapped<T, U, Phantom: ?Sized>(name: &str, values: &[T], f: impl Fn(&T) -> U) -> Column
-where
-    Series: NamedFrom<Vec<U>, Phantom>,
-{
-    Column::new(name.into(), values.iter().map(f).collect::<Vec<U>>())
-}
-
-/// The values of `rows`, in that order.
-fn picked<T: Copy>(values: &[T], rows: &[usize]) -> Vec<T> {
-    rows.iter()
-        .filter_map(|row| values.get(*row).copied())
-        .collect()
-}
-
-/// `owner, value` rows of a list column for the rows `keep` accepts, the owner named by its
-/// row's key.
-fn list_frame(
-    owner: &str,
-    keys: &[u64],
-    lists: &Lists,
-    value: &str,
-    dictionary: &Series,
-    keep: impl Fn(usize) -> bool,
-) -> PolarsResult<DataFrame> {
-    let (owners, values): (Vec<u64>, Vec<Symbol>) = lists
-        .entries()
-        .filter(|(row, _)| keep(*row))
-        .filter_map(|(row, symbol)| Some((*keys.get(row)?, symbol)))
-        .unzip();
-    frame(vec![
-        Column::new(owner.into(), owners),
-        symbols(value, &values, dictionary)?,
-    ])
 }
 
 /// Keys of merged organizations → key of the survivor; facts of a duplicate count for the

@@ -1,9 +1,10 @@
 //! Klausur statistics and leadership reports: the fact tables projection becomes polars
-//! frames (`frames.rs`), every figure is a polars expression over them (`stats/`), the figures
-//! form a typed report (`model.rs`) with agenda proposals (`agenda.rs`), and the report is
-//! written as HTML, JSON, CSV, XLSX or Parquet (`output/`).
+//! frames (`frames.rs`, columns built in `columns.rs`), every figure is a polars expression over
+//! them (`stats/`), the figures form a typed report (`model.rs`) with agenda proposals
+//! (`agenda.rs`), and the report is written as HTML, JSON, CSV, XLSX or Parquet (`output/`).
 
 pub mod agenda;
+mod columns;
 pub mod format;
 pub mod frames;
 pub mod model;
