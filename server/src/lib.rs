@@ -1,23 +1,14 @@
-//! The `wifo` application: command-line interface, data directory, demo office and the
-//! workflows that span more than one stream. `main.rs` only parses arguments and calls `cli::run`.
+//! The adapters of wifo: the command line (`cli/`), the JSON API (`http/`), the web pages
+//! (`ui/`), the router that mounts both (`router.rs`) with their shared state (`state.rs`) and
+//! route type (`routes.rs`), and the server's start and shutdown (`serve.rs`). They translate requests into calls
+//! of `wifo-app` and answers into text, JSON or HTML; no business rule or figure is defined here.
+//! `main.rs` only parses arguments and calls `cli::run`.
 
-pub mod accounts;
-pub mod auth;
-pub mod backup;
 pub mod cli;
-pub mod data_dir;
-pub mod demo;
-pub mod duplicates;
-pub mod events;
-pub mod export;
-pub mod export_cli;
 pub mod http;
-pub mod import;
-pub mod migrate;
-pub mod migrate_keys;
-pub mod privacy;
-pub mod report;
+mod respond;
+pub mod router;
+pub mod routes;
 pub mod serve;
-pub mod store_location;
+pub mod state;
 pub mod ui;
-pub mod verify;

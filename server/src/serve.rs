@@ -6,25 +6,14 @@
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Instant;
 
 use anyhow::Context;
-use wifo_domain::values::UserName;
-use wifo_projections::Projections;
+use wifo_app::{auth::AuthStore, data_dir::DataDir};
+use wifo_demo::DemoOptions;
 use wifo_store::EventStore;
 
-use crate::{
-    auth::AuthStore,
-    data_dir::DataDir,
-    demo::{self, DemoOptions},
-    http::{AppState, HttpConfig, app},
-};
-
-/// Password of every demo user, printed at start.
-pub const DEMO_PASSWORD: &str = "wifo-demo-2026";
-
-/// File name of the views snapshot inside the data directory.
-pub const SNAPSHOT_FILE: &str = "views.snapshot";
+use crate::router::app;
+use crate::state::{AppState, HttpConfig};
 
 #[derive(Clone, Debug)]
 pub struct ServeOptions {
@@ -69,45 +58,11 @@ pub async fn open_data(
         && data.store.head().await?.0 == 0
     {
         eprintln!("Leeres Datenverzeichnis: lege das Demo-Amt an …");
-        demo::generate(&data, options, true).await?;
-        set_demo_passwords(&data, &auth).await?;
+        wifo_demo::generate(&data, options, true).await?;
+        wifo_demo::set_demo_passwords(&data, &auth).await?;
     }
-    let started = Instant::now();
-    let (projections, startup) = Projections::start(
-        data.store_shared(),
-        data.codec.clone(),
-        Some(data.path.join(SNAPSHOT_FILE)),
-    )
-    .await?;
-    tracing::info!(
-        from_snapshot = ?startup.from_snapshot,
-        replayed = startup.replayed_events,
-        position = %startup.position,
-        millis = started.elapsed().as_millis() as u64,
-        "views ready"
-    );
+    let projections = wifo_app::views::start(&data).await?;
     Ok(AppState::new(data, projections, auth, config))
-}
-
-/// Gives every user of the demo office the demo password.
-async fn set_demo_passwords(data: &DataDir, auth: &AuthStore) -> anyhow::Result<()> {
-    let mut after = wifo_store::Position::START;
-    loop {
-        let page = data.store.read_all(after, 4096).await?;
-        let Some(last) = page.last() else { break };
-        after = last.position;
-        for recorded in page
-            .iter()
-            .filter(|event| event.event_type == "UserCreated")
-        {
-            if let wifo_domain::user::UserEvent::Created { user, role, .. } =
-                data.codec.decode(recorded)?
-            {
-                auth.set_credentials(&user, DEMO_PASSWORD, role)?;
-            }
-        }
-    }
-    Ok(())
 }
 
 pub async fn run(options: ServeOptions) -> anyhow::Result<()> {
@@ -137,9 +92,13 @@ pub async fn run(options: ServeOptions) -> anyhow::Result<()> {
             .cloned()
             .collect::<Vec<_>>()
             .join(", ");
-        eprintln!("Demo-Anmeldung: Benutzer {users}; Passwort „{DEMO_PASSWORD}“");
         eprintln!(
-            "  z. B. curl -c cookies -H 'Content-Type: application/json' -d '{{\"name\":\"a.schneider\",\"password\":\"{DEMO_PASSWORD}\"}}' http://{address}/api/v1/session"
+            "Demo-Anmeldung: Benutzer {users}; Passwort „{}“",
+            wifo_demo::DEMO_PASSWORD
+        );
+        eprintln!(
+            "  z. B. curl -c cookies -H 'Content-Type: application/json' -d '{{\"name\":\"a.schneider\",\"password\":\"{}\"}}' http://{address}/api/v1/session",
+            wifo_demo::DEMO_PASSWORD
         );
     }
     let router = app(state.clone());
@@ -194,80 +153,4 @@ async fn shutdown_signal() {
         () = ctrl_c => {},
         () = terminate => {},
     }
-}
-
-/// `wifo user add`: creates a user with the password read from stdin.
-pub async fn add_user(
-    data: &Path,
-    store: Option<&str>,
-    name: &str,
-    role: &str,
-    display_name: Option<&str>,
-    password: &str,
-) -> anyhow::Result<()> {
-    let user = UserName::parse(name)?;
-    let role = wifo_domain::values::Role::parse(role)?;
-    let display = wifo_domain::values::Title::parse(display_name.unwrap_or(user.as_str()))?;
-    let data = DataDir::open_at(data, store).await?;
-    let auth = AuthStore::open(&data.path)?;
-    let context = wifo_store::CommandContext::now("admin-cli");
-    crate::accounts::add_user(
-        &data,
-        &auth,
-        &user,
-        &display,
-        role,
-        password.trim_end_matches(['\r', '\n']),
-        &context,
-    )
-    .await
-    .map_err(|error| anyhow::anyhow!("{error}"))?;
-    println!("Benutzer {user} ({}) angelegt.", role.label());
-    Ok(())
-}
-
-/// `wifo token create`: prints a new API token for a user.
-pub fn create_token(data: &Path, name: &str) -> anyhow::Result<()> {
-    let user = UserName::parse(name)?;
-    let auth = AuthStore::open(data)?;
-    println!("{}", auth.create_token(&user)?);
-    Ok(())
-}
-
-/// `wifo projections rebuild`: replays the whole log into fresh views and writes the snapshot.
-pub async fn rebuild(data: &Path) -> anyhow::Result<()> {
-    let data = DataDir::open_existing(data)?;
-    let head = data.store.head().await?;
-    let bar = indicatif::ProgressBar::new(head.0);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{msg} {wide_bar} {pos}/{len} Ereignisse ({per_sec}, noch {eta})",
-        )
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
-    bar.set_message("Ansichten neu aufbauen");
-    let started = Instant::now();
-    let mut views = wifo_projections::Views::default();
-    let mut applied = 0u64;
-    wifo_projections::replay(
-        data.store_shared(),
-        &data.codec,
-        wifo_store::Position::START,
-        |recorded, event| {
-            views.apply(recorded, &event);
-            applied += 1;
-            if applied.is_multiple_of(4096) {
-                bar.set_position(recorded.position.0);
-            }
-        },
-    )
-    .await?;
-    bar.finish_and_clear();
-    wifo_projections::snapshot::save(&data.path.join(SNAPSHOT_FILE), &views)?;
-    println!(
-        "{applied} Ereignisse in {:.1} s angewendet; Snapshot {} geschrieben.",
-        started.elapsed().as_secs_f64(),
-        data.path.join(SNAPSHOT_FILE).display()
-    );
-    Ok(())
 }

@@ -19,10 +19,10 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 use wifo_domain::{Decider, values::Role};
-use wifo_store::{CommandContext, CommandError, Direction, EventStore, Position};
+use wifo_store::{CommandError, Direction, EventStore, Position};
 
 use super::{ApiError, AppState, Route, RouteSpec};
-use crate::auth::Caller;
+use wifo_app::auth::Caller;
 
 /// Fields that name an organization, and fields that name persons, in any command.
 const ORGANIZATION_FIELDS: &[&str] = &[
@@ -77,23 +77,11 @@ pub async fn wait_for_own_writes(
     caller: &Caller,
     at_least: Option<Position>,
 ) -> Result<(), ApiError> {
-    let own = state
-        .last_writes
-        .lock()
-        .ok()
-        .and_then(|writes| writes.get(caller.user.as_str()).copied());
-    let target = own.max(at_least);
-    if let Some(target) = target
-        && !state
-            .projections
-            .wait_for(target, state.config.read_your_writes_timeout)
-            .await
-    {
-        return Err(ApiError::Unavailable(
-            "Die Ansichten holen noch auf. Bitte gleich noch einmal versuchen.".into(),
-        ));
-    }
-    Ok(())
+    state
+        .office
+        .wait_for_own_writes(caller, at_least)
+        .await
+        .map_err(|error| ApiError::Unavailable(error.to_string()))
 }
 
 fn ids_in(value: &Value) -> Vec<&str> {
@@ -361,13 +349,7 @@ where
                 return Err(ApiError::NotFound(format!("{id} ist nicht erfasst.")));
             }
         }
-        let context = CommandContext::now(caller.user.as_str());
-        let outcome = match state
-            .data
-            .handler
-            .execute::<D>(&command, &context, expected)
-            .await
-        {
+        let outcome = match state.office.execute::<D>(caller, &command, expected).await {
             Ok(outcome) => outcome,
             Err(CommandError::Conflict { actual, .. }) if expected.is_some() => {
                 return Err(ApiError::PreconditionFailed {
@@ -376,12 +358,6 @@ where
             }
             Err(error) => return Err(error.into()),
         };
-        if let Ok(mut writes) = state.last_writes.lock() {
-            let entry = writes
-                .entry(caller.user.to_string())
-                .or_insert(outcome.position);
-            *entry = (*entry).max(outcome.position);
-        }
         let event_types: Vec<String> = outcome
             .events
             .iter()

@@ -7,28 +7,20 @@
 use axum::{
     Extension,
     extract::{Path, Query, State},
-    http::{HeaderValue, Method, header},
-    response::{IntoResponse, Response},
+    http::Method,
+    response::Response,
     routing::get,
 };
 use serde::Deserialize;
 
 use super::{ADMINS, ApiError, AppState, READERS, Route, RouteSpec, commands::wait_for_own_writes};
-use crate::{auth::Caller, cli::TableFormat, export::Table};
+use crate::respond::attachment;
+use wifo_app::auth::Caller;
+use wifo_app::export::{CalendarKind, Table, TableFormat};
 
 #[derive(Debug, Deserialize)]
 struct FormatParam {
     format: Option<String>,
-}
-
-pub(crate) fn attachment(content_type: &'static str, file_name: &str, body: Vec<u8>) -> Response {
-    let mut response = body.into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\"")) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    response
 }
 
 async fn table(
@@ -37,41 +29,24 @@ async fn table(
     Path(name): Path<String>,
     Query(params): Query<FormatParam>,
 ) -> Result<Response, ApiError> {
-    let table = match name.as_str() {
-        "organizations" => Table::Organizations,
-        "visits" => Table::Visits,
-        "contacts" => Table::Contacts,
-        "inquiries" => Table::Inquiries,
-        other => {
-            return Err(ApiError::NotFound(format!(
-                "Export „{other}“ gibt es nicht; erlaubt: organizations, visits, contacts, inquiries"
-            )));
-        }
+    let Some(table) = Table::parse(&name) else {
+        return Err(ApiError::NotFound(format!(
+            "Export „{name}“ gibt es nicht; erlaubt: {}",
+            Table::NAMES.join(", ")
+        )));
     };
-    let format = match params.format.as_deref().unwrap_or("csv") {
-        "csv" => TableFormat::Csv,
-        "xlsx" => TableFormat::Xlsx,
-        "json" => TableFormat::Json,
-        other => {
-            return Err(ApiError::BadRequest(format!(
-                "format: „{other}“ – erlaubt sind csv, xlsx oder json"
-            )));
-        }
+    let requested = params.format.as_deref().unwrap_or("csv");
+    let Some(format) = TableFormat::parse(requested) else {
+        return Err(ApiError::BadRequest(format!(
+            "format: „{requested}“ – erlaubt sind csv, xlsx oder json"
+        )));
     };
     wait_for_own_writes(&state, &caller, None).await?;
     let sheet = table.sheet(&state.projections.read());
-    let bytes = crate::export_cli::table_bytes(std::slice::from_ref(&sheet), format)?;
-    let (content_type, extension) = match format {
-        TableFormat::Csv => ("text/csv; charset=utf-8", "csv"),
-        TableFormat::Xlsx => (
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "xlsx",
-        ),
-        TableFormat::Json => ("application/json", "json"),
-    };
+    let bytes = wifo_app::export::table_bytes(std::slice::from_ref(&sheet), format)?;
     Ok(attachment(
-        content_type,
-        &format!("{}.{extension}", sheet.name.to_lowercase()),
+        format.media_type(),
+        &format!("{}.{}", sheet.name.to_lowercase(), format.extension()),
         bytes,
     ))
 }
@@ -81,17 +56,13 @@ async fn calendar(
     Extension(caller): Extension<Caller>,
     Path(name): Path<String>,
 ) -> Result<Response, ApiError> {
-    let of = match name.as_str() {
-        "visits" => crate::cli::CalendarKind::Visits,
-        "gatherings" => crate::cli::CalendarKind::Gatherings,
-        other => {
-            return Err(ApiError::NotFound(format!(
-                "Kalender „{other}“ gibt es nicht; erlaubt: visits, gatherings"
-            )));
-        }
+    let Some(of) = CalendarKind::parse(&name) else {
+        return Err(ApiError::NotFound(format!(
+            "Kalender „{name}“ gibt es nicht; erlaubt: visits, gatherings"
+        )));
     };
     wait_for_own_writes(&state, &caller, None).await?;
-    let (title, entries) = crate::export_cli::calendar(&state.projections.read(), of);
+    let (title, entries) = wifo_app::export::calendar(&state.projections.read(), of);
     let text = wifo_exchange::export::ics::calendar(title, &entries);
     Ok(attachment(
         "text/calendar; charset=utf-8",
@@ -102,7 +73,7 @@ async fn calendar(
 
 async fn events(State(state): State<AppState>) -> Result<Response, ApiError> {
     let mut bytes = Vec::new();
-    crate::export::events_jsonl(&state.data.store, &state.data.codec, &mut bytes).await?;
+    wifo_app::export::events_jsonl(&state.data.store, &state.data.codec, &mut bytes).await?;
     Ok(attachment(
         "application/x-ndjson",
         "wifo-ereignisse.jsonl",

@@ -11,22 +11,8 @@ use axum::{
 use wifo_domain::values::Role;
 
 use super::{ApiError, AppState};
-use crate::auth::Caller;
-
-/// Name of the session cookie.
-pub const SESSION_COOKIE: &str = "wifo_session";
-
-/// The session id from the `Cookie` header.
-pub fn session_cookie(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
-        .map(|(_, value)| value.to_owned())
-}
+pub use crate::respond::{SESSION_COOKIE, session_cookie};
+use wifo_app::auth::Caller;
 
 /// Finds the caller; `Ok(None)` when the request carries no credentials at all.
 pub fn caller(state: &AppState, headers: &HeaderMap) -> Result<Option<(Caller, bool)>, ApiError> {

@@ -1,7 +1,7 @@
 //! Operations endpoints: `/healthz` (the process runs), `/readyz` (the views have caught up with
 //! the log), `/metrics` (Prometheus text format) and the OpenAPI document.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::Ordering;
 
 use axum::{
     Json,
@@ -14,14 +14,6 @@ use axum::{
 use wifo_store::EventStore;
 
 use super::{AppState, PUBLIC, Route, RouteSpec};
-
-/// Request counters by status class.
-#[derive(Debug, Default)]
-pub struct Metrics {
-    requests: AtomicU64,
-    client_errors: AtomicU64,
-    server_errors: AtomicU64,
-}
 
 pub async fn count_requests(
     State(state): State<AppState>,

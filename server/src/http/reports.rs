@@ -20,7 +20,7 @@ use wifo_analytics::{
 use wifo_domain::{ids::OrganizationId, values::RegionCode};
 
 use super::{ApiError, AppState, REPORT_READERS, Route, RouteSpec, commands::wait_for_own_writes};
-use crate::auth::Caller;
+use wifo_app::auth::Caller;
 
 /// The HTML report carries its own styles and nothing else.
 const REPORT_CSP: &str =

@@ -15,7 +15,7 @@ use axum::{
 use serde::{Deserialize, Serialize};
 
 use super::{ApiError, AppState, EVERYONE, PUBLIC, Route, RouteSpec, guard};
-use crate::auth::Caller;
+use wifo_app::auth::Caller;
 
 #[derive(Deserialize)]
 struct Login {

@@ -21,7 +21,7 @@ use wifo_domain::{
 use wifo_store::CommandContext;
 
 use super::{ADMINS, ApiError, AppState, Route, RouteSpec, commands::require_json};
-use crate::{
+use wifo_app::{
     accounts::{AccountError, add_user, change_user},
     auth::Caller,
 };
@@ -192,7 +192,7 @@ async fn erase(
     }
     let today = chrono::Local::now().date_naive();
     let context = CommandContext::now(caller.user.as_str());
-    let position = crate::privacy::erase_person(
+    let position = wifo_app::privacy::erase_person(
         &state.data,
         person,
         erasure.erased_on.unwrap_or(today),
@@ -200,9 +200,7 @@ async fn erase(
         &context,
     )
     .await?;
-    if let Ok(mut writes) = state.last_writes.lock() {
-        writes.insert(caller.user.to_string(), position);
-    }
+    state.office.remember(&caller, position);
     Ok(Json(json!({"person": person, "position": position.0, "erased": true})).into_response())
 }
 

@@ -17,7 +17,7 @@ use wifo_domain::{
     ids::{CooperationId, GatheringId, InquiryId, OrganizationId, PersonId, RetreatId, VisitId},
     organization::OrganizationKind,
     personal::Erasable,
-    values::{RegionCode, RegionLevel, Role, SizeClass, Tag, UserName, WzCode},
+    values::{RegionCode, RegionLevel, SizeClass, Tag, UserName, WzCode},
 };
 use wifo_projections::queries::{
     audit::{AuditFilter, audit},
@@ -25,16 +25,14 @@ use wifo_projections::queries::{
     coverage::region_coverage,
     directory::{DirectoryQuery, DirectorySort, directory},
     personal::{locate, personal_data},
-    profile::profile,
     work::{inquiry_queue, work_list},
 };
 use wifo_store::{Direction, EventStore, Position};
 
 use super::{ApiError, AppState, READERS, Route, RouteSpec, commands::wait_for_own_writes};
-use crate::auth::Caller;
+use wifo_app::auth::Caller;
 
-const LEADS: &[Role] = &[Role::Lead, Role::Admin];
-const PERSON_READERS: &[Role] = &[Role::Staff, Role::Lead, Role::Admin];
+use wifo_app::roles::{LEADS, PERSON_READERS};
 
 fn bad(field: &str, error: impl std::fmt::Display) -> ApiError {
     ApiError::BadRequest(format!("{field}: {error}"))
@@ -173,17 +171,15 @@ async fn organization(
 ) -> Result<Response, ApiError> {
     ready(&state, &caller, params.wait_for).await?;
     let id = parse_id(&id, OrganizationId::parse)?;
-    let (found, people) = {
-        let views = state.projections.read();
-        let found = profile(&views, id, params.as_of);
-        let people: Vec<_> = found
-            .iter()
-            .flat_map(|profile| profile.persons.iter())
-            .map(|person| (person.person, locate(&views, person.person)))
-            .collect();
-        (found, people)
-    };
-    let Some(found) = found else {
+    let shown = wifo_app::profiles::organization(
+        &state.data,
+        &state.projections,
+        caller.role,
+        id,
+        params.as_of,
+    )
+    .await;
+    let Some(shown) = shown else {
         return Err(ApiError::NotFound(match params.as_of {
             Some(as_of) => format!(
                 "Organisation {id} gab es am {} nicht.",
@@ -192,26 +188,20 @@ async fn organization(
             None => format!("Organisation {id} ist nicht erfasst."),
         }));
     };
-    let mut names = serde_json::Map::new();
-    if caller.role != Role::Planner {
-        for (person, location) in people {
-            let shown = match location {
-                Some((at, erased)) => {
-                    personal_data(at, erased, &*state.data.store_shared(), &state.data.codec).await
+    let names: serde_json::Map<String, Value> = shown
+        .persons
+        .iter()
+        .map(|person| {
+            let details = match &person.personal {
+                Erasable::Known(data) => {
+                    json!({"name": data.name, "email": data.email, "phone": data.phone})
                 }
-                None => None,
+                Erasable::Erased => json!({"name": wifo_domain::personal::ERASED_LABEL}),
             };
-            names.insert(
-                person.to_string(),
-                match shown {
-                    Some(Erasable::Known(data)) => {
-                        json!({"name": data.name, "email": data.email, "phone": data.phone})
-                    }
-                    _ => json!({"name": wifo_domain::personal::ERASED_LABEL}),
-                },
-            );
-        }
-    }
+            (person.person.to_string(), details)
+        })
+        .collect();
+    let found = shown.profile;
     /// The profile with the persons' names, serialized once.
     #[derive(serde::Serialize)]
     struct Shown<'a> {

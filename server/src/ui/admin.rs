@@ -28,12 +28,13 @@ use super::{
     form::{Choice, FormView, Input, enum_choices},
     format, page,
     pages::{self, Chrome},
-    ready, refusal, remember, texts, today,
+    ready, refusal, texts, today,
 };
-use crate::{
+use crate::routes::Route;
+use crate::state::AppState;
+use wifo_app::{
     accounts::{AccountError, add_user, change_user},
     auth::Caller,
-    http::{AppState, Route},
 };
 
 pub struct UserLine {
@@ -163,7 +164,7 @@ async fn create_user(
     .await
     {
         Ok(outcome) => {
-            remember(&state, &caller, outcome.position);
+            state.office.remember(&caller, outcome.position);
             pages::done("/verwaltung", "user_created")
         }
         Err(AccountError::WeakPassword) => {
@@ -213,7 +214,7 @@ async fn change_role(
     .await
     {
         Ok(outcome) => {
-            remember(&state, &caller, outcome.position);
+            state.office.remember(&caller, outcome.position);
             pages::done("/verwaltung", "role_changed")
         }
         Err(error) => users_page(
@@ -507,9 +508,9 @@ async fn erase(
         return pages::not_found(Some(&caller), texts::get("error.choice"));
     };
     let context = CommandContext::now(caller.user.as_str());
-    match crate::privacy::erase_person(&state.data, person, today(), reason, &context).await {
+    match wifo_app::privacy::erase_person(&state.data, person, today(), reason, &context).await {
         Ok(position) => {
-            remember(&state, &caller, position);
+            state.office.remember(&caller, position);
             pages::done(
                 &format!("/verwaltung/datenschutz?person={person}"),
                 "person_erased",

@@ -23,10 +23,10 @@ use super::{
     pages::{self, Chrome},
     ready, refusal, texts,
 };
-use crate::{
-    auth::Caller,
-    http::{AppState, Route, STAFF},
-};
+use crate::routes::Route;
+use crate::state::AppState;
+use wifo_app::auth::Caller;
+use wifo_app::roles::STAFF;
 
 /// How many pairs the list shows at once; merging some brings the next ones up.
 const LISTED_PAIRS: usize = 200;
@@ -56,7 +56,7 @@ fn list(
     notice: Option<&str>,
     status: StatusCode,
 ) -> Response {
-    let pairs = crate::duplicates::pairs(&state.projections.read(), LISTED_PAIRS)
+    let pairs = wifo_app::duplicates::pairs(&state.projections.read(), LISTED_PAIRS)
         .into_iter()
         .map(|pair| PairLine {
             first_id: pair.first.0.to_string(),

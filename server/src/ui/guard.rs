@@ -14,10 +14,8 @@ use axum::{
 use wifo_domain::values::Role;
 
 use super::{form::CSRF_FIELD, import::UPLOAD_LIMIT, pages, texts};
-use crate::{
-    auth::Caller,
-    http::{AppState, BODY_LIMIT},
-};
+use crate::state::{AppState, BODY_LIMIT};
+use wifo_app::auth::Caller;
 
 /// Where a visitor without a session is sent.
 pub const LOGIN_PATH: &str = "/anmelden";
@@ -97,5 +95,5 @@ pub fn serde_urlencoded_pairs(bytes: &[u8]) -> Vec<(String, String)> {
 
 /// The caller of a session cookie, if the session is valid.
 pub fn session_caller(state: &AppState, headers: &axum::http::HeaderMap) -> Option<Caller> {
-    crate::http::session_cookie(headers).and_then(|session| state.auth.session(&session))
+    crate::respond::session_cookie(headers).and_then(|session| state.auth.session(&session))
 }

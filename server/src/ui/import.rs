@@ -26,13 +26,11 @@ use super::{
     import_preview::{Preview, preview},
     page,
     pages::{self, Chrome},
-    ready, remember, texts,
+    ready, texts,
 };
-use crate::{
-    auth::Caller,
-    http::{AppState, Route},
-    import::upload::Stage,
-};
+use crate::routes::Route;
+use crate::state::AppState;
+use wifo_app::{auth::Caller, import::upload::Stage};
 
 /// The largest file the page takes: the full IHK Berlin data set (~370,000 rows) is ~120 MB.
 pub const UPLOAD_LIMIT: usize = 200 * 1024 * 1024;
@@ -199,9 +197,9 @@ async fn plan(
     bytes: Arc<Vec<u8>>,
     mapping: Option<String>,
 ) -> Result<(wifo_exchange::table::Table, ImportPlan), String> {
-    let known = crate::import::known_organizations(&state.projections.read());
+    let known = wifo_app::import::known_organizations(&state.projections.read());
     tokio::task::spawn_blocking(move || {
-        crate::import::plan_organizations(&bytes, mapping.as_deref(), known)
+        wifo_app::import::plan_organizations(&bytes, mapping.as_deref(), known)
             .map_err(|error| format!("{error:#}"))
     })
     .await
@@ -318,16 +316,16 @@ async fn execute(
         return render(&caller, form, Some(page), StatusCode::UNPROCESSABLE_ENTITY);
     }
     let error_file = if errors > 0 {
-        crate::import::error_file(&table, &plan).ok()
+        wifo_app::import::error_file(&table, &plan).ok()
     } else {
         None
     };
     let context = CommandContext::now(user);
     let written =
-        crate::import::execute_organizations(&state.data.handler, &plan, &context, |_| {}).await;
+        wifo_app::import::execute_organizations(&state.data.handler, &plan, &context, |_| {}).await;
     let stage = match written {
         Ok(written) => {
-            remember(&state, &caller, written.last_position);
+            state.office.remember(&caller, written.last_position);
             Stage::Done {
                 written: written.organizations,
                 already_registered: written.already_registered,
@@ -363,10 +361,9 @@ async fn error_file(
         })
         .flatten();
     match file {
-        Some((file_name, bytes)) => crate::http::exports::attachment(
+        Some((file_name, bytes)) => crate::respond::attachment(
             "text/csv; charset=utf-8",
-            &crate::import::cli::error_file_path(std::path::Path::new(&file_name))
-                .to_string_lossy(),
+            &wifo_app::import::error_file_path(std::path::Path::new(&file_name)).to_string_lossy(),
             bytes,
         ),
         None => pages::not_found(Some(&caller), texts::get("import.expired")),

@@ -33,10 +33,10 @@ use super::{
     pages::{self, Chrome},
     ready, refusal, texts, today,
 };
-use crate::{
-    auth::Caller,
-    http::{AppState, Route, STAFF},
-};
+use crate::routes::Route;
+use crate::state::AppState;
+use wifo_app::auth::Caller;
+use wifo_app::roles::STAFF;
 
 #[derive(Deserialize, Default)]
 pub struct QueueParams {

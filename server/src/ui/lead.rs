@@ -29,10 +29,10 @@ use super::{
     pages::{self, Chrome},
     ready, texts, today,
 };
-use crate::{
-    auth::Caller,
-    http::{AppState, REPORT_READERS, Route},
-};
+use crate::routes::Route;
+use crate::state::AppState;
+use wifo_app::auth::Caller;
+use wifo_app::roles::REPORT_READERS;
 
 /// How many rows a drill-down list shows at most.
 const LIST_LIMIT: usize = 500;

@@ -27,18 +27,16 @@ mod visits;
 use axum::{Router, http::Method, middleware, routing::MethodRouter};
 use chrono::NaiveDate;
 use wifo_domain::{Decider, values::Role};
-use wifo_store::{CommandContext, CommandError};
+use wifo_store::CommandError;
 
-use crate::{
-    auth::Caller,
-    http::{AppState, Route, RouteSpec},
-};
+use crate::routes::{Route, RouteSpec};
+use crate::state::AppState;
+use wifo_app::auth::Caller;
 
 pub use guard::LOGIN_PATH;
 
 /// Lead and admin: the dashboard and its lists.
-pub const LEADS: &[Role] = &[Role::Lead, Role::Admin];
-pub const ADMINS: &[Role] = &[Role::Admin];
+pub use wifo_app::roles::{ADMINS, LEADS};
 
 /// One page route: method, path, roles, what it is, handler.
 pub(crate) fn page(
@@ -105,7 +103,9 @@ pub(crate) async fn ready(
     state: &AppState,
     caller: &Caller,
 ) -> Result<(), axum::response::Response> {
-    crate::http::wait_for_own_writes(state, caller, None)
+    state
+        .office
+        .wait_for_own_writes(caller, None)
         .await
         .map_err(|_| pages::unavailable(caller, texts::get("error.unavailable_text")))
 }
@@ -122,22 +122,8 @@ where
     D::State: Send + Sync,
     D::Error: Send + Sync,
 {
-    let context = CommandContext::now(caller.user.as_str());
-    let outcome = state
-        .data
-        .handler
-        .execute::<D>(&command, &context, None)
-        .await?;
-    remember(state, caller, outcome.position);
+    state.office.execute::<D>(caller, &command, None).await?;
     Ok(())
-}
-
-/// Remembers the caller's newest write, so their next page waits until the views show it.
-pub(crate) fn remember(state: &AppState, caller: &Caller, position: wifo_store::Position) {
-    if let Ok(mut writes) = state.last_writes.lock() {
-        let entry = writes.entry(caller.user.to_string()).or_insert(position);
-        *entry = (*entry).max(position);
-    }
 }
 
 /// A refusal of the domain as the German sentence a form shows; store failures are logged and

@@ -25,11 +25,7 @@ use wifo_domain::{
         Text, Title, UserName, Website, WzCode,
     },
 };
-use wifo_projections::queries::{
-    directory::{DirectoryQuery, directory},
-    personal::{locate, personal_data},
-    profile::profile,
-};
+use wifo_projections::queries::directory::{DirectoryQuery, directory};
 
 use super::{
     execute,
@@ -38,10 +34,10 @@ use super::{
     pages::{self, Chrome},
     ready, refusal, texts, timeline, today,
 };
-use crate::{
-    auth::Caller,
-    http::{AppState, READERS, Route, STAFF},
-};
+use crate::routes::Route;
+use crate::state::AppState;
+use wifo_app::auth::Caller;
+use wifo_app::roles::{READERS, STAFF};
 
 const PER_PAGE: usize = 50;
 
@@ -249,13 +245,6 @@ async fn search(
 // ---------------------------------------------------------------------------------------------
 // The organization page
 
-/// A linked person, their role and where their personal data is (read after the views' lock).
-type PersonToShow = (
-    PersonId,
-    String,
-    Option<(Option<wifo_store::Position>, bool)>,
-);
-
 #[derive(Deserialize, Default)]
 pub struct ProfileParams {
     stand: Option<String>,
@@ -331,12 +320,28 @@ async fn show(
     };
     let day = today();
     let may_write = matches!(caller.role, Role::Staff | Role::Admin);
-    let show_persons = !matches!(caller.role, Role::Planner);
-    let (view, person_locations) = {
+    let Some(shown) =
+        wifo_app::profiles::organization(&state.data, &state.projections, caller.role, id, as_of)
+            .await
+    else {
+        return pages::not_found(Some(&caller), texts::get("org.unknown"));
+    };
+    let found = shown.profile;
+    let admin = caller.role == Role::Admin;
+    let persons = shown
+        .persons
+        .into_iter()
+        .map(|person| PersonLine {
+            name: match person.personal {
+                Erasable::Known(data) => data.name.to_string(),
+                Erasable::Erased => wifo_domain::personal::ERASED_LABEL.to_owned(),
+            },
+            role: person.role.to_string(),
+            privacy: admin.then(|| format!("/verwaltung/datenschutz?person={}", person.person)),
+        })
+        .collect();
+    let view = {
         let views = state.projections.read();
-        let Some(found) = profile(&views, id, as_of) else {
-            return pages::not_found(Some(&caller), texts::get("org.unknown"));
-        };
         let region_name = found.region.as_ref().map(|code| {
             views
                 .taxonomies
@@ -427,63 +432,23 @@ async fn show(
             .collect();
         planned_visits.sort();
         planned_visits.dedup();
-        let locations: Vec<PersonToShow> = if show_persons {
-            found
-                .persons
-                .iter()
-                .map(|person| {
-                    (
-                        person.person,
-                        person.role.to_string(),
-                        locate(&views, person.person),
-                    )
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
-        (
-            OrganizationPage {
-                page: Chrome::new(&caller, found.name.clone(), "")
-                    .with_notice(params.ok.as_deref()),
-                t: texts::Texts,
-                id: found.id.to_string(),
-                name: found.name.clone(),
-                facts,
-                tags: found.tags.iter().map(|tag| tag.to_string()).collect(),
-                persons: Vec::new(),
-                follow_ups,
-                planned_visits,
-                timeline,
-                as_of: as_of.map(format::iso).unwrap_or_default(),
-                as_of_text: as_of.map(format::date).unwrap_or_default(),
-                as_of_error,
-                may_write,
-            },
-            locations,
-        )
+        OrganizationPage {
+            page: Chrome::new(&caller, found.name.clone(), "").with_notice(params.ok.as_deref()),
+            t: texts::Texts,
+            id: found.id.to_string(),
+            name: found.name.clone(),
+            facts,
+            tags: found.tags.iter().map(|tag| tag.to_string()).collect(),
+            persons,
+            follow_ups,
+            planned_visits,
+            timeline,
+            as_of: as_of.map(format::iso).unwrap_or_default(),
+            as_of_text: as_of.map(format::date).unwrap_or_default(),
+            as_of_error,
+            may_write,
+        }
     };
-    let mut view = view;
-    let admin = caller.role == Role::Admin;
-    for (person, role, location) in person_locations {
-        let name = match location {
-            Some((at, erased)) => {
-                match personal_data(at, erased, &*state.data.store_shared(), &state.data.codec)
-                    .await
-                {
-                    Some(Erasable::Known(data)) => data.name.to_string(),
-                    _ => wifo_domain::personal::ERASED_LABEL.to_owned(),
-                }
-            }
-            None => wifo_domain::personal::ERASED_LABEL.to_owned(),
-        };
-        let privacy = admin.then(|| format!("/verwaltung/datenschutz?person={person}"));
-        view.persons.push(PersonLine {
-            name,
-            role,
-            privacy,
-        });
-    }
     pages::ok(&view)
 }
 
@@ -516,7 +481,7 @@ fn register_page_warning(
     state: &AppState,
     caller: &Caller,
     form: FormView,
-    duplicates: Vec<crate::duplicates::Candidate>,
+    duplicates: Vec<wifo_app::duplicates::Candidate>,
     status: StatusCode,
 ) -> Response {
     let regions = taxonomy_choices(
@@ -625,7 +590,7 @@ async fn register(
     };
     if !input.checked("confirm_duplicate") {
         let keys = wifo_domain::duplicate::DuplicateKeys::of(&name, address.as_ref(), None);
-        let mut duplicates = crate::duplicates::candidates(&state.projections.read(), &keys);
+        let mut duplicates = wifo_app::duplicates::candidates(&state.projections.read(), &keys);
         if !duplicates.is_empty() {
             duplicates.truncate(10);
             return register_page_warning(

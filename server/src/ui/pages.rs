@@ -10,7 +10,7 @@ use axum::{
 use wifo_domain::values::Role;
 
 use super::texts;
-use crate::auth::Caller;
+use wifo_app::auth::Caller;
 
 /// One entry of the navigation.
 #[derive(Clone, Debug)]

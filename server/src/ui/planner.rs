@@ -31,10 +31,10 @@ use super::{
     pages::{self, Chrome},
     ready, refusal, texts, today,
 };
-use crate::{
-    auth::Caller,
-    http::{AppState, RETREAT_PLANNERS, Route},
-};
+use crate::routes::Route;
+use crate::state::AppState;
+use wifo_app::auth::Caller;
+use wifo_app::roles::RETREAT_PLANNERS;
 
 pub struct RetreatLine {
     pub href: String,

@@ -20,10 +20,10 @@ use super::{
     pages::{self, Chrome},
     texts,
 };
-use crate::{
-    auth::Caller,
-    http::{AppState, EVERYONE, PUBLIC, Route},
-};
+use crate::routes::Route;
+use crate::state::AppState;
+use wifo_app::auth::Caller;
+use wifo_app::roles::{EVERYONE, PUBLIC};
 
 /// The stylesheet (screen and print), compiled into the binary.
 const STYLESHEET: &str = include_str!("../../static/wifo.css");
@@ -94,7 +94,7 @@ async fn login(
     };
     let cookie = format!(
         "{}={session}; HttpOnly; SameSite=Strict; Path=/{secure}",
-        crate::http::SESSION_COOKIE
+        crate::respond::SESSION_COOKIE
     );
     let mut response = Redirect::to(pages::landing(caller.role)).into_response();
     if let Ok(value) = HeaderValue::from_str(&cookie) {
@@ -104,7 +104,7 @@ async fn login(
 }
 
 async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if let Some(session) = crate::http::session_cookie(&headers) {
+    if let Some(session) = crate::respond::session_cookie(&headers) {
         state.auth.logout(&session);
     }
     let mut response = Redirect::to(super::LOGIN_PATH).into_response();

@@ -17,10 +17,10 @@ use super::{
     pages::{self, Chrome},
     ready, texts, today,
 };
-use crate::{
-    auth::Caller,
-    http::{AppState, Route, STAFF},
-};
+use crate::routes::Route;
+use crate::state::AppState;
+use wifo_app::auth::Caller;
+use wifo_app::roles::STAFF;
 
 /// How far ahead "Meine Woche" looks.
 const HORIZON_DAYS: i64 = 7;

@@ -28,10 +28,10 @@ use super::{
     pages::{self, Chrome},
     refusal, texts, today,
 };
-use crate::{
-    auth::Caller,
-    http::{AppState, Route, STAFF},
-};
+use crate::routes::Route;
+use crate::state::AppState;
+use wifo_app::auth::Caller;
+use wifo_app::roles::STAFF;
 
 /// What the visit form is for.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -1086,7 +1086,7 @@ fn ready(addr: SocketAddr) -> bool {
 }
 
 fn cold_start(args: ColdStartArgs) -> anyhow::Result<()> {
-    let snapshot = args.data.join(wifo_server::serve::SNAPSHOT_FILE);
+    let snapshot = args.data.join(wifo_app::files::SNAPSHOT_FILE);
     let snapshot_size = std::fs::metadata(&snapshot).ok().map(|meta| meta.len());
     let how = if snapshot_size.is_some() {
         "from snapshot"

@@ -6,6 +6,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use chrono::NaiveDate;
+use wifo_app::{data_dir::DataDir, events::stats};
+use wifo_demo::{DemoError, DemoOptions, generate};
 use wifo_domain::{
     DomainEvent,
     contact::ContactEvent,
@@ -19,11 +21,6 @@ use wifo_domain::{
     user::{CreateUser, User, UserCommand, UserEvent},
     values::{Role, Title, UserName},
     visit::VisitEvent,
-};
-use wifo_server::{
-    data_dir::DataDir,
-    demo::{DemoError, DemoOptions, generate},
-    events::stats,
 };
 use wifo_store::{CommandContext, EventStore, Position, RecordedEvent};
 

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use uuid::Uuid;
+use wifo_app::{data_dir::DataDir, privacy::erase_person};
 use wifo_domain::{
     ids::{OrganizationId, PersonId},
     organization::{Organization, OrganizationCommand, OrganizationKind, RegisterOrganization},
@@ -18,7 +19,6 @@ use wifo_domain::{
     personal::{Erasable, PersonalData},
     values::{Email, OrganizationName, PersonName, Phone, Text, Title},
 };
-use wifo_server::{data_dir::DataDir, privacy::erase_person};
 use wifo_store::{
     Codec, CommandContext, CommandHandler, EventStore, Metadata, SqliteStore, codec::CodecError,
     read_whole_stream,

@@ -7,18 +7,15 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use clap::Parser as _;
 use uuid::Uuid;
+use wifo_app::{backup, data_dir::DataDir};
 use wifo_domain::{
     ids::{OrganizationId, PersonId},
     organization::{Organization, OrganizationCommand, OrganizationKind, RegisterOrganization},
     person::{AddPerson, ErasureReason, Person, PersonCommand},
     personal::PersonalData,
     values::{OrganizationName, PersonName, Text},
-};
-use wifo_server::{
-    backup,
-    data_dir::DataDir,
-    import::cli::{OrganizationImport, hierarchy, organizations},
 };
 use wifo_store::{CommandContext, KeyStore, embedded::backup as store_backup};
 
@@ -43,6 +40,57 @@ fn event_types(data: &Path) -> anyhow::Result<Vec<String>> {
     })?;
     assert!(report.is_ok(), "{report:?}");
     Ok(types)
+}
+
+/// The options of `wifo import organizations`.
+struct OrganizationImport {
+    data: PathBuf,
+    file: PathBuf,
+    mapping: Option<PathBuf>,
+    dry_run: bool,
+    skip_invalid: bool,
+}
+
+/// Runs `wifo import organizations` through the command line.
+async fn organizations(options: OrganizationImport) -> anyhow::Result<()> {
+    let mut args = vec![
+        "wifo".into(),
+        "import".into(),
+        "organizations".into(),
+        "--data".into(),
+        options.data.into_os_string(),
+        options.file.into_os_string(),
+    ];
+    if let Some(mapping) = options.mapping {
+        args.extend(["--mapping".into(), mapping.into_os_string()]);
+    }
+    if options.dry_run {
+        args.push("--dry-run".into());
+    }
+    if options.skip_invalid {
+        args.push("--skip-invalid".into());
+    }
+    wifo(args).await
+}
+
+/// Runs `wifo import regions|sectors` through the command line.
+async fn hierarchy(data: &Path, file: &Path, regions: bool, dry_run: bool) -> anyhow::Result<()> {
+    let mut args: Vec<std::ffi::OsString> = vec![
+        "wifo".into(),
+        "import".into(),
+        if regions { "regions" } else { "sectors" }.into(),
+        "--data".into(),
+        data.into(),
+        file.into(),
+    ];
+    if dry_run {
+        args.push("--dry-run".into());
+    }
+    wifo(args).await
+}
+
+async fn wifo(args: Vec<std::ffi::OsString>) -> anyhow::Result<()> {
+    wifo_server::cli::run(wifo_server::cli::Cli::try_parse_from(args)?).await
 }
 
 fn count(types: &[String], wanted: &str) -> usize {
@@ -88,14 +136,14 @@ async fn the_ihk_sample_gives_thirty_organizations_and_a_reimport_none() -> anyh
 
     // The office's own export reads back as the same 30 organizations.
     let export = dir.path().join("organisationen.csv");
-    let sheets = wifo_server::export_cli::with_views(dir.path(), |views| {
-        vec![wifo_server::export::organizations(views)]
+    let sheets = wifo_app::views::with_views(dir.path(), |views| {
+        vec![wifo_app::export::organizations(views)]
     })
     .await?;
     assert_eq!(sheets[0].rows.len(), 30);
     std::fs::write(
         &export,
-        wifo_server::export_cli::table_bytes(&sheets, wifo_server::cli::TableFormat::Csv)?,
+        wifo_app::export::table_bytes(&sheets, wifo_app::export::TableFormat::Csv)?,
     )?;
     import(dir.path(), &export, false).await?;
     assert_eq!(
@@ -327,7 +375,7 @@ async fn a_backup_during_writes_restores_exactly_to_its_position_and_verify_find
         store_backup::hash_at(&source.join("events.sqlite"), head.position)?,
         Some(head.last_hash.to_vec())
     );
-    wifo_server::verify::run(&restored)?;
+    wifo_app::verify::run(&restored)?;
 
     // A restore never overwrites an office.
     let again = backup::restore(&backup_dir, &restored, &[])
@@ -351,7 +399,7 @@ async fn a_backup_during_writes_restores_exactly_to_its_position_and_verify_find
             rusqlite::params![payload, target],
         )?;
     }
-    let error = wifo_server::verify::run(&restored).expect_err("the byte was flipped");
+    let error = wifo_app::verify::run(&restored).expect_err("the byte was flipped");
     assert!(
         format!("{error:#}").contains(&format!("Position {target}")),
         "{error:#}"
@@ -394,7 +442,7 @@ async fn an_erasure_made_after_a_backup_wins_when_the_backup_is_restored() -> an
         .await?;
     let backup_dir = dir.path().join("sicherung");
     backup::backup(&source, &backup_dir)?;
-    wifo_server::privacy::erase_person(
+    wifo_app::privacy::erase_person(
         &data,
         person,
         NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default(),

@@ -10,6 +10,7 @@ mod crash;
 mod demo;
 mod erasure;
 mod files;
+mod house;
 mod http;
 #[cfg(feature = "kurrentdb")]
 mod kurrent_instances;

@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use uuid::Uuid;
-use wifo_server::migrate::{CopyReport, compare_logs, copy_log};
+use wifo_app::migrate::{CopyReport, compare_logs, copy_log};
 use wifo_store::{
     Direction, EventStore, ExpectedRevision, KeyStore, Position, RecordedEvent, SqliteStore,
 };
@@ -230,12 +230,12 @@ async fn wifo_migrate_between_directories_copies_log_and_keys_and_resumes() -> a
     let from = source_dir.path().to_string_lossy().to_string();
     let to = target_dir.to_string_lossy().to_string();
 
-    wifo_server::migrate::run(&from, &to, Some(4)).await?;
+    wifo_app::migrate::run(&from, &to, Some(4)).await?;
     assert_eq!(count_in(&target_dir)?, 4);
-    wifo_server::migrate::run(&from, &to, None).await?;
+    wifo_app::migrate::run(&from, &to, None).await?;
     assert_eq!(count_in(&target_dir)?, 7);
     // A third run finds nothing to copy and verifies again.
-    wifo_server::migrate::run(&from, &to, None).await?;
+    wifo_app::migrate::run(&from, &to, None).await?;
     assert_eq!(count_in(&target_dir)?, 7);
 
     let keys = KeyStore::open(&target_dir)?;
@@ -245,7 +245,7 @@ async fn wifo_migrate_between_directories_copies_log_and_keys_and_resumes() -> a
         Some(b"Zdenka Quastwinkel".as_slice())
     );
 
-    let same = wifo_server::migrate::run(&from, &from, None).await;
+    let same = wifo_app::migrate::run(&from, &from, None).await;
     assert!(same.is_err());
     Ok(())
 }
@@ -261,7 +261,7 @@ async fn verify_through_the_contract_checks_order_revisions_and_decoding() -> an
         values::OrganizationName,
     };
     let dir = tempfile::tempdir()?;
-    let data = wifo_server::data_dir::DataDir::open(dir.path())?;
+    let data = wifo_app::data_dir::DataDir::open(dir.path())?;
     let context = wifo_store::CommandContext::now("a.schneider");
     let organizations = [
         OrganizationId::from_uuid(Uuid::now_v7()),
@@ -288,7 +288,7 @@ async fn verify_through_the_contract_checks_order_revisions_and_decoding() -> an
     data.handler
         .execute::<Organization>(&rename, &context, None)
         .await?;
-    let report = wifo_server::verify::check_log(&data.store).await?;
+    let report = wifo_app::verify::check_log(&data.store).await?;
     assert_eq!(report.first_problem, None);
     assert_eq!(report.events, 3);
     assert_eq!(report.streams, 2);
@@ -301,7 +301,7 @@ async fn verify_through_the_contract_checks_order_revisions_and_decoding() -> an
             vec![event("kein Besuch")],
         )
         .await?;
-    let report = wifo_server::verify::check_log(&data.store).await?;
+    let report = wifo_app::verify::check_log(&data.store).await?;
     let (position, reason) = report
         .first_problem
         .expect("the test event does not decode");

@@ -8,12 +8,12 @@ use wifo_analytics::{
     model::Count,
     output::{Format, render},
 };
+use wifo_app::privacy::erase_person;
 use wifo_domain::{
     inquiry::{Inquiry, InquiryCommand, InquiryOutcome, InquirySource, ReopenInquiry},
     person::ErasureReason,
     values::Text,
 };
-use wifo_server::privacy::erase_person;
 
 use super::klausur::report_2025;
 use super::scenario::{self, Office, PERSON_NAME, REGION_A, REGION_B, day};

@@ -5,6 +5,7 @@
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use uuid::Uuid;
+use wifo_app::data_dir::DataDir;
 use wifo_domain::{
     Decider,
     contact::{Channel, Contact, ContactCommand, LogContact, RetractContact},
@@ -39,7 +40,6 @@ use wifo_domain::{
     },
 };
 use wifo_projections::FactTables;
-use wifo_server::data_dir::DataDir;
 use wifo_store::CommandContext;
 
 pub const REGION_A: &str = "03100101";
@@ -139,7 +139,10 @@ impl Office {
 
     /// The fact tables as `wifo report` loads them.
     pub async fn facts(&self) -> anyhow::Result<FactTables> {
-        wifo_server::report::load_facts(self.dir.path()).await
+        let data = DataDir::open_existing(self.dir.path())?;
+        let facts = wifo_app::views::load_facts(&data, |_| {}).await;
+        data.store.close();
+        facts
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -70,7 +70,7 @@ async fn staff_register_an_organization_log_a_visit_and_see_it_on_the_timeline()
     browser.logout().await?;
     // A demo account manager has a week full of work: the README's screenshot.
     browser
-        .login_as("a.schneider", wifo_server::serve::DEMO_PASSWORD)
+        .login_as("a.schneider", wifo_demo::DEMO_PASSWORD)
         .await?;
     ensure!(browser.path().await? == "/woche");
     browser.screenshot("staff-meine-woche").await?;
@@ -197,7 +197,7 @@ async fn the_leads_visit_figure_grows_by_the_visit_staff_log() -> anyhow::Result
     ensure!(browser.path().await? == "/leitung/liste");
     browser.logout().await?;
     browser
-        .login_as("d.krause", wifo_server::serve::DEMO_PASSWORD)
+        .login_as("d.krause", wifo_demo::DEMO_PASSWORD)
         .await?;
     browser.screenshot("leitung-kennzahlen").await?;
     browser.open("/kooperationen").await?;

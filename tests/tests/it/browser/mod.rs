@@ -33,7 +33,7 @@ fn root() -> PathBuf {
 
 /// A small demo office up to today: 150 businesses over two years.
 pub async fn demo_app() -> anyhow::Result<TestApp> {
-    let options = wifo_server::demo::DemoOptions {
+    let options = wifo_demo::DemoOptions {
         seed: 7,
         organizations: 150,
         years: 2,

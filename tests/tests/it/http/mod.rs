@@ -22,7 +22,8 @@ use anyhow::{Context, anyhow, ensure};
 use reqwest::{Method, StatusCode, header};
 use serde_json::{Value, json};
 use wifo_domain::values::{Role, Title, UserName};
-use wifo_server::http::{AppState, HttpConfig, app};
+use wifo_server::http::{AppState, HttpConfig};
+use wifo_server::router::app;
 use wifo_store::{CommandContext, EventStore, Position};
 
 /// Login name of the test user with `role` (`staff`, `lead`, `planner`, `admin`).
@@ -71,7 +72,7 @@ pub async fn start(data: &Path, create_users: bool) -> anyhow::Result<TestApp> {
 
 /// A server on a fresh temporary data directory filled with a demo office first, plus one
 /// user of each role.
-pub async fn spawn_demo_app(options: &wifo_server::demo::DemoOptions) -> anyhow::Result<TestApp> {
+pub async fn spawn_demo_app(options: &wifo_demo::DemoOptions) -> anyhow::Result<TestApp> {
     let directory = tempfile::tempdir()?;
     let mut app = start_with(directory.path(), true, Some(options)).await?;
     app.temporary = Some(directory);
@@ -82,14 +83,14 @@ pub async fn spawn_demo_app(options: &wifo_server::demo::DemoOptions) -> anyhow:
 async fn start_with(
     data: &Path,
     create_users: bool,
-    demo: Option<&wifo_server::demo::DemoOptions>,
+    demo: Option<&wifo_demo::DemoOptions>,
 ) -> anyhow::Result<TestApp> {
     init_tracing();
     let state = wifo_server::serve::open(data, demo, HttpConfig::default()).await?;
     if create_users {
         let context = CommandContext::now("test-setup");
         for role in Role::ALL {
-            wifo_server::accounts::add_user(
+            wifo_app::accounts::add_user(
                 &state.data,
                 &state.auth,
                 &UserName::parse(user_name(role))?,

@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use anyhow::{Context, ensure};
 use chrono::Duration;
 use serde_json::{Value, json};
+use wifo_app::files::SNAPSHOT_FILE;
 use wifo_domain::values::Role;
-use wifo_server::serve::SNAPSHOT_FILE;
 
 use super::{
     Client, Stop, TestApp, add_person, id_of, plan_visit, register_organization, start, today,

@@ -1,0 +1,149 @@
+//! One office's data directory and everything opened from it: the event log
+//! (`events.sqlite`, or a KurrentDB cluster given by `--store`), the key store (`keys.sqlite`,
+//! `master.key`), the codec and the command handler. Every command of the CLI and the server
+//! starts here.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::Context;
+use wifo_store::{AnyStore, Codec, CommandHandler, EventStore, KeyStore, SqliteStore};
+
+pub use crate::files::EVENTS_FILE;
+
+#[derive(Clone, Debug)]
+pub struct DataDir {
+    pub path: PathBuf,
+    pub store: AnyStore,
+    pub keys: Arc<KeyStore>,
+    pub codec: Arc<Codec>,
+    pub handler: CommandHandler,
+}
+
+impl DataDir {
+    /// Opens a directory that already holds an event log, for commands that only read it
+    /// (reports, exports, statistics, rebuilding the views): without the writer lock, so they
+    /// run beside a serving process and see what it has committed. A mistyped path is reported
+    /// instead of becoming a new, empty office; an append through it fails.
+    pub fn open_existing(path: &Path) -> anyhow::Result<Self> {
+        if !path.join(EVENTS_FILE).is_file() {
+            anyhow::bail!(
+                "Im Datenverzeichnis {} gibt es kein Ereignisprotokoll ({EVENTS_FILE}). \
+                 Pfad prüfen oder zuerst z. B. `wifo demo --data {}` ausführen.",
+                path.display(),
+                path.display()
+            );
+        }
+        let store = SqliteStore::open_read_only(&path.join(EVENTS_FILE)).with_context(|| {
+            format!(
+                "Ereignisspeicher in {} kann nicht gelesen werden",
+                path.display()
+            )
+        })?;
+        Self::open_with(path, AnyStore::Embedded(store))
+    }
+
+    /// Opens the directory, creating it and its files on first use.
+    pub fn open(path: &Path) -> anyhow::Result<Self> {
+        create_dir(path)?;
+        let store = SqliteStore::open(&path.join(EVENTS_FILE)).with_context(|| {
+            format!(
+                "Ereignisspeicher in {} kann nicht geöffnet werden",
+                path.display()
+            )
+        })?;
+        Self::open_with(path, AnyStore::Embedded(store))
+    }
+
+    /// Opens `path` with the event log at `store`: `None` or the same directory for the embedded
+    /// log, a KurrentDB connection string for a cluster (`--store`).
+    pub async fn open_at(path: &Path, store: Option<&str>) -> anyhow::Result<Self> {
+        let Some(store) = store else {
+            return Self::open(path);
+        };
+        match crate::store_location::StoreLocation::parse(store)? {
+            crate::store_location::StoreLocation::Directory(directory) => {
+                if directory != path {
+                    anyhow::bail!(
+                        "--store {} ist ein Verzeichnis; dafür --data {} verwenden",
+                        directory.display(),
+                        directory.display()
+                    );
+                }
+                Self::open(path)
+            }
+            #[cfg(feature = "kurrentdb")]
+            crate::store_location::StoreLocation::Kurrent(location) => {
+                Self::open_kurrent(path, &location).await
+            }
+        }
+    }
+
+    /// Opens the local files of an instance whose log and keys are on a KurrentDB cluster:
+    /// the directory then holds only `master.key` (the same on every instance), `auth.sqlite`
+    /// and the views snapshot.
+    #[cfg(feature = "kurrentdb")]
+    pub async fn open_kurrent(
+        path: &Path,
+        location: &wifo_store::KurrentLocation,
+    ) -> anyhow::Result<Self> {
+        create_dir(path)?;
+        let store = wifo_store::KurrentStore::connect(location)
+            .await
+            .with_context(|| format!("KurrentDB unter {location} ist nicht erreichbar"))?;
+        let streams = wifo_store::kurrent::keys::KeyStreams::connect(location)?;
+        let keys = tokio::task::spawn_blocking({
+            let path = path.to_owned();
+            move || KeyStore::open_streams(&path, streams)
+        })
+        .await?
+        .with_context(|| {
+            format!(
+                "Schlüssel auf {location} mit {} nicht nutzbar",
+                path.join(crate::files::MASTER_KEY_FILE).display()
+            )
+        })?;
+        Ok(Self::assemble(
+            path,
+            AnyStore::Kurrent(store),
+            Arc::new(keys),
+        ))
+    }
+
+    fn open_with(path: &Path, store: AnyStore) -> anyhow::Result<Self> {
+        let keys = Arc::new(KeyStore::open(path).with_context(|| {
+            format!(
+                "Schlüsselspeicher in {} kann nicht geöffnet werden",
+                path.display()
+            )
+        })?);
+        Ok(Self::assemble(path, store, keys))
+    }
+
+    fn assemble(path: &Path, store: AnyStore, keys: Arc<KeyStore>) -> Self {
+        let codec = Arc::new(Codec::new(Some(keys.clone())));
+        let shared: Arc<dyn EventStore> = Arc::new(store.clone());
+        let handler = CommandHandler::new(shared, codec.clone());
+        Self {
+            path: path.to_owned(),
+            store,
+            keys,
+            codec,
+            handler,
+        }
+    }
+
+    /// The store as the trait object the read side works with.
+    pub fn store_shared(&self) -> Arc<dyn EventStore> {
+        Arc::new(self.store.clone())
+    }
+}
+
+fn create_dir(path: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(path).with_context(|| {
+        format!(
+            "Datenverzeichnis {} kann nicht angelegt werden",
+            path.display()
+        )
+    })
+}

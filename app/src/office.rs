@@ -1,0 +1,112 @@
+//! The application facade every adapter holds: one office's data directory, its live views and
+//! its credentials, with the two things every request needs — run a command for a caller
+//! (remembering the caller's newest write) and wait until the views show the caller's own
+//! writes — and the read questions the adapters share.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use wifo_domain::{Decider, ids::OrganizationId};
+use wifo_projections::Projections;
+use wifo_store::{CommandContext, CommandError, CommandOutcome, Position};
+
+use crate::{auth::AuthStore, auth::Caller, data_dir::DataDir, profiles::ShownProfile};
+
+/// One office, opened: what the API and the pages work on.
+#[derive(Clone, Debug)]
+pub struct Office {
+    pub data: DataDir,
+    pub projections: Projections,
+    pub auth: Arc<AuthStore>,
+    /// How long a read waits for the views to include the caller's own last write (a snapshot
+    /// being written pauses the views for about 3 s per million events).
+    pub read_your_writes_timeout: Duration,
+    /// Each user's newest write, so their next read waits for it.
+    last_writes: Arc<Mutex<HashMap<String, Position>>>,
+}
+
+/// The views did not catch up with the caller's writes in time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("Die Ansichten holen noch auf. Bitte gleich noch einmal versuchen.")]
+pub struct NotCaughtUp;
+
+impl Office {
+    pub fn new(data: DataDir, projections: Projections, auth: Arc<AuthStore>) -> Self {
+        Self {
+            data,
+            projections,
+            auth,
+            read_your_writes_timeout: Duration::from_secs(5),
+            last_writes: Arc::new(Mutex::new(HashMap::new())),
+        }
+    }
+
+    /// Decides `command` for `caller` (against `expected`, the stream revision the caller saw,
+    /// if any) and remembers the position written.
+    pub async fn execute<D>(
+        &self,
+        caller: &Caller,
+        command: &D::Command,
+        expected: Option<u64>,
+    ) -> Result<CommandOutcome<D::Event>, CommandError<D::Error>>
+    where
+        D: Decider + Send + Sync + 'static,
+        D::Command: Send + Sync,
+        D::State: Send + Sync,
+        D::Error: Send + Sync,
+    {
+        let context = CommandContext::now(caller.user.as_str());
+        let outcome = self
+            .data
+            .handler
+            .execute::<D>(command, &context, expected)
+            .await?;
+        self.remember(caller, outcome.position);
+        Ok(outcome)
+    }
+
+    /// Remembers the caller's newest write, so their next read waits until the views show it.
+    pub fn remember(&self, caller: &Caller, position: Position) {
+        if let Ok(mut writes) = self.last_writes.lock() {
+            let entry = writes.entry(caller.user.to_string()).or_insert(position);
+            *entry = (*entry).max(position);
+        }
+    }
+
+    /// Waits (at most `read_your_writes_timeout`) until the views include the caller's last
+    /// write and `at_least`.
+    pub async fn wait_for_own_writes(
+        &self,
+        caller: &Caller,
+        at_least: Option<Position>,
+    ) -> Result<(), NotCaughtUp> {
+        let own = self
+            .last_writes
+            .lock()
+            .ok()
+            .and_then(|writes| writes.get(caller.user.as_str()).copied());
+        match own.max(at_least) {
+            Some(target)
+                if !self
+                    .projections
+                    .wait_for(target, self.read_your_writes_timeout)
+                    .await =>
+            {
+                Err(NotCaughtUp)
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// An organization's profile as the caller may see it (`profiles::organization`).
+    pub async fn organization_profile(
+        &self,
+        caller: &Caller,
+        id: OrganizationId,
+        as_of: Option<NaiveDate>,
+    ) -> Option<ShownProfile> {
+        crate::profiles::organization(&self.data, &self.projections, caller.role, id, as_of).await
+    }
+}

@@ -1,0 +1,30 @@
+//! Who may do what, in one place: the role sets that the API's route table, the web pages'
+//! route table and the services (e.g. whether a caller sees personal data) all use.
+
+use wifo_domain::values::Role;
+
+/// Routes that need no login.
+pub const PUBLIC: &[Role] = &[];
+/// Every logged-in role.
+pub const EVERYONE: &[Role] = &[Role::Staff, Role::Lead, Role::Planner, Role::Admin];
+/// Reading the CRM.
+pub const READERS: &[Role] = EVERYONE;
+/// Recording the work with businesses (Bestandsbetreuung).
+pub const STAFF: &[Role] = &[Role::Staff, Role::Admin];
+/// Reading the reports.
+pub const REPORT_READERS: &[Role] = &[Role::Lead, Role::Planner, Role::Admin];
+/// Writing cooperations and gatherings.
+pub const PLANNING: &[Role] = &[Role::Staff, Role::Planner, Role::Admin];
+/// Writing retreats.
+pub const RETREAT_PLANNERS: &[Role] = &[Role::Planner, Role::Admin];
+/// The lead's views: key figures, drill-downs, the audit trail.
+pub const LEADS: &[Role] = &[Role::Lead, Role::Admin];
+/// Users, taxonomies, erasure, the import.
+pub const ADMINS: &[Role] = &[Role::Admin];
+/// Reading personal data of contact persons: planners prepare the retreat without them.
+pub const PERSON_READERS: &[Role] = &[Role::Staff, Role::Lead, Role::Admin];
+
+/// Whether `role` may read personal data of contact persons.
+pub fn sees_personal_data(role: Role) -> bool {
+    PERSON_READERS.contains(&role)
+}

@@ -1,0 +1,89 @@
+//! `wifo serve` and `wifo demo`: their arguments, turned into the server's options and the demo
+//! generator's.
+
+use std::net::SocketAddr;
+
+use chrono::NaiveDate;
+use wifo_demo::DemoOptions;
+
+use super::args::{DataArg, StoreArg};
+use crate::state::HttpConfig;
+
+#[derive(Debug, clap::Args)]
+pub(super) struct Serve {
+    #[command(flatten)]
+    data: DataArg,
+    #[command(flatten)]
+    store: StoreArg,
+    /// Adresse und Port, an denen der Server lauscht.
+    #[arg(long, env = "WIFO_LISTEN", default_value = "127.0.0.1:8080")]
+    listen: SocketAddr,
+    /// Ein leeres Datenverzeichnis zuerst mit dem Demo-Amt füllen.
+    #[arg(long)]
+    demo: bool,
+    /// Anzahl der Unternehmen des Demo-Amts (mit --demo).
+    #[arg(long, default_value_t = 1500)]
+    demo_orgs: usize,
+    /// Erstantwort-Ziel für Anliegen in Berliner Arbeitstagen.
+    #[arg(long, env = "WIFO_ERSTANTWORT_ARBEITSTAGE", default_value_t = 2)]
+    first_response_working_days: u32,
+    /// Cookies nur über HTTPS senden (hinter einem TLS-Proxy einschalten).
+    #[arg(long, env = "WIFO_SECURE_COOKIES")]
+    secure_cookies: bool,
+}
+
+impl Serve {
+    pub(super) async fn run(self) -> anyhow::Result<()> {
+        let today = chrono::Local::now().date_naive();
+        let options = crate::serve::ServeOptions {
+            data: self.data.path,
+            store: self.store.url,
+            listen: self.listen,
+            demo: self.demo.then_some(DemoOptions {
+                seed: 42,
+                organizations: self.demo_orgs,
+                years: 3,
+                today,
+            }),
+            config: HttpConfig {
+                first_response_working_days: self.first_response_working_days,
+                secure_cookies: self.secure_cookies,
+                ..HttpConfig::default()
+            },
+        };
+        crate::serve::run(options).await
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub(super) struct Demo {
+    #[command(flatten)]
+    data: DataArg,
+    /// Startwert des Zufallsgenerators: derselbe Wert ergibt dasselbe Amt.
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+    /// Anzahl der Unternehmen im Bezirk.
+    #[arg(long, default_value_t = 1500)]
+    orgs: usize,
+    /// Anzahl der Jahre, die das Demo-Amt umfasst (endet mit dem laufenden Jahr).
+    #[arg(long, default_value_t = 3)]
+    years: u32,
+    /// Stichtag „heute“ (JJJJ-MM-TT); was danach fällig ist, bleibt geplant. Standard: heute.
+    #[arg(long, value_name = "DATUM")]
+    stichtag: Option<NaiveDate>,
+}
+
+impl Demo {
+    pub(super) async fn run(self) -> anyhow::Result<()> {
+        let today = self
+            .stichtag
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        let options = DemoOptions {
+            seed: self.seed,
+            organizations: self.orgs,
+            years: self.years,
+            today,
+        };
+        wifo_demo::run(&self.data.path, &options).await
+    }
+}

@@ -1,0 +1,37 @@
+//! Unit tests of `texts`.
+
+use super::*;
+
+/// Every key a template or handler names is in the catalogue.
+#[test]
+fn every_key_used_has_a_german_text() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut missing = Vec::new();
+    let mut files = Vec::new();
+    for dir in ["templates", "src/ui"] {
+        for entry in std::fs::read_dir(root.join(dir))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            files.push(entry.path());
+        }
+    }
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        for marker in ["t.get(\"", "texts::get(\""] {
+            for piece in text.split(marker).skip(1) {
+                let key = piece.split('"').next().unwrap_or_default();
+                if key.contains('.') && lookup(key).is_none() {
+                    missing.push(format!("{}: {key}", file.display()));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "keys without text: {missing:?}");
+}
+
+#[test]
+fn keys_are_unique() {
+    assert_eq!(CATALOGUE.len(), GERMAN.len());
+}

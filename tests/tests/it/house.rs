@@ -1,0 +1,245 @@
+//! The house rules of the code, checked on every test run (ARCHITECTURE.md, "Checked rules"):
+//!
+//! - **No module cycle inside a crate.** For every crate of the workspace, a top-level module
+//!   (`src/x.rs` or `src/x/`) that names another (`crate::y`, or `y::` after `use crate::{…}`)
+//!   depends on it; the dependencies must form no cycle. A cycle is printed as `a → b → a`.
+//! - **The adapters stay small.** `server/src` (CLI, API, pages) holds at most
+//!   [`SERVER_LINE_BUDGET`] lines; what grows beyond belongs in `wifo-app` or a library crate.
+//!
+//! The check reads the source text (no compiler needed): a newcomer can read it in one sitting.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// The most lines `server/src` may hold.
+const SERVER_LINE_BUDGET: usize = 12_000;
+
+/// The crates whose modules are checked for cycles.
+const CRATES: &[&str] = &[
+    "domain",
+    "store",
+    "projections",
+    "analytics",
+    "exchange",
+    "app",
+    "demo",
+    "server",
+    "tests",
+];
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, found);
+        } else if path.extension().is_some_and(|ext| ext == "rs") {
+            found.push(path);
+        }
+    }
+}
+
+/// The top-level module a file of `src` belongs to (`http/views.rs` → `http`); `None` for the
+/// crate root (`lib.rs`, `main.rs`) and binaries.
+fn top_module(src: &Path, file: &Path) -> Option<String> {
+    let relative = file.strip_prefix(src).ok()?;
+    let first = relative.components().next()?.as_os_str().to_str()?;
+    if relative.components().count() == 1 {
+        let stem = first.strip_suffix(".rs")?;
+        return (!matches!(stem, "lib" | "main")).then(|| stem.to_owned());
+    }
+    (first != "bin").then(|| first.to_owned())
+}
+
+/// The top-level modules of the crate that `text` names through `crate::`.
+fn named_modules(text: &str, modules: &BTreeSet<String>) -> BTreeSet<String> {
+    let mut named = BTreeSet::new();
+    let code: String = text
+        .lines()
+        .filter(|line| {
+            let line = line.trim_start();
+            !(line.starts_with("//") || line.starts_with("/*") || line.starts_with('*'))
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    for (index, _) in code.match_indices("crate::") {
+        let rest = &code[index + "crate::".len()..];
+        if let Some(group) = rest.strip_prefix('{') {
+            // `use crate::{a::X, b, c::{…}}`: the first name of every item at the top level.
+            let (mut depth, mut first, mut name) = (0usize, true, String::new());
+            for ch in group.chars() {
+                match ch {
+                    '{' => depth += 1,
+                    '}' if depth == 0 => break,
+                    '}' => depth -= 1,
+                    ',' if depth == 0 => {
+                        first = true;
+                        continue;
+                    }
+                    _ => {}
+                }
+                if depth > 0 || !first {
+                    continue;
+                }
+                if ch.is_alphanumeric() || ch == '_' {
+                    name.push(ch);
+                } else if !name.is_empty() {
+                    named.insert(std::mem::take(&mut name));
+                    first = false;
+                }
+            }
+            if !name.is_empty() {
+                named.insert(name);
+            }
+        } else {
+            let name: String = rest
+                .chars()
+                .take_while(|ch| ch.is_alphanumeric() || *ch == '_')
+                .collect();
+            named.insert(name);
+        }
+    }
+    named.retain(|name| modules.contains(name));
+    named
+}
+
+/// The dependencies between the top-level modules of the crate in `dir`.
+fn module_graph(dir: &Path) -> BTreeMap<String, BTreeSet<String>> {
+    let src = dir.join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    if dir.ends_with("tests") {
+        rust_files(&dir.join("tests").join("it"), &mut files);
+    }
+    let root = |file: &Path| {
+        if file.starts_with(&src) {
+            src.clone()
+        } else {
+            dir.join("tests").join("it")
+        }
+    };
+    let modules: BTreeSet<String> = files
+        .iter()
+        .filter_map(|file| top_module(&root(file), file))
+        .collect();
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for file in &files {
+        let Some(module) = top_module(&root(file), file) else {
+            continue;
+        };
+        let text = std::fs::read_to_string(file).unwrap_or_default();
+        let edges = graph.entry(module.clone()).or_default();
+        for named in named_modules(&text, &modules) {
+            if named != module {
+                edges.insert(named);
+            }
+        }
+    }
+    graph
+}
+
+/// A cycle of the graph, if there is one: `[a, b, a]`.
+fn find_cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
+    fn visit(
+        node: &str,
+        graph: &BTreeMap<String, BTreeSet<String>>,
+        path: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(start) = path.iter().position(|seen| seen == node) {
+            let mut cycle = path[start..].to_vec();
+            cycle.push(node.to_owned());
+            return Some(cycle);
+        }
+        if done.contains(node) {
+            return None;
+        }
+        path.push(node.to_owned());
+        for next in graph.get(node).into_iter().flatten() {
+            if let Some(cycle) = visit(next, graph, path, done) {
+                return Some(cycle);
+            }
+        }
+        path.pop();
+        done.insert(node.to_owned());
+        None
+    }
+    let mut done = BTreeSet::new();
+    graph
+        .keys()
+        .find_map(|node| visit(node, graph, &mut Vec::new(), &mut done))
+}
+
+#[test]
+fn no_crate_has_a_module_cycle() {
+    let root = workspace();
+    let cycles: Vec<String> = CRATES
+        .iter()
+        .filter_map(|name| {
+            find_cycle(&module_graph(&root.join(name)))
+                .map(|cycle| format!("{name}: {}", cycle.join(" → ")))
+        })
+        .collect();
+    assert!(cycles.is_empty(), "Modulzyklen: {cycles:#?}");
+}
+
+#[test]
+fn the_cycle_check_finds_a_cycle_and_accepts_a_tree() {
+    let modules: BTreeSet<String> = ["cli", "http", "ui"].map(str::to_owned).into();
+    assert_eq!(
+        named_modules(
+            "use crate::{http::{AppState, Route}, ui};\n// crate::cli\nx(crate::cli::Y)",
+            &modules
+        ),
+        modules
+    );
+    let graph = |edges: &[(&str, &str)]| {
+        let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (from, to) in edges {
+            graph
+                .entry((*from).to_owned())
+                .or_default()
+                .insert((*to).to_owned());
+        }
+        graph
+    };
+    let cyclic = graph(&[("cli", "http"), ("http", "ui"), ("ui", "cli")]);
+    assert_eq!(
+        find_cycle(&cyclic),
+        Some(["cli", "http", "ui", "cli"].map(str::to_owned).to_vec())
+    );
+    assert_eq!(
+        find_cycle(&graph(&[("cli", "http"), ("cli", "ui"), ("http", "ui")])),
+        None
+    );
+}
+
+#[test]
+fn the_adapters_stay_within_their_line_budget() {
+    let mut files = Vec::new();
+    rust_files(&workspace().join("server").join("src"), &mut files);
+    let lines: usize = files
+        .iter()
+        .map(|file| {
+            std::fs::read_to_string(file)
+                .unwrap_or_default()
+                .lines()
+                .count()
+        })
+        .sum();
+    assert!(files.len() > 10, "server/src not found");
+    assert!(
+        lines <= SERVER_LINE_BUDGET,
+        "server/src hat {lines} Zeilen, erlaubt sind {SERVER_LINE_BUDGET}: \
+         Dienste gehören nach wifo-app"
+    );
+}
