@@ -16,7 +16,10 @@ use crate::store_location::StoreLocation;
 use anyhow::Context;
 
 /// Copies the keys that belong to the log from `source` to `target`.
-pub async fn migrate_keys(source: &StoreLocation, target: &StoreLocation) -> anyhow::Result<()> {
+pub(crate) async fn migrate_keys(
+    source: &StoreLocation,
+    target: &StoreLocation,
+) -> anyhow::Result<()> {
     match (source, target) {
         (StoreLocation::Directory(source), StoreLocation::Directory(target)) => {
             copy_key_files(source, target)

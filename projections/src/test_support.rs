@@ -6,12 +6,12 @@ use uuid::Uuid;
 use wifo_store::{Metadata, Position, RecordedEvent};
 
 /// The date of `2025-03-01`-style text.
-pub fn day(text: &str) -> NaiveDate {
+pub(crate) fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test date")
 }
 
 /// A recorded event at `position` in `stream`, occurred at noon of `date`.
-pub fn recorded(position: u64, stream: &str, date: &str) -> RecordedEvent {
+pub(crate) fn recorded(position: u64, stream: &str, date: &str) -> RecordedEvent {
     let occurred_at = Utc.from_utc_datetime(&day(date).and_hms_opt(12, 0, 0).expect("noon"));
     RecordedEvent {
         position: Position(position),

@@ -38,7 +38,7 @@ enum Change {
 
 /// Region, sector and size class on a day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct MasterData {
+pub(super) struct MasterData {
     pub region: Symbol,
     pub sector: Symbol,
     pub size_class: Option<SizeClass>,

@@ -54,7 +54,7 @@ conformance_suite!(
     )]
 );
 
-pub async fn appending_to_a_new_stream_starts_at_revision_zero(
+pub(crate) async fn appending_to_a_new_stream_starts_at_revision_zero(
     store: Arc<dyn EventStore>,
 ) -> anyhow::Result<()> {
     let first = store
@@ -74,7 +74,7 @@ pub async fn appending_to_a_new_stream_starts_at_revision_zero(
     Ok(())
 }
 
-pub async fn expected_revision_mismatch_names_the_actual_revision(
+pub(crate) async fn expected_revision_mismatch_names_the_actual_revision(
     store: Arc<dyn EventStore>,
 ) -> anyhow::Result<()> {
     let stream = "organization-x";
@@ -156,7 +156,7 @@ pub async fn expected_revision_mismatch_names_the_actual_revision(
     Ok(())
 }
 
-pub async fn concurrent_writers_on_one_stream_one_wins_per_revision(
+pub(crate) async fn concurrent_writers_on_one_stream_one_wins_per_revision(
     store: Arc<dyn EventStore>,
 ) -> anyhow::Result<()> {
     const WRITERS: usize = 16;
@@ -212,7 +212,7 @@ pub async fn concurrent_writers_on_one_stream_one_wins_per_revision(
     Ok(())
 }
 
-pub async fn duplicate_event_ids_are_not_stored_twice(
+pub(crate) async fn duplicate_event_ids_are_not_stored_twice(
     store: Arc<dyn EventStore>,
 ) -> anyhow::Result<()> {
     let (a, b) = (Uuid::now_v7(), Uuid::now_v7());
@@ -285,7 +285,7 @@ pub async fn duplicate_event_ids_are_not_stored_twice(
     Ok(())
 }
 
-pub async fn a_refused_append_writes_nothing(store: Arc<dyn EventStore>) -> anyhow::Result<()> {
+pub(crate) async fn a_refused_append_writes_nothing(store: Arc<dyn EventStore>) -> anyhow::Result<()> {
     store
         .append("visit-a", ExpectedRevision::NoStream, vec![event("1")])
         .await?;
@@ -302,7 +302,7 @@ pub async fn a_refused_append_writes_nothing(store: Arc<dyn EventStore>) -> anyh
     Ok(())
 }
 
-pub async fn stream_reads_go_both_ways_from_a_revision(
+pub(crate) async fn stream_reads_go_both_ways_from_a_revision(
     store: Arc<dyn EventStore>,
 ) -> anyhow::Result<()> {
     let events: Vec<_> = (0..10).map(|n| event(&n.to_string())).collect();
@@ -353,7 +353,7 @@ pub async fn stream_reads_go_both_ways_from_a_revision(
     Ok(())
 }
 
-pub async fn global_reads_continue_after_a_position(
+pub(crate) async fn global_reads_continue_after_a_position(
     store: Arc<dyn EventStore>,
 ) -> anyhow::Result<()> {
     for n in 0..20 {
@@ -382,7 +382,7 @@ pub async fn global_reads_continue_after_a_position(
     Ok(())
 }
 
-pub async fn a_subscription_started_midway_sees_every_event_once_in_order(
+pub(crate) async fn a_subscription_started_midway_sees_every_event_once_in_order(
     store: Arc<dyn EventStore>,
 ) -> anyhow::Result<()> {
     for n in 0..300 {
@@ -447,7 +447,7 @@ pub async fn a_subscription_started_midway_sees_every_event_once_in_order(
     Ok(())
 }
 
-pub async fn malformed_appends_are_refused(store: Arc<dyn EventStore>) -> anyhow::Result<()> {
+pub(crate) async fn malformed_appends_are_refused(store: Arc<dyn EventStore>) -> anyhow::Result<()> {
     assert!(matches!(
         store
             .append("organization-a", ExpectedRevision::Any, vec![])
@@ -468,7 +468,7 @@ pub async fn malformed_appends_are_refused(store: Arc<dyn EventStore>) -> anyhow
     Ok(())
 }
 
-pub async fn range_reads_return_exactly_the_range(
+pub(crate) async fn range_reads_return_exactly_the_range(
     store: Arc<dyn EventStore>,
 ) -> anyhow::Result<()> {
     for n in 0..30 {

@@ -43,7 +43,7 @@ fn keys(lines: &[KeyedCount]) -> Vec<&str> {
     lines.iter().map(|line| line.key.as_str()).collect()
 }
 
-pub async fn report_2025(office: &Office, options: ReportOptions) -> anyhow::Result<Report> {
+pub(super) async fn report_2025(office: &Office, options: ReportOptions) -> anyhow::Result<Report> {
     let facts = office.facts().await?;
     let mut request = ReportRequest::klausur(2025)?;
     request.options = options;

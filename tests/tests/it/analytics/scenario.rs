@@ -42,11 +42,11 @@ use wifo_domain::{
 use wifo_projections::FactTables;
 use wifo_store::CommandContext;
 
-pub const REGION_A: &str = "03100101";
-pub const REGION_B: &str = "03200202";
-pub const PERSON_NAME: &str = "Wiebke Trautmann-Oskarsdottir";
+pub(super) const REGION_A: &str = "03100101";
+pub(super) const REGION_B: &str = "03200202";
+pub(super) const PERSON_NAME: &str = "Wiebke Trautmann-Oskarsdottir";
 
-pub fn day(text: &str) -> NaiveDate {
+pub(super) fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test date")
 }
 
@@ -78,7 +78,7 @@ fn title(value: &str) -> Title {
 
 /// The ids of the scenario.
 #[derive(Debug, Clone, Copy)]
-pub struct Ids {
+pub(super) struct Ids {
     pub baeckerei: OrganizationId,
     pub druckerei: OrganizationId,
     pub softwarehaus: OrganizationId,
@@ -91,7 +91,7 @@ pub struct Ids {
 }
 
 impl Ids {
-    pub fn fixed() -> Self {
+    pub(super) fn fixed() -> Self {
         Self {
             baeckerei: id(1),
             druckerei: id(2),
@@ -108,25 +108,25 @@ impl Ids {
 
 /// A data directory in a temporary folder, and commands run against it at a chosen day.
 #[derive(Debug)]
-pub struct Office {
+pub(super) struct Office {
     pub dir: tempfile::TempDir,
     pub data: DataDir,
 }
 
 impl Office {
-    pub fn new() -> anyhow::Result<Self> {
+    pub(super) fn new() -> anyhow::Result<Self> {
         let dir = tempfile::tempdir()?;
         let data = DataDir::open(dir.path())?;
         Ok(Self { dir, data })
     }
 
-    pub fn context(on: &str) -> CommandContext {
+    pub(super) fn context(on: &str) -> CommandContext {
         let mut context = CommandContext::now("a.schneider");
         context.occurred_at = Utc.from_utc_datetime(&day(on).and_hms_opt(10, 0, 0).expect("time"));
         context
     }
 
-    pub async fn run<D: Decider>(&self, on: &str, command: D::Command) -> anyhow::Result<()>
+    pub(super) async fn run<D: Decider>(&self, on: &str, command: D::Command) -> anyhow::Result<()>
     where
         D::Error: std::error::Error + Send + Sync + 'static,
     {
@@ -138,7 +138,7 @@ impl Office {
     }
 
     /// The fact tables as `wifo report` loads them.
-    pub async fn facts(&self) -> anyhow::Result<FactTables> {
+    pub(super) async fn facts(&self) -> anyhow::Result<FactTables> {
         let data = DataDir::open_existing(self.dir.path())?;
         let facts = wifo_app::views::load_facts(&data, |_| {}).await;
         data.store.close();
@@ -146,7 +146,7 @@ impl Office {
     }
 
     #[allow(clippy::too_many_arguments)]
-    pub async fn register(
+    pub(super) async fn register(
         &self,
         on: &str,
         organization: OrganizationId,
@@ -176,7 +176,7 @@ impl Office {
     }
 }
 
-pub struct VisitSpec<'a> {
+pub(super) struct VisitSpec<'a> {
     pub n: u128,
     pub organization: OrganizationId,
     pub on: &'a str,
@@ -189,7 +189,7 @@ pub struct VisitSpec<'a> {
 }
 
 impl<'a> VisitSpec<'a> {
-    pub fn new(
+    pub(super) fn new(
         n: u128,
         organization: OrganizationId,
         on: &'a str,
@@ -211,7 +211,7 @@ impl<'a> VisitSpec<'a> {
 }
 
 impl Office {
-    pub async fn conduct(&self, spec: VisitSpec<'_>) -> anyhow::Result<VisitId> {
+    pub(super) async fn conduct(&self, spec: VisitSpec<'_>) -> anyhow::Result<VisitId> {
         let visit: VisitId = id(1000 + spec.n);
         self.run::<Visit>(
             spec.on,
@@ -236,7 +236,7 @@ impl Office {
         Ok(visit)
     }
 
-    pub async fn follow_up(
+    pub(super) async fn follow_up(
         &self,
         visit: VisitId,
         n: u128,
@@ -269,7 +269,7 @@ impl Office {
         Ok(())
     }
 
-    pub async fn contact(
+    pub(super) async fn contact(
         &self,
         n: u128,
         organization: OrganizationId,
@@ -296,7 +296,7 @@ impl Office {
         Ok(contact)
     }
 
-    pub async fn inquiry(
+    pub(super) async fn inquiry(
         &self,
         n: u128,
         organization: Option<OrganizationId>,
@@ -322,7 +322,7 @@ impl Office {
         Ok(inquiry)
     }
 
-    pub async fn answer(&self, inquiry: InquiryId, on: &str) -> anyhow::Result<()> {
+    pub(super) async fn answer(&self, inquiry: InquiryId, on: &str) -> anyhow::Result<()> {
         self.run::<Inquiry>(
             on,
             InquiryCommand::Answer(AnswerInquiry {
@@ -334,7 +334,7 @@ impl Office {
         .await
     }
 
-    pub async fn close(
+    pub(super) async fn close(
         &self,
         inquiry: InquiryId,
         on: &str,
@@ -353,7 +353,7 @@ impl Office {
 }
 
 /// Writes the whole scenario (see the module comment of `klausur.rs` for the figures).
-pub async fn build(office: &Office) -> anyhow::Result<Ids> {
+pub(super) async fn build(office: &Office) -> anyhow::Result<Ids> {
     let ids = Ids::fixed();
     let define = |taxonomy, entries: &[(&str, &str)]| {
         TaxonomyCommand::Define(DefineEntries {

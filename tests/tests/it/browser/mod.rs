@@ -32,7 +32,7 @@ fn root() -> PathBuf {
 }
 
 /// A small demo office up to today: 150 businesses over two years.
-pub async fn demo_app() -> anyhow::Result<TestApp> {
+pub(crate) async fn demo_app() -> anyhow::Result<TestApp> {
     let options = wifo_demo::DemoOptions {
         seed: 7,
         organizations: 150,
@@ -43,7 +43,7 @@ pub async fn demo_app() -> anyhow::Result<TestApp> {
 }
 
 /// chromedriver and the browser session it drives; the driver is killed on drop.
-pub struct Browser {
+pub(crate) struct Browser {
     pub client: Client,
     pub base: String,
     driver: Child,
@@ -64,7 +64,7 @@ fn free_port() -> anyhow::Result<u16> {
 
 impl Browser {
     /// Starts chromedriver and a headless Chromium with a fresh profile.
-    pub async fn start(app: &TestApp) -> anyhow::Result<Self> {
+    pub(crate) async fn start(app: &TestApp) -> anyhow::Result<Self> {
         let axe_path = root().join("tests/browser/node_modules/axe-core/axe.min.js");
         let axe = std::fs::read_to_string(&axe_path).with_context(|| {
             format!(
@@ -120,13 +120,13 @@ impl Browser {
     }
 
     /// Opens `path` and checks the page.
-    pub async fn open(&self, path: &str) -> anyhow::Result<()> {
+    pub(crate) async fn open(&self, path: &str) -> anyhow::Result<()> {
         self.client.goto(&format!("{}{path}", self.base)).await?;
         self.audit().await
     }
 
     /// Runs axe-core on the current page: no serious or critical violation.
-    pub async fn audit(&self) -> anyhow::Result<()> {
+    pub(crate) async fn audit(&self) -> anyhow::Result<()> {
         self.client.execute(&self.axe, vec![]).await?;
         let found = self
             .client
@@ -150,24 +150,24 @@ impl Browser {
         Ok(())
     }
 
-    pub async fn login(&self, role: Role) -> anyhow::Result<()> {
+    pub(crate) async fn login(&self, role: Role) -> anyhow::Result<()> {
         self.login_as(user_name(role), &password(role)).await
     }
 
     /// Logs in a user of the demo office (password `wifo-demo-2026`) or a test user.
-    pub async fn login_as(&self, name: &str, password: &str) -> anyhow::Result<()> {
+    pub(crate) async fn login_as(&self, name: &str, password: &str) -> anyhow::Result<()> {
         self.open("/anmelden").await?;
         self.fill("#f-name", name).await?;
         self.fill("#f-password", password).await?;
         self.submit("form[action='/anmelden'] button").await
     }
 
-    pub async fn logout(&self) -> anyhow::Result<()> {
+    pub(crate) async fn logout(&self) -> anyhow::Result<()> {
         self.submit("form.logout button").await
     }
 
     /// Types into a field after clearing it.
-    pub async fn fill(&self, css: &str, text: &str) -> anyhow::Result<()> {
+    pub(crate) async fn fill(&self, css: &str, text: &str) -> anyhow::Result<()> {
         let field = self
             .client
             .find(Locator::Css(css))
@@ -180,7 +180,7 @@ impl Browser {
 
     /// Sets a date field (the browser's date widget does not take typed ISO text in every
     /// locale).
-    pub async fn set_value(&self, css: &str, value: &str) -> anyhow::Result<()> {
+    pub(crate) async fn set_value(&self, css: &str, value: &str) -> anyhow::Result<()> {
         let field = self
             .client
             .find(Locator::Css(css))
@@ -195,7 +195,7 @@ impl Browser {
         Ok(())
     }
 
-    pub async fn select(&self, css: &str, value: &str) -> anyhow::Result<()> {
+    pub(crate) async fn select(&self, css: &str, value: &str) -> anyhow::Result<()> {
         self.client
             .find(Locator::Css(css))
             .await
@@ -205,7 +205,7 @@ impl Browser {
         Ok(())
     }
 
-    pub async fn click(&self, css: &str) -> anyhow::Result<()> {
+    pub(crate) async fn click(&self, css: &str) -> anyhow::Result<()> {
         self.client
             .find(Locator::Css(css))
             .await
@@ -216,12 +216,12 @@ impl Browser {
     }
 
     /// Clicks a submit button and checks the page that follows.
-    pub async fn submit(&self, css: &str) -> anyhow::Result<()> {
+    pub(crate) async fn submit(&self, css: &str) -> anyhow::Result<()> {
         self.click(css).await?;
         self.audit().await
     }
 
-    pub async fn text(&self, css: &str) -> anyhow::Result<String> {
+    pub(crate) async fn text(&self, css: &str) -> anyhow::Result<String> {
         Ok(self
             .client
             .find(Locator::Css(css))
@@ -231,7 +231,7 @@ impl Browser {
             .await?)
     }
 
-    pub async fn value(&self, css: &str) -> anyhow::Result<String> {
+    pub(crate) async fn value(&self, css: &str) -> anyhow::Result<String> {
         Ok(self
             .client
             .find(Locator::Css(css))
@@ -242,12 +242,12 @@ impl Browser {
             .unwrap_or_default())
     }
 
-    pub async fn path(&self) -> anyhow::Result<String> {
+    pub(crate) async fn path(&self) -> anyhow::Result<String> {
         Ok(self.client.current_url().await?.path().to_owned())
     }
 
     /// Saves a PNG of the current page into `artifacts/screenshots/{name}.png`.
-    pub async fn screenshot(&self, name: &str) -> anyhow::Result<()> {
+    pub(crate) async fn screenshot(&self, name: &str) -> anyhow::Result<()> {
         let folder = root().join("artifacts/screenshots");
         std::fs::create_dir_all(&folder)?;
         let png = self.client.screenshot().await?;
@@ -256,7 +256,7 @@ impl Browser {
         Ok(())
     }
 
-    pub async fn close(self) -> anyhow::Result<()> {
+    pub(crate) async fn close(self) -> anyhow::Result<()> {
         self.client.clone().close().await?;
         Ok(())
     }

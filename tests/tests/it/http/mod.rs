@@ -27,18 +27,18 @@ use wifo_server::router::app;
 use wifo_store::{CommandContext, EventStore, Position};
 
 /// Login name of the test user with `role` (`staff`, `lead`, `planner`, `admin`).
-pub fn user_name(role: Role) -> &'static str {
+pub(crate) fn user_name(role: Role) -> &'static str {
     role.as_str()
 }
 
 /// Password of the test user with `role`.
-pub fn password(role: Role) -> String {
+pub(crate) fn password(role: Role) -> String {
     format!("{}-passwort-2026", role.as_str())
 }
 
 /// A running server and what a test needs to talk to it and look behind it.
 #[derive(Debug)]
-pub struct TestApp {
+pub(crate) struct TestApp {
     /// `http://127.0.0.1:PORT`
     pub address: String,
     pub state: AppState,
@@ -49,7 +49,7 @@ pub struct TestApp {
 
 /// How a test stops a server.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Stop {
+pub(crate) enum Stop {
     /// As `wifo serve` on SIGTERM: requests finish, the views are snapshotted, the store drains.
     Graceful,
     /// As after a kill: no snapshot is written (the store is still closed, so the next server in
@@ -58,7 +58,7 @@ pub enum Stop {
 }
 
 /// A server on a fresh temporary data directory with one user of each role.
-pub async fn spawn_app() -> anyhow::Result<TestApp> {
+pub(crate) async fn spawn_app() -> anyhow::Result<TestApp> {
     let directory = tempfile::tempdir()?;
     let mut app = start(directory.path(), true).await?;
     app.temporary = Some(directory);
@@ -66,13 +66,13 @@ pub async fn spawn_app() -> anyhow::Result<TestApp> {
 }
 
 /// A server on `data`; `create_users` on first start only (users live in the data directory).
-pub async fn start(data: &Path, create_users: bool) -> anyhow::Result<TestApp> {
+pub(crate) async fn start(data: &Path, create_users: bool) -> anyhow::Result<TestApp> {
     start_with(data, create_users, None).await
 }
 
 /// A server on a fresh temporary data directory filled with a demo office first, plus one
 /// user of each role.
-pub async fn spawn_demo_app(options: &wifo_demo::DemoOptions) -> anyhow::Result<TestApp> {
+pub(crate) async fn spawn_demo_app(options: &wifo_demo::DemoOptions) -> anyhow::Result<TestApp> {
     let directory = tempfile::tempdir()?;
     let mut app = start_with(directory.path(), true, Some(options)).await?;
     app.temporary = Some(directory);
@@ -154,7 +154,7 @@ fn init_tracing() {
 
 impl TestApp {
     /// Stops the server; the data directory stays (a `spawn_app` one until the value drops).
-    pub async fn stop(mut self, how: Stop) -> anyhow::Result<Option<tempfile::TempDir>> {
+    pub(crate) async fn stop(mut self, how: Stop) -> anyhow::Result<Option<tempfile::TempDir>> {
         if let Some(shutdown) = self.shutdown.take() {
             let _ = shutdown.send(());
         }
@@ -172,12 +172,12 @@ impl TestApp {
     }
 
     /// Newest position of the event log.
-    pub async fn head(&self) -> anyhow::Result<Position> {
+    pub(crate) async fn head(&self) -> anyhow::Result<Position> {
         Ok(self.state.data.store.head().await?)
     }
 
     /// A client without credentials.
-    pub fn anonymous(&self) -> anyhow::Result<Client> {
+    pub(crate) fn anonymous(&self) -> anyhow::Result<Client> {
         Ok(Client {
             http: reqwest::Client::builder().cookie_store(true).build()?,
             base: self.address.clone(),
@@ -187,7 +187,7 @@ impl TestApp {
     }
 
     /// A client logged in with a session cookie, sending the CSRF token on every request.
-    pub async fn login(&self, role: Role) -> anyhow::Result<Client> {
+    pub(crate) async fn login(&self, role: Role) -> anyhow::Result<Client> {
         let mut client = self.anonymous()?;
         let response = client
             .post_json(
@@ -210,7 +210,7 @@ impl TestApp {
     }
 
     /// A client with an API token (`Authorization: Bearer`), as scripts use it.
-    pub fn bearer(&self, role: Role) -> anyhow::Result<Client> {
+    pub(crate) fn bearer(&self, role: Role) -> anyhow::Result<Client> {
         let token = self
             .state
             .auth
@@ -226,7 +226,7 @@ impl TestApp {
 
 /// One caller of the API.
 #[derive(Clone, Debug)]
-pub struct Client {
+pub(crate) struct Client {
     http: reqwest::Client,
     base: String,
     csrf: Option<String>,
@@ -235,7 +235,7 @@ pub struct Client {
 
 impl Client {
     /// A request to `path` (starting with `/`) with this client's credentials.
-    pub fn request(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
+    pub(crate) fn request(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
         let mut request = self.http.request(method, format!("{}{path}", self.base));
         if let Some(csrf) = &self.csrf {
             request = request.header("x-csrf-token", csrf);
@@ -247,28 +247,28 @@ impl Client {
     }
 
     /// The API token of a `TestApp::bearer` client.
-    pub fn token(&self) -> Option<&str> {
+    pub(crate) fn token(&self) -> Option<&str> {
         self.bearer.as_deref()
     }
 
     /// The same session without its CSRF token (the cookie stays).
-    pub fn without_csrf(&self) -> Client {
+    pub(crate) fn without_csrf(&self) -> Client {
         Client {
             csrf: None,
             ..self.clone()
         }
     }
 
-    pub async fn get(&self, path: &str) -> anyhow::Result<reqwest::Response> {
+    pub(crate) async fn get(&self, path: &str) -> anyhow::Result<reqwest::Response> {
         Ok(self.request(Method::GET, path).send().await?)
     }
 
-    pub async fn post_json(&self, path: &str, body: &Value) -> anyhow::Result<reqwest::Response> {
+    pub(crate) async fn post_json(&self, path: &str, body: &Value) -> anyhow::Result<reqwest::Response> {
         Ok(self.request(Method::POST, path).json(body).send().await?)
     }
 
     /// A GET that must answer 200: the JSON body and the `ETag` revision, if any.
-    pub async fn read(&self, path: &str) -> anyhow::Result<(Value, Option<u64>)> {
+    pub(crate) async fn read(&self, path: &str) -> anyhow::Result<(Value, Option<u64>)> {
         let response = self.get(path).await?;
         let status = response.status();
         let revision = etag_revision(&response);
@@ -281,7 +281,7 @@ impl Client {
     }
 
     /// A POST that must succeed (2xx): the JSON answer (`id`, `revision`, …).
-    pub async fn write(&self, path: &str, body: &Value) -> anyhow::Result<Value> {
+    pub(crate) async fn write(&self, path: &str, body: &Value) -> anyhow::Result<Value> {
         let response = self.post_json(path, body).await?;
         let status = response.status();
         let text = response.text().await?;
@@ -293,7 +293,7 @@ impl Client {
     }
 
     /// A POST with `If-Match: "revision"` that must succeed.
-    pub async fn write_if_match(
+    pub(crate) async fn write_if_match(
         &self,
         path: &str,
         revision: u64,
@@ -316,7 +316,7 @@ impl Client {
 }
 
 /// The revision in an `ETag: "N"` header.
-pub fn etag_revision(response: &reqwest::Response) -> Option<u64> {
+pub(crate) fn etag_revision(response: &reqwest::Response) -> Option<u64> {
     response
         .headers()
         .get(header::ETAG)?
@@ -329,7 +329,7 @@ pub fn etag_revision(response: &reqwest::Response) -> Option<u64> {
 
 /// Checks that an answer is an RFC 9457 problem (`application/problem+json` with `type`, `title`
 /// and a `status` equal to the HTTP status) and returns the status and the problem.
-pub async fn problem(response: reqwest::Response) -> anyhow::Result<(StatusCode, Value)> {
+pub(crate) async fn problem(response: reqwest::Response) -> anyhow::Result<(StatusCode, Value)> {
     let status = response.status();
     let content_type = response
         .headers()
@@ -363,7 +363,7 @@ pub async fn problem(response: reqwest::Response) -> anyhow::Result<(StatusCode,
 }
 
 /// A route path with every `{param}` replaced by `id`.
-pub fn fill(path: &str, id: &str) -> String {
+pub(crate) fn fill(path: &str, id: &str) -> String {
     path.split('/')
         .map(|segment| {
             if segment.starts_with('{') && segment.ends_with('}') {
@@ -377,12 +377,12 @@ pub fn fill(path: &str, id: &str) -> String {
 }
 
 /// Today as the views date events (UTC day of the commit).
-pub fn today() -> chrono::NaiveDate {
+pub(crate) fn today() -> chrono::NaiveDate {
     chrono::Utc::now().date_naive()
 }
 
 /// Registers an organization as `client` (staff or admin) and returns its id.
-pub async fn register_organization(client: &Client, name: &str) -> anyhow::Result<String> {
+pub(crate) async fn register_organization(client: &Client, name: &str) -> anyhow::Result<String> {
     let answer = client
         .write(
             "/api/v1/organizations",
@@ -400,7 +400,7 @@ pub async fn register_organization(client: &Client, name: &str) -> anyhow::Resul
 }
 
 /// Adds a person as `client` and returns the id.
-pub async fn add_person(client: &Client, name: &str) -> anyhow::Result<String> {
+pub(crate) async fn add_person(client: &Client, name: &str) -> anyhow::Result<String> {
     let answer = client
         .write(
             "/api/v1/persons",
@@ -411,7 +411,7 @@ pub async fn add_person(client: &Client, name: &str) -> anyhow::Result<String> {
 }
 
 /// Plans a visit of `organization` by the staff user on `date` and returns its id.
-pub async fn plan_visit(
+pub(crate) async fn plan_visit(
     client: &Client,
     organization: &str,
     date: chrono::NaiveDate,
@@ -433,7 +433,7 @@ pub async fn plan_visit(
 }
 
 /// The `id` of a creation answer.
-pub fn id_of(answer: &Value) -> anyhow::Result<String> {
+pub(crate) fn id_of(answer: &Value) -> anyhow::Result<String> {
     answer["id"]
         .as_str()
         .map(str::to_owned)

@@ -11,7 +11,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// POSTs `length` bytes of a JSON object to `base` + `path`; returns status, content type and
 /// body of the final answer.
-pub async fn post_large_json(
+pub(super) async fn post_large_json(
     base: &str,
     path: &str,
     token: Option<&str>,

@@ -37,7 +37,7 @@ use super::activity;
 
 /// A command for any of the six streams.
 #[derive(Clone, Debug)]
-pub enum AnyCommand {
+pub(super) enum AnyCommand {
     Organization(OrganizationCommand),
     Person(PersonCommand),
     Visit(VisitCommand),
@@ -50,7 +50,7 @@ pub enum AnyCommand {
 /// usually its creation first, then up to eleven random commands for it — and the scripts are
 /// interleaved at random. So most streams get a history several events deep, while refusals
 /// still come from every rule: a second creation, a missing creation, a date out of order.
-pub fn command_sequence() -> impl Strategy<Value = Vec<AnyCommand>> {
+pub(super) fn command_sequence() -> impl Strategy<Value = Vec<AnyCommand>> {
     let mut scripts = Vec::new();
     for index in 0..POOL {
         let organization = pool_id(1, index);

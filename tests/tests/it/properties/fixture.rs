@@ -43,7 +43,7 @@ pub(super) const ANNA: u128 = 0x0190_0000_0000_7000_8000_0000_0000_0101;
 pub(super) const COOPERATION: u128 = 0x0190_0000_0000_7000_8000_0000_0000_0201;
 pub(super) const MILESTONE: u128 = 0x0190_0000_0000_7000_8000_0000_0000_0202;
 
-pub fn organization_events() -> Vec<OrganizationEvent> {
+pub(super) fn organization_events() -> Vec<OrganizationEvent> {
     use OrganizationEvent as E;
     let organization: OrganizationId = id(BAECKEREI);
     let address = Address::parse("Breite Straße 24", "13187", "Berlin").expect("address parses");
@@ -117,7 +117,7 @@ pub fn organization_events() -> Vec<OrganizationEvent> {
 }
 
 /// The person's events; `PersonAdded` and `PersonUpdated` carry personal data to seal.
-pub fn person_events() -> Vec<PersonEvent> {
+pub(super) fn person_events() -> Vec<PersonEvent> {
     use PersonEvent as E;
     let person: PersonId = id(ANNA);
     let personal = |mail: &str| PersonalData {
@@ -166,7 +166,7 @@ pub fn person_events() -> Vec<PersonEvent> {
     ]
 }
 
-pub fn visit_events() -> Vec<VisitEvent> {
+pub(super) fn visit_events() -> Vec<VisitEvent> {
     use VisitEvent as E;
     let visit: VisitId = id(0x0301);
     let follow_up: FollowUpId = id(0x0302);
@@ -224,7 +224,7 @@ pub fn visit_events() -> Vec<VisitEvent> {
     ]
 }
 
-pub fn contact_events() -> Vec<ContactEvent> {
+pub(super) fn contact_events() -> Vec<ContactEvent> {
     use ContactEvent as E;
     let contact: ContactId = id(0x0401);
     vec![
@@ -255,7 +255,7 @@ pub fn contact_events() -> Vec<ContactEvent> {
     ]
 }
 
-pub fn inquiry_events() -> Vec<InquiryEvent> {
+pub(super) fn inquiry_events() -> Vec<InquiryEvent> {
     use InquiryEvent as E;
     let inquiry: InquiryId = id(0x0501);
     let referral: ReferralId = id(0x0502);

@@ -16,7 +16,7 @@ use super::fixture::{
     ANNA, BAECKEREI, COOPERATION, MILESTONE, VERBAND, date, id, text, title, user,
 };
 
-pub fn cooperation_events() -> Vec<CooperationEvent> {
+pub(super) fn cooperation_events() -> Vec<CooperationEvent> {
     use CooperationEvent as E;
     let cooperation: CooperationId = id(COOPERATION);
     let milestone: MilestoneId = id(MILESTONE);
@@ -65,7 +65,7 @@ pub fn cooperation_events() -> Vec<CooperationEvent> {
     ]
 }
 
-pub fn gathering_events() -> Vec<GatheringEvent> {
+pub(super) fn gathering_events() -> Vec<GatheringEvent> {
     use GatheringEvent as E;
     let gathering: GatheringId = id(0x0601);
     vec![
@@ -121,7 +121,7 @@ pub fn gathering_events() -> Vec<GatheringEvent> {
     ]
 }
 
-pub fn retreat_events() -> Vec<RetreatEvent> {
+pub(super) fn retreat_events() -> Vec<RetreatEvent> {
     use RetreatEvent as E;
     let retreat: RetreatId = id(0x0701);
     let proposal: ProposalId = id(0x0702);
@@ -171,7 +171,7 @@ pub fn retreat_events() -> Vec<RetreatEvent> {
     ]
 }
 
-pub fn taxonomy_events() -> Vec<TaxonomyEvent> {
+pub(super) fn taxonomy_events() -> Vec<TaxonomyEvent> {
     use TaxonomyEvent as E;
     vec![
         E::EntriesDefined {
@@ -197,7 +197,7 @@ pub fn taxonomy_events() -> Vec<TaxonomyEvent> {
     ]
 }
 
-pub fn user_events() -> Vec<UserEvent> {
+pub(super) fn user_events() -> Vec<UserEvent> {
     use UserEvent as E;
     vec![
         E::Created {

@@ -63,7 +63,7 @@ fn phone() -> impl Strategy<Value = Phone> {
     parsed("[0-9 +()/-]{5,30}", Phone::parse)
 }
 
-pub fn personal_data() -> impl Strategy<Value = PersonalData> {
+pub(super) fn personal_data() -> impl Strategy<Value = PersonalData> {
     (
         parsed("\\PC{1,60}", PersonName::parse),
         option::of(email()),
@@ -78,7 +78,7 @@ pub fn personal_data() -> impl Strategy<Value = PersonalData> {
         })
 }
 
-pub fn person_added() -> impl Strategy<Value = PersonEvent> {
+pub(super) fn person_added() -> impl Strategy<Value = PersonEvent> {
     (id(), personal_data()).prop_map(|(person, personal)| PersonEvent::Added {
         person,
         personal: Erasable::Known(personal),
@@ -116,7 +116,7 @@ fn findings() -> impl Strategy<Value = Findings> {
         )
 }
 
-pub fn visit_conducted() -> impl Strategy<Value = VisitEvent> {
+pub(super) fn visit_conducted() -> impl Strategy<Value = VisitEvent> {
     (
         id(),
         id(),
@@ -156,7 +156,7 @@ pub fn visit_conducted() -> impl Strategy<Value = VisitEvent> {
         )
 }
 
-pub fn inquiry_received() -> impl Strategy<Value = InquiryEvent> {
+pub(super) fn inquiry_received() -> impl Strategy<Value = InquiryEvent> {
     (
         id(),
         option::of(id()),
@@ -224,7 +224,7 @@ fn address() -> impl Strategy<Value = Address> {
         })
 }
 
-pub fn organization_registered() -> impl Strategy<Value = OrganizationEvent> {
+pub(super) fn organization_registered() -> impl Strategy<Value = OrganizationEvent> {
     (
         id(),
         parsed("\\PC{1,80}", OrganizationName::parse),
