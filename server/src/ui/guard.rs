@@ -2,7 +2,8 @@
 //! API tokens are not accepted here), sends a visitor without a session to the login page,
 //! answers a role the page does not list with a German 403 page, and checks the CSRF token of
 //! every form post against the hidden field `_csrf` — of URL-encoded forms and of the multipart
-//! form of the file upload. The form body is read once here and handed on unchanged.
+//! form of the file upload. The form body is read once here and handed on unchanged. Refusals
+//! are `PageError`s.
 
 use axum::{
     body::{Body, Bytes},
@@ -13,12 +14,16 @@ use axum::{
 };
 use wifo_domain::values::Role;
 
-use super::{form::CSRF_FIELD, import::UPLOAD_LIMIT, pages, texts};
+use super::{error::PageError, form::CSRF_FIELD, texts};
 use crate::state::{AppState, BODY_LIMIT};
 use wifo_app::auth::Caller;
 
 /// Where a visitor without a session is sent.
 pub const LOGIN_PATH: &str = "/anmelden";
+
+/// The largest file the import upload takes: the full IHK Berlin data set (~370,000 rows) is
+/// ~120 MB.
+pub const UPLOAD_LIMIT: usize = 200 * 1024 * 1024;
 
 pub async fn authorize(
     State((state, roles)): State<(AppState, &'static [Role])>,
@@ -36,7 +41,7 @@ pub async fn authorize(
         return Redirect::to(LOGIN_PATH).into_response();
     };
     if !roles.contains(&caller.role) {
-        return pages::forbidden(&caller).into_response();
+        return PageError::Forbidden(caller).into_response();
     }
     if request.method() == Method::POST {
         let (parts, body) = request.into_parts();
@@ -53,7 +58,7 @@ pub async fn authorize(
             (BODY_LIMIT, texts::get("error.form_too_large"))
         };
         let Ok(bytes) = axum::body::to_bytes(body, limit).await else {
-            return pages::too_large(&caller, too_large);
+            return PageError::TooLarge(caller, too_large).into_response();
         };
         let sent = if multipart {
             multipart_field(&content_type, bytes.clone(), CSRF_FIELD).await
@@ -64,7 +69,7 @@ pub async fn authorize(
                 .map(|(_, value)| value)
         };
         if sent.is_none() || sent.as_deref() != caller.csrf_token.as_deref() {
-            return pages::csrf_refused(&caller).into_response();
+            return PageError::CsrfRefused(caller).into_response();
         }
         request = Request::from_parts(parts, Body::from(bytes));
     }

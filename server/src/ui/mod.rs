@@ -2,22 +2,22 @@
 //! the same command handler and views the JSON API uses, called in-process. It works without
 //! JavaScript: plain links and forms, POST → 303 redirect → GET, the CSRF token in a hidden
 //! field. Every page is in the route table below with the roles that may open it; `ui::guard`
-//! checks them, so no page can skip the check. One file per group of pages.
+//! checks them, so no page can skip the check. One folder per area with one file per page or
+//! form, each area's `mod.rs` listing its routes; the helpers the areas share sit at this level,
+//! and no area names another. A page that cannot be shown returns the one `error::PageError`.
 
 mod admin;
 mod chart;
-mod duplicates;
+mod choices;
+mod error;
 mod form;
 pub mod format;
 mod guard;
-mod import;
-mod import_preview;
 mod inquiries;
 mod lead;
 mod organizations;
 mod pages;
 mod planner;
-
 mod session;
 mod staff;
 pub mod texts;
@@ -31,6 +31,7 @@ use wifo_store::CommandError;
 
 use crate::routes::{Route, RouteSpec};
 use crate::state::AppState;
+use error::PageError;
 use wifo_app::auth::Caller;
 
 pub use guard::LOGIN_PATH;
@@ -64,13 +65,11 @@ pub fn routes() -> Vec<Route> {
     routes.extend(session::routes());
     routes.extend(staff::routes());
     routes.extend(organizations::routes());
-    routes.extend(duplicates::routes());
     routes.extend(visits::routes());
     routes.extend(inquiries::routes());
     routes.extend(lead::routes());
     routes.extend(planner::routes());
     routes.extend(admin::routes());
-    routes.extend(import::routes());
     routes
 }
 
@@ -99,15 +98,12 @@ pub fn today() -> NaiveDate {
 }
 
 /// Waits (bounded) until the views include the caller's own last write.
-pub(crate) async fn ready(
-    state: &AppState,
-    caller: &Caller,
-) -> Result<(), axum::response::Response> {
+pub(crate) async fn ready(state: &AppState, caller: &Caller) -> Result<(), PageError> {
     state
         .office
         .wait_for_own_writes(caller, None)
         .await
-        .map_err(|_| pages::unavailable(caller, texts::get("error.unavailable_text")))
+        .map_err(|_| PageError::Unavailable(caller.clone()))
 }
 
 /// Runs a command for the caller and remembers its position, so the next page shows it.

@@ -1,6 +1,7 @@
 //! What every page shares: the frame (title, user, role, navigation of the role, CSRF token for
-//! the forms), rendering a template into a response, the German error pages, and the
-//! redirect after a successful form post (POST → 303 → GET, so reloading never posts twice).
+//! the forms), rendering a template into a response, the German error pages (rendered for an
+//! `error::PageError`), and the redirect after a successful form post (POST → 303 → GET, so
+//! reloading never posts twice).
 
 use askama::Template;
 use axum::{

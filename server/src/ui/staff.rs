@@ -13,6 +13,7 @@ use axum::{
 use wifo_projections::queries::work::work_list;
 
 use super::{
+    error::PageError,
     format, page,
     pages::{self, Chrome},
     ready, texts, today,
@@ -50,10 +51,8 @@ async fn week(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     Query(notice): Query<pages::Notice>,
-) -> Response {
-    if let Err(response) = ready(&state, &caller).await {
-        return response;
-    }
+) -> Result<Response, PageError> {
+    ready(&state, &caller).await?;
     let day = today();
     let list = {
         let views = state.projections.read();
@@ -110,7 +109,7 @@ async fn week(
             complete: None,
         })
         .collect();
-    pages::ok(&WeekPage {
+    Ok(pages::ok(&WeekPage {
         page: Chrome::new(&caller, texts::get("week.title"), "/woche")
             .with_notice(notice.ok.as_deref()),
         t: texts::Texts,
@@ -118,7 +117,7 @@ async fn week(
         visits,
         follow_ups,
         inquiries,
-    })
+    }))
 }
 
 pub fn routes() -> Vec<Route> {

@@ -8,13 +8,15 @@ fn every_key_used_has_a_german_text() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut missing = Vec::new();
     let mut files = Vec::new();
-    for dir in ["templates", "src/ui"] {
-        for entry in std::fs::read_dir(root.join(dir))
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
-            files.push(entry.path());
+    let mut dirs = vec![root.join("templates"), root.join("src/ui")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                files.push(path);
+            }
         }
     }
     for file in files {

@@ -7,30 +7,27 @@ use askama::Template;
 use axum::{
     Extension, Form,
     extract::{Query, State},
-    http::{Method, StatusCode},
+    http::StatusCode,
     response::Response,
-    routing::{get, post},
 };
 use wifo_domain::{
     ids::OrganizationId,
     organization::{MergeOrganization, Organization, OrganizationCommand},
 };
 
-use super::{
+use crate::state::AppState;
+use crate::ui::{
+    error::PageError,
     execute,
     form::{FormView, Input},
-    page,
     pages::{self, Chrome},
     ready, refusal, texts,
 };
-use crate::routes::Route;
-use crate::state::AppState;
 use wifo_app::auth::Caller;
-use wifo_app::roles::STAFF;
 
 /// How many pairs the list shows at once; merging some brings the next ones up.
 const LISTED_PAIRS: usize = 200;
-const PATH: &str = "/organisationen/dubletten";
+pub(super) const PATH: &str = "/organisationen/dubletten";
 
 struct PairLine {
     first_id: String,
@@ -77,24 +74,22 @@ fn list(
     )
 }
 
-async fn show(
+pub(super) async fn show(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     Query(notice): Query<pages::Notice>,
-) -> Response {
-    if let Err(response) = ready(&state, &caller).await {
-        return response;
-    }
-    list(
+) -> Result<Response, PageError> {
+    ready(&state, &caller).await?;
+    Ok(list(
         &state,
         &caller,
         FormView::default(),
         notice.ok.as_deref(),
         StatusCode::OK,
-    )
+    ))
 }
 
-async fn merge(
+pub(super) async fn merge(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     Form(pairs): Form<Vec<(String, String)>>,
@@ -130,17 +125,4 @@ async fn merge(
             StatusCode::UNPROCESSABLE_ENTITY,
         ),
     }
-}
-
-pub fn routes() -> Vec<Route> {
-    vec![
-        page(Method::GET, PATH, STAFF, "Mögliche Dubletten", get(show)),
-        page(
-            Method::POST,
-            PATH,
-            STAFF,
-            "Dublette zusammenführen",
-            post(merge),
-        ),
-    ]
 }

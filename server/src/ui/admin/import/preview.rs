@@ -4,7 +4,7 @@
 
 use wifo_exchange::organizations::{ImportPlan, Outcome};
 
-use super::{format, texts};
+use crate::ui::{format, texts};
 
 /// How many rows of a dry run the page lists; the counts always cover all of them.
 const LISTED_ROWS: usize = 1000;

@@ -1,0 +1,72 @@
+//! The administration: users and their roles, the taxonomies (topics, offices, regions,
+//! sectors), the data-protection requests of a person (access export, DSGVO Art. 15, and
+//! erasure, Art. 17), and the import upload with its dry run.
+
+mod import;
+mod privacy;
+mod taxonomies;
+mod users;
+
+use axum::{
+    http::Method,
+    routing::{get, post},
+};
+
+use super::{ADMINS, page};
+use crate::routes::Route;
+
+pub fn routes() -> Vec<Route> {
+    let mut routes = vec![
+        page(
+            Method::GET,
+            "/verwaltung",
+            ADMINS,
+            "Benutzer und Rollen",
+            get(users::users),
+        ),
+        page(
+            Method::POST,
+            "/verwaltung/benutzer",
+            ADMINS,
+            "Benutzer anlegen",
+            post(users::create_user),
+        ),
+        page(
+            Method::POST,
+            "/verwaltung/rollen",
+            ADMINS,
+            "Rolle ändern",
+            post(users::change_role),
+        ),
+        page(
+            Method::GET,
+            "/verwaltung/taxonomien/{id}",
+            ADMINS,
+            "Klassifikation ansehen",
+            get(taxonomies::taxonomy),
+        ),
+        page(
+            Method::POST,
+            "/verwaltung/taxonomien/{id}",
+            ADMINS,
+            "Eintrag anlegen",
+            post(taxonomies::define),
+        ),
+        page(
+            Method::GET,
+            "/verwaltung/datenschutz",
+            ADMINS,
+            "Auskunft über eine Person (Art. 15 DSGVO)",
+            get(privacy::privacy),
+        ),
+        page(
+            Method::POST,
+            "/verwaltung/datenschutz/{id}/loeschen",
+            ADMINS,
+            "Personenbezogene Daten löschen (Art. 17 DSGVO)",
+            post(privacy::erase),
+        ),
+    ];
+    routes.extend(import::routes());
+    routes
+}

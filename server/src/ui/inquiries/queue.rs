@@ -1,0 +1,95 @@
+//! The queue of open inquiries (`/anliegen`), overdue ones first, optionally only the caller's
+//! own; a closed inquiry leaves it.
+
+use askama::Template;
+use axum::{
+    Extension,
+    extract::{Query, State},
+    response::Response,
+};
+use serde::Deserialize;
+use wifo_projections::queries::work::inquiry_queue;
+
+use crate::state::AppState;
+use crate::ui::{
+    error::PageError,
+    format,
+    pages::{self, Chrome},
+    ready, texts, today,
+};
+use wifo_app::auth::Caller;
+
+#[derive(Deserialize, Default)]
+pub struct QueueParams {
+    ok: Option<String>,
+    #[serde(default)]
+    meine: String,
+    #[serde(default)]
+    pub(super) organisation: String,
+}
+
+pub struct QueueRow {
+    pub href: String,
+    pub organization: String,
+    pub source: String,
+    pub received: String,
+    pub respond_by: String,
+    pub overdue: bool,
+    pub assignee: String,
+    pub referrals: usize,
+}
+
+#[derive(Template)]
+#[template(path = "inquiries.html")]
+struct QueuePage {
+    page: Chrome,
+    t: texts::Texts,
+    rows: Vec<QueueRow>,
+    mine: bool,
+}
+
+pub(super) async fn queue(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Query(params): Query<QueueParams>,
+) -> Result<Response, PageError> {
+    ready(&state, &caller).await?;
+    let mine = !params.meine.is_empty();
+    let rows = {
+        let views = state.projections.read();
+        inquiry_queue(
+            &views,
+            today(),
+            state.config.first_response_working_days,
+            mine.then_some(&caller.user),
+        )
+        .into_iter()
+        .map(|entry| QueueRow {
+            href: format!("/anliegen/{}", entry.inquiry),
+            organization: entry
+                .organization_name
+                .clone()
+                .unwrap_or_else(|| texts::get("inquiry.anonymous").to_owned()),
+            source: entry
+                .source
+                .map(|source| source.label().to_owned())
+                .unwrap_or_default(),
+            received: format::date(entry.received_on),
+            respond_by: format::date(entry.respond_by),
+            overdue: entry.overdue,
+            assignee: entry
+                .assignee
+                .map(|name| name.to_string())
+                .unwrap_or_default(),
+            referrals: entry.open_referrals,
+        })
+        .collect()
+    };
+    Ok(pages::ok(&QueuePage {
+        page: Chrome::new(&caller, texts::get("inquiry.queue_title"), "/anliegen")
+            .with_notice(params.ok.as_deref()),
+        t: texts::Texts,
+        rows,
+        mine,
+    }))
+}

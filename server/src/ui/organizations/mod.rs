@@ -1,0 +1,96 @@
+//! Organizations: the search with filters, the organization page (profile, persons, open
+//! follow-ups and the timeline, also "Stand am" a past date), the forms to register an
+//! organization, add a contact person and log a contact, and the merge list of likely
+//! duplicates.
+
+mod contacts;
+mod duplicates;
+mod form_page;
+mod persons;
+mod profile;
+mod register;
+mod search;
+
+use axum::{
+    http::Method,
+    routing::{get, post},
+};
+
+use super::page;
+use crate::routes::Route;
+use wifo_app::roles::{READERS, STAFF};
+
+pub fn routes() -> Vec<Route> {
+    vec![
+        page(
+            Method::GET,
+            "/organisationen",
+            READERS,
+            "Organisationen suchen",
+            get(search::search),
+        ),
+        page(
+            Method::GET,
+            "/organisationen/neu",
+            STAFF,
+            "Formular: Organisation erfassen",
+            get(register::new_organization),
+        ),
+        page(
+            Method::POST,
+            "/organisationen/neu",
+            STAFF,
+            "Organisation erfassen",
+            post(register::register),
+        ),
+        page(
+            Method::GET,
+            "/organisationen/{id}",
+            READERS,
+            "Organisation mit Verlauf (auch „Stand am“)",
+            get(profile::show),
+        ),
+        page(
+            Method::GET,
+            "/organisationen/{id}/personen/neu",
+            STAFF,
+            "Formular: Ansprechperson",
+            get(persons::new_person),
+        ),
+        page(
+            Method::POST,
+            "/organisationen/{id}/personen/neu",
+            STAFF,
+            "Ansprechperson erfassen",
+            post(persons::add_person),
+        ),
+        page(
+            Method::GET,
+            "/organisationen/{id}/kontakte/neu",
+            STAFF,
+            "Formular: Kontakt",
+            get(contacts::new_contact),
+        ),
+        page(
+            Method::POST,
+            "/organisationen/{id}/kontakte/neu",
+            STAFF,
+            "Kontakt erfassen",
+            post(contacts::log_contact),
+        ),
+        page(
+            Method::GET,
+            duplicates::PATH,
+            STAFF,
+            "Mögliche Dubletten",
+            get(duplicates::show),
+        ),
+        page(
+            Method::POST,
+            duplicates::PATH,
+            STAFF,
+            "Dublette zusammenführen",
+            post(duplicates::merge),
+        ),
+    ]
+}

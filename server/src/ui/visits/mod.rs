@@ -1,0 +1,72 @@
+//! Company visits: plan one, log one as conducted with its structured findings (one page, with
+//! today's date, an hour and the caller as defaults, so on a tablet only the findings need
+//! touching), and the follow-ups a visit leaves (created with the visit, completed from
+//! "Meine Woche" or the organization page).
+
+mod conduct;
+mod follow_ups;
+mod plan;
+mod visit_form;
+
+use axum::{
+    http::Method,
+    routing::{get, post},
+};
+
+use super::page;
+use crate::routes::Route;
+use wifo_app::roles::STAFF;
+
+pub fn routes() -> Vec<Route> {
+    vec![
+        page(
+            Method::GET,
+            "/organisationen/{id}/besuche/neu",
+            STAFF,
+            "Formular: Besuch planen",
+            get(plan::plan_form),
+        ),
+        page(
+            Method::POST,
+            "/organisationen/{id}/besuche/neu",
+            STAFF,
+            "Besuch planen",
+            post(plan::plan),
+        ),
+        page(
+            Method::GET,
+            "/organisationen/{id}/besuche/erfassen",
+            STAFF,
+            "Formular: durchgeführten Besuch erfassen",
+            get(conduct::conduct_unplanned_form),
+        ),
+        page(
+            Method::POST,
+            "/organisationen/{id}/besuche/erfassen",
+            STAFF,
+            "Durchgeführten Besuch erfassen",
+            post(conduct::conduct_unplanned),
+        ),
+        page(
+            Method::GET,
+            "/besuche/{id}/durchfuehren",
+            STAFF,
+            "Formular: geplanten Besuch als durchgeführt erfassen",
+            get(conduct::conduct_planned_form),
+        ),
+        page(
+            Method::POST,
+            "/besuche/{id}/durchfuehren",
+            STAFF,
+            "Geplanten Besuch als durchgeführt erfassen",
+            post(conduct::conduct_planned),
+        ),
+        page(
+            Method::POST,
+            "/besuche/{id}/wiedervorlagen/erledigt",
+            STAFF,
+            "Wiedervorlage erledigt",
+            post(follow_ups::complete_follow_up),
+        ),
+    ]
+}
