@@ -7,10 +7,10 @@ use axum::{
 };
 
 /// Name of the session cookie.
-pub const SESSION_COOKIE: &str = "wifo_session";
+pub(crate) const SESSION_COOKIE: &str = "wifo_session";
 
 /// The session id from the `Cookie` header.
-pub fn session_cookie(headers: &HeaderMap) -> Option<String> {
+pub(crate) fn session_cookie(headers: &HeaderMap) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()

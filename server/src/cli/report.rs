@@ -156,7 +156,7 @@ async fn run(mut request: ReportRequest, args: ReportArgs) -> anyhow::Result<()>
 
 /// The fact tables of the data directory at `path` (snapshot, then the rest of the log), with a
 /// progress bar while replaying.
-pub async fn load_facts(path: &Path) -> anyhow::Result<FactTables> {
+pub(super) async fn load_facts(path: &Path) -> anyhow::Result<FactTables> {
     let data = DataDir::open_existing(path)?;
     let bar = super::progress::bar("Faktentabellen laden", "Ereignisse");
     let facts = views::load_facts(&data, |progress| super::progress::show(&bar, progress)).await;

@@ -36,7 +36,7 @@ const ORGANIZATION_FIELDS: &[&str] = &[
 ];
 const PERSON_FIELDS: &[&str] = &["person", "participants", "persons"];
 
-pub fn require_json(headers: &HeaderMap) -> Result<(), ApiError> {
+pub(super) fn require_json(headers: &HeaderMap) -> Result<(), ApiError> {
     let json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
@@ -72,7 +72,7 @@ fn if_match(headers: &HeaderMap) -> Result<Option<u64>, ApiError> {
 }
 
 /// The caller's last write, so reads and reference checks see it.
-pub async fn wait_for_own_writes(
+pub(super) async fn wait_for_own_writes(
     state: &AppState,
     caller: &Caller,
     at_least: Option<Position>,
@@ -151,7 +151,7 @@ fn check_fields(
 }
 
 /// Describes one command route.
-pub struct CommandRoute<D: Decider, C> {
+pub(super) struct CommandRoute<D: Decider, C> {
     pub method: Method,
     pub path: &'static str,
     pub roles: &'static [Role],
@@ -172,7 +172,7 @@ where
     D::Error: Send + Sync,
     C: DeserializeOwned + Send + 'static,
 {
-    pub fn route(self) -> Route {
+    pub(super) fn route(self) -> Route {
         let spec = RouteSpec {
             method: self.method.clone(),
             path: self.path,

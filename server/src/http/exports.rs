@@ -81,7 +81,7 @@ async fn events(State(state): State<AppState>) -> Result<Response, ApiError> {
     ))
 }
 
-pub fn routes() -> Vec<Route> {
+pub(crate) fn routes() -> Vec<Route> {
     vec![
         Route {
             spec: RouteSpec {

@@ -11,11 +11,14 @@ use axum::{
 use wifo_domain::values::Role;
 
 use super::{ApiError, AppState};
-pub use crate::respond::{SESSION_COOKIE, session_cookie};
+pub(super) use crate::respond::{SESSION_COOKIE, session_cookie};
 use wifo_app::auth::Caller;
 
 /// Finds the caller; `Ok(None)` when the request carries no credentials at all.
-pub fn caller(state: &AppState, headers: &HeaderMap) -> Result<Option<(Caller, bool)>, ApiError> {
+pub(super) fn caller(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<(Caller, bool)>, ApiError> {
     if let Some(value) = headers.get(header::AUTHORIZATION) {
         let token = value
             .to_str()
@@ -36,7 +39,7 @@ pub fn caller(state: &AppState, headers: &HeaderMap) -> Result<Option<(Caller, b
     }
 }
 
-pub async fn authorize(
+pub(crate) async fn authorize(
     State((state, roles)): State<(AppState, &'static [Role])>,
     mut request: Request,
     next: Next,

@@ -15,7 +15,7 @@ use wifo_store::EventStore;
 
 use super::{AppState, PUBLIC, Route, RouteSpec};
 
-pub async fn count_requests(
+pub(crate) async fn count_requests(
     State(state): State<AppState>,
     request: Request,
     next: Next,
@@ -92,7 +92,7 @@ async fn openapi() -> Json<serde_json::Value> {
     Json(super::openapi::document())
 }
 
-pub fn routes() -> Vec<Route> {
+pub(super) fn routes() -> Vec<Route> {
     let spec = |path, summary| RouteSpec {
         method: Method::GET,
         path,

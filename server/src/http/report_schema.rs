@@ -17,7 +17,7 @@ fn reference(name: &str) -> Value {
 }
 
 /// Component schemas of the report.
-pub fn schemas() -> Value {
+pub(super) fn schemas() -> Value {
     let number = json!({"type": ["number", "null"]});
     let integer = json!({"type": "integer"});
     let text = json!({"type": "string"});
@@ -133,7 +133,7 @@ pub fn schemas() -> Value {
 }
 
 /// Query parameters of a report route.
-pub fn parameters(leadership: bool) -> Vec<Value> {
+pub(super) fn parameters(leadership: bool) -> Vec<Value> {
     let query = |name: &str, description: &str, required: bool| json!({"name": name, "in": "query", "required": required, "description": description, "schema": {"type": "string"}});
     let mut parameters = Vec::new();
     if leadership {
@@ -184,7 +184,7 @@ pub fn parameters(leadership: bool) -> Vec<Value> {
 }
 
 /// The 200 answer of a report route.
-pub fn response() -> Value {
+pub(super) fn response() -> Value {
     json!({
         "description": "Der Bericht",
         "content": {

@@ -183,7 +183,7 @@ async fn answer(
     Ok(response)
 }
 
-pub fn routes() -> Vec<Route> {
+pub(super) fn routes() -> Vec<Route> {
     vec![
         Route {
             spec: RouteSpec {

@@ -39,7 +39,7 @@ macro_rules! command {
     };
 }
 
-pub fn routes() -> Vec<Route> {
+pub(super) fn routes() -> Vec<Route> {
     let mut routes = vec![
         // Organizations
         command!(

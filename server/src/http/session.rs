@@ -99,7 +99,7 @@ async fn me(Extension(caller): Extension<Caller>) -> Json<SessionInfo> {
     Json(info(&caller))
 }
 
-pub fn routes() -> Vec<Route> {
+pub(super) fn routes() -> Vec<Route> {
     vec![
         Route {
             spec: RouteSpec {

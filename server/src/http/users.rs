@@ -204,7 +204,7 @@ async fn erase(
     Ok(Json(json!({"person": person, "position": position.0, "erased": true})).into_response())
 }
 
-pub fn routes() -> Vec<Route> {
+pub(super) fn routes() -> Vec<Route> {
     let spec = |method: Method, path, summary, body| RouteSpec {
         method,
         path,

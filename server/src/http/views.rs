@@ -446,7 +446,7 @@ async fn taxonomy(
     Ok(Json(json!({"taxonomy": kind, "entries": taxonomy.entries})).into_response())
 }
 
-pub fn routes() -> Vec<Route> {
+pub(super) fn routes() -> Vec<Route> {
     let spec = |path, roles, summary| RouteSpec {
         method: Method::GET,
         path,

@@ -13,7 +13,7 @@ fn escape(text: &str) -> String {
 }
 
 /// A bar chart of two series (this year dark, last year light) over labelled groups.
-pub fn paired_bars(
+pub(super) fn paired_bars(
     id: &str,
     title: &str,
     labels: &[&str],

@@ -2,7 +2,7 @@
 //! taxonomy (regions, topics, offices) and a list with an empty first choice.
 
 /// `(code, "code name")` of every active entry of a taxonomy, with an empty first choice.
-pub fn taxonomy_choices(
+pub(super) fn taxonomy_choices(
     views: &wifo_projections::Views,
     kind: &str,
     empty: &str,
@@ -21,7 +21,7 @@ pub fn taxonomy_choices(
 }
 
 /// `choices` after an empty first choice labelled `empty`.
-pub fn with_empty(empty: &str, mut choices: Vec<(String, String)>) -> Vec<(String, String)> {
+pub(super) fn with_empty(empty: &str, mut choices: Vec<(String, String)>) -> Vec<(String, String)> {
     choices.insert(0, (String::new(), empty.to_owned()));
     choices
 }

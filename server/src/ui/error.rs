@@ -11,7 +11,7 @@ use wifo_app::auth::Caller;
 
 /// Why a page cannot be shown, with the caller whose navigation the error page keeps.
 #[derive(Debug)]
-pub enum PageError {
+pub(crate) enum PageError {
     /// 404: the record (or list, or upload) the address names is not there; the text says what.
     NotFound(Option<Caller>, String),
     /// 403: the caller's role may not open the page.
@@ -27,12 +27,12 @@ pub enum PageError {
 }
 
 impl PageError {
-    pub fn not_found(caller: &Caller, what: impl Into<String>) -> Self {
+    pub(crate) fn not_found(caller: &Caller, what: impl Into<String>) -> Self {
         Self::NotFound(Some(caller.clone()), what.into())
     }
 
     /// A failure the user cannot act on: `context` and `error` go to the log, not the page.
-    pub fn internal(caller: &Caller, context: &str, error: impl std::fmt::Display) -> Self {
+    pub(crate) fn internal(caller: &Caller, context: &str, error: impl std::fmt::Display) -> Self {
         Self::Internal(caller.clone(), format!("{context}: {error}"))
     }
 }

@@ -11,17 +11,17 @@ use wifo_domain::values::InvalidValue;
 use super::{format, texts};
 
 /// The name of the hidden field that carries the session's CSRF token.
-pub const CSRF_FIELD: &str = "_csrf";
+pub(super) const CSRF_FIELD: &str = "_csrf";
 
 /// One submitted form, read field by field.
 #[derive(Clone, Debug, Default)]
-pub struct Input {
+pub(super) struct Input {
     pairs: Vec<(String, String)>,
     errors: BTreeMap<String, String>,
 }
 
 impl Input {
-    pub fn new(pairs: Vec<(String, String)>) -> Self {
+    pub(super) fn new(pairs: Vec<(String, String)>) -> Self {
         Self {
             pairs,
             errors: BTreeMap::new(),
@@ -29,7 +29,7 @@ impl Input {
     }
 
     /// The first value of `name`, trimmed ("" when absent).
-    pub fn get(&self, name: &str) -> &str {
+    pub(super) fn get(&self, name: &str) -> &str {
         self.pairs
             .iter()
             .find(|(key, _)| key == name)
@@ -38,7 +38,7 @@ impl Input {
     }
 
     /// Every non-empty value of `name` (checkbox groups, multiple selects).
-    pub fn all(&self, name: &str) -> Vec<&str> {
+    pub(super) fn all(&self, name: &str) -> Vec<&str> {
         self.pairs
             .iter()
             .filter(|(key, value)| key == name && !value.trim().is_empty())
@@ -46,26 +46,26 @@ impl Input {
             .collect()
     }
 
-    pub fn checked(&self, name: &str) -> bool {
+    pub(super) fn checked(&self, name: &str) -> bool {
         !self.get(name).is_empty()
     }
 
-    pub fn fail(&mut self, name: &str, message: impl Into<String>) {
+    pub(super) fn fail(&mut self, name: &str, message: impl Into<String>) {
         self.errors
             .entry(name.to_owned())
             .or_insert_with(|| message.into());
     }
 
-    pub fn error(&self, name: &str) -> Option<&str> {
+    pub(super) fn error(&self, name: &str) -> Option<&str> {
         self.errors.get(name).map(String::as_str)
     }
 
-    pub fn is_valid(&self) -> bool {
+    pub(super) fn is_valid(&self) -> bool {
         self.errors.is_empty()
     }
 
     /// A required value read with a value type's `parse`.
-    pub fn required<T>(
+    pub(super) fn required<T>(
         &mut self,
         name: &str,
         parse: impl FnOnce(&str) -> Result<T, InvalidValue>,
@@ -80,7 +80,7 @@ impl Input {
     }
 
     /// An optional value: empty is `Some(None)`, invalid records the error and is `None`.
-    pub fn optional<T>(
+    pub(super) fn optional<T>(
         &mut self,
         name: &str,
         parse: impl FnOnce(&str) -> Result<T, InvalidValue>,
@@ -92,7 +92,7 @@ impl Input {
     }
 
     /// A required date (`2026-11-21` or `21.11.2026`).
-    pub fn date(&mut self, name: &str) -> Option<NaiveDate> {
+    pub(super) fn date(&mut self, name: &str) -> Option<NaiveDate> {
         let text = self.get(name).to_owned();
         if text.is_empty() {
             self.fail(name, texts::get("error.date_missing"));
@@ -109,7 +109,7 @@ impl Input {
     }
 
     /// An optional whole number ≥ 0.
-    pub fn count(&mut self, name: &str) -> Option<Option<u32>> {
+    pub(super) fn count(&mut self, name: &str) -> Option<Option<u32>> {
         let text = self.get(name).replace('.', "");
         if text.is_empty() {
             return Some(None);
@@ -125,7 +125,7 @@ impl Input {
     }
 
     /// One of an enum's values, as its serde name (`company`, `citizens_office`).
-    pub fn choice<T: DeserializeOwned>(&mut self, name: &str) -> Option<T> {
+    pub(super) fn choice<T: DeserializeOwned>(&mut self, name: &str) -> Option<T> {
         let text = self.get(name).to_owned();
         match serde_json::from_value(serde_json::Value::String(text)) {
             Ok(value) => Some(value),
@@ -137,7 +137,7 @@ impl Input {
     }
 
     /// What the template shows again: the typed values and the errors.
-    pub fn view(&self) -> FormView {
+    pub(super) fn view(&self) -> FormView {
         FormView {
             pairs: self.pairs.clone(),
             errors: self.errors.clone(),
@@ -148,7 +148,7 @@ impl Input {
 
 /// A form as the template sees it: values, field errors and a general error.
 #[derive(Clone, Debug, Default)]
-pub struct FormView {
+pub(super) struct FormView {
     pairs: Vec<(String, String)>,
     errors: BTreeMap<String, String>,
     pub general: Option<String>,
@@ -156,7 +156,7 @@ pub struct FormView {
 
 impl FormView {
     /// An empty form with initial values.
-    pub fn with(values: &[(&str, String)]) -> Self {
+    pub(super) fn with(values: &[(&str, String)]) -> Self {
         Self {
             pairs: values
                 .iter()
@@ -166,12 +166,12 @@ impl FormView {
         }
     }
 
-    pub fn refused(mut self, message: impl Into<String>) -> Self {
+    pub(super) fn refused(mut self, message: impl Into<String>) -> Self {
         self.general = Some(message.into());
         self
     }
 
-    pub fn value(&self, name: &str) -> &str {
+    pub(super) fn value(&self, name: &str) -> &str {
         self.pairs
             .iter()
             .find(|(key, _)| key == name)
@@ -179,27 +179,27 @@ impl FormView {
             .unwrap_or("")
     }
 
-    pub fn error(&self, name: &str) -> Option<&str> {
+    pub(super) fn error(&self, name: &str) -> Option<&str> {
         self.errors.get(name).map(String::as_str)
     }
 
-    pub fn has_errors(&self) -> bool {
+    pub(super) fn has_errors(&self) -> bool {
         !self.errors.is_empty() || self.general.is_some()
     }
 
-    pub fn is_checked(&self, name: &str) -> bool {
+    pub(super) fn is_checked(&self, name: &str) -> bool {
         !self.value(name).is_empty()
     }
 
     /// Whether `value` is among the submitted values of `name`.
-    pub fn has(&self, name: &str, value: &str) -> bool {
+    pub(super) fn has(&self, name: &str, value: &str) -> bool {
         self.pairs
             .iter()
             .any(|(key, given)| key == name && given == value)
     }
 
     /// The options of a select or radio group with the submitted one selected.
-    pub fn options(&self, name: &str, choices: &[(String, String)]) -> Vec<Choice> {
+    pub(super) fn options(&self, name: &str, choices: &[(String, String)]) -> Vec<Choice> {
         choices
             .iter()
             .map(|(value, label)| Choice {
@@ -211,7 +211,7 @@ impl FormView {
     }
 
     /// Errors in field order, for the summary at the top of the form.
-    pub fn error_list(&self) -> Vec<(String, String)> {
+    pub(super) fn error_list(&self) -> Vec<(String, String)> {
         self.errors
             .iter()
             .map(|(field, message)| (field.clone(), message.clone()))
@@ -221,14 +221,14 @@ impl FormView {
 
 /// One option of a select.
 #[derive(Clone, Debug)]
-pub struct Choice {
+pub(super) struct Choice {
     pub value: String,
     pub label: String,
     pub selected: bool,
 }
 
 /// `(serde name, German label)` for every value of an enum.
-pub fn enum_choices<T: Serialize + Copy>(
+pub(super) fn enum_choices<T: Serialize + Copy>(
     all: &[T],
     label: fn(T) -> &'static str,
 ) -> Vec<(String, String)> {

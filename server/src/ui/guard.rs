@@ -23,9 +23,9 @@ pub const LOGIN_PATH: &str = "/anmelden";
 
 /// The largest file the import upload takes: the full IHK Berlin data set (~370,000 rows) is
 /// ~120 MB.
-pub const UPLOAD_LIMIT: usize = 200 * 1024 * 1024;
+pub(super) const UPLOAD_LIMIT: usize = 200 * 1024 * 1024;
 
-pub async fn authorize(
+pub(super) async fn authorize(
     State((state, roles)): State<(AppState, &'static [Role])>,
     mut request: Request,
     next: Next,
@@ -94,11 +94,11 @@ async fn multipart_field(content_type: &str, bytes: Bytes, wanted: &str) -> Opti
 }
 
 /// `a=1&b=2` → pairs; undecodable input gives no pairs (and so no CSRF token).
-pub fn serde_urlencoded_pairs(bytes: &[u8]) -> Vec<(String, String)> {
+pub(super) fn serde_urlencoded_pairs(bytes: &[u8]) -> Vec<(String, String)> {
     serde_urlencoded::from_bytes(bytes).unwrap_or_default()
 }
 
 /// The caller of a session cookie, if the session is valid.
-pub fn session_caller(state: &AppState, headers: &axum::http::HeaderMap) -> Option<Caller> {
+pub(super) fn session_caller(state: &AppState, headers: &axum::http::HeaderMap) -> Option<Caller> {
     crate::respond::session_cookie(headers).and_then(|session| state.auth.session(&session))
 }

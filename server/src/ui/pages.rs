@@ -15,7 +15,7 @@ use wifo_app::auth::Caller;
 
 /// One entry of the navigation.
 #[derive(Clone, Debug)]
-pub struct NavItem {
+pub(super) struct NavItem {
     pub href: &'static str,
     pub label: &'static str,
     pub current: bool,
@@ -23,7 +23,7 @@ pub struct NavItem {
 
 /// The frame of every page.
 #[derive(Clone, Debug)]
-pub struct Chrome {
+pub(super) struct Chrome {
     pub title: String,
     pub user: String,
     pub role: String,
@@ -69,7 +69,7 @@ fn navigation(role: Role) -> &'static [(&'static str, &'static str)] {
 }
 
 /// The page a role lands on after login.
-pub fn landing(role: Role) -> &'static str {
+pub(super) fn landing(role: Role) -> &'static str {
     navigation(role)
         .first()
         .map(|(path, _)| *path)
@@ -78,7 +78,7 @@ pub fn landing(role: Role) -> &'static str {
 
 impl Chrome {
     /// The frame for `caller` on the page at `path`.
-    pub fn new(caller: &Caller, title: impl Into<String>, path: &str) -> Self {
+    pub(super) fn new(caller: &Caller, title: impl Into<String>, path: &str) -> Self {
         let nav = navigation(caller.role)
             .iter()
             .map(|(href, key)| NavItem {
@@ -98,7 +98,7 @@ impl Chrome {
     }
 
     /// The frame with the confirmation named by `?ok=key`.
-    pub fn with_notice(mut self, key: Option<&str>) -> Self {
+    pub(super) fn with_notice(mut self, key: Option<&str>) -> Self {
         self.notice = key
             .map(|key| format!("notice.{key}"))
             .and_then(|key| texts::lookup(&key))
@@ -107,7 +107,7 @@ impl Chrome {
     }
 
     /// The frame of a page without login (login, errors).
-    pub fn anonymous(title: impl Into<String>) -> Self {
+    pub(super) fn anonymous(title: impl Into<String>) -> Self {
         Self {
             title: title.into(),
             user: String::new(),
@@ -120,7 +120,7 @@ impl Chrome {
 }
 
 /// A rendered page; a template error is logged and answered with the German 500 page.
-pub fn render(template: &impl Template, status: StatusCode) -> Response {
+pub(super) fn render(template: &impl Template, status: StatusCode) -> Response {
     match template.render() {
         Ok(html) => (status, Html(html)).into_response(),
         Err(error) => {
@@ -134,25 +134,25 @@ pub fn render(template: &impl Template, status: StatusCode) -> Response {
     }
 }
 
-pub fn ok(template: &impl Template) -> Response {
+pub(super) fn ok(template: &impl Template) -> Response {
     render(template, StatusCode::OK)
 }
 
 /// The query of a page reached through `done`: `?ok=key` names the confirmation to show.
 #[derive(serde::Deserialize, Default)]
-pub struct Notice {
+pub(super) struct Notice {
     pub ok: Option<String>,
 }
 
 /// After a successful post: back to `path` with a confirmation.
-pub fn done(path: &str, notice: &str) -> Response {
+pub(super) fn done(path: &str, notice: &str) -> Response {
     let separator = if path.contains('?') { '&' } else { '?' };
     Redirect::to(&format!("{path}{separator}ok={notice}")).into_response()
 }
 
 #[derive(Template)]
 #[template(path = "message.html")]
-pub struct MessagePage {
+pub(super) struct MessagePage {
     pub page: Chrome,
     pub t: texts::Texts,
     pub heading: String,
@@ -175,7 +175,7 @@ fn message(caller: Option<&Caller>, status: StatusCode, heading: &str, text: &st
     )
 }
 
-pub fn forbidden(caller: &Caller) -> Response {
+pub(super) fn forbidden(caller: &Caller) -> Response {
     message(
         Some(caller),
         StatusCode::FORBIDDEN,
@@ -184,7 +184,7 @@ pub fn forbidden(caller: &Caller) -> Response {
     )
 }
 
-pub fn csrf_refused(caller: &Caller) -> Response {
+pub(super) fn csrf_refused(caller: &Caller) -> Response {
     message(
         Some(caller),
         StatusCode::FORBIDDEN,
@@ -193,7 +193,7 @@ pub fn csrf_refused(caller: &Caller) -> Response {
     )
 }
 
-pub fn not_found(caller: Option<&Caller>, what: &str) -> Response {
+pub(super) fn not_found(caller: Option<&Caller>, what: &str) -> Response {
     message(
         caller,
         StatusCode::NOT_FOUND,
@@ -203,7 +203,7 @@ pub fn not_found(caller: Option<&Caller>, what: &str) -> Response {
 }
 
 /// A form body over the size limit.
-pub fn too_large(caller: &Caller, text: &str) -> Response {
+pub(super) fn too_large(caller: &Caller, text: &str) -> Response {
     message(
         Some(caller),
         StatusCode::PAYLOAD_TOO_LARGE,
@@ -213,7 +213,7 @@ pub fn too_large(caller: &Caller, text: &str) -> Response {
 }
 
 /// The views did not catch up with the user's own write in time, or the store failed.
-pub fn unavailable(caller: &Caller, detail: &str) -> Response {
+pub(super) fn unavailable(caller: &Caller, detail: &str) -> Response {
     message(
         Some(caller),
         StatusCode::SERVICE_UNAVAILABLE,

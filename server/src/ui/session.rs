@@ -133,7 +133,7 @@ async fn stylesheet() -> Response {
         .into_response()
 }
 
-pub fn routes() -> Vec<Route> {
+pub(super) fn routes() -> Vec<Route> {
     vec![
         page(
             Method::GET,

@@ -26,7 +26,7 @@ use wifo_app::roles::STAFF;
 /// How far ahead "Meine Woche" looks.
 const HORIZON_DAYS: i64 = 7;
 
-pub struct Row {
+pub(super) struct Row {
     pub href: String,
     pub organization: String,
     pub what: String,
@@ -120,6 +120,6 @@ async fn week(
     }))
 }
 
-pub fn routes() -> Vec<Route> {
+pub(super) fn routes() -> Vec<Route> {
     vec![page(Method::GET, "/woche", STAFF, "Meine Woche", get(week))]
 }

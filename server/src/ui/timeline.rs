@@ -6,7 +6,7 @@ use wifo_projections::{Views, views::timeline::TimelineItem};
 use super::{format, texts};
 
 /// What the entry says, and where it links to.
-pub fn describe(views: &Views, item: &TimelineItem) -> (String, Option<String>) {
+pub(super) fn describe(views: &Views, item: &TimelineItem) -> (String, Option<String>) {
     use TimelineItem as T;
     let name_of = |id: &wifo_domain::ids::OrganizationId| {
         views

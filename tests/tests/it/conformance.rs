@@ -285,7 +285,9 @@ pub(crate) async fn duplicate_event_ids_are_not_stored_twice(
     Ok(())
 }
 
-pub(crate) async fn a_refused_append_writes_nothing(store: Arc<dyn EventStore>) -> anyhow::Result<()> {
+pub(crate) async fn a_refused_append_writes_nothing(
+    store: Arc<dyn EventStore>,
+) -> anyhow::Result<()> {
     store
         .append("visit-a", ExpectedRevision::NoStream, vec![event("1")])
         .await?;
@@ -447,7 +449,9 @@ pub(crate) async fn a_subscription_started_midway_sees_every_event_once_in_order
     Ok(())
 }
 
-pub(crate) async fn malformed_appends_are_refused(store: Arc<dyn EventStore>) -> anyhow::Result<()> {
+pub(crate) async fn malformed_appends_are_refused(
+    store: Arc<dyn EventStore>,
+) -> anyhow::Result<()> {
     assert!(matches!(
         store
             .append("organization-a", ExpectedRevision::Any, vec![])

@@ -15,7 +15,7 @@ use axum::{
 use super::{ADMINS, page};
 use crate::routes::Route;
 
-pub fn routes() -> Vec<Route> {
+pub(super) fn routes() -> Vec<Route> {
     let mut routes = vec![
         page(
             Method::GET,

@@ -40,7 +40,7 @@ struct PrivacyPage {
 }
 
 #[derive(Deserialize, Default)]
-pub struct PersonParams {
+pub(super) struct PersonParams {
     #[serde(default)]
     person: String,
     ok: Option<String>,

@@ -20,7 +20,7 @@ use crate::ui::{
 };
 use wifo_app::auth::Caller;
 
-pub struct EntryLine {
+pub(super) struct EntryLine {
     pub code: String,
     pub name: String,
     pub parent: String,

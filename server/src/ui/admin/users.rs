@@ -26,7 +26,7 @@ use wifo_app::{
     auth::Caller,
 };
 
-pub struct UserLine {
+pub(super) struct UserLine {
     pub name: String,
     pub display_name: String,
     pub role: String,

@@ -25,7 +25,7 @@ use crate::ui::{
 };
 use wifo_app::auth::Caller;
 
-pub struct ReferralLine {
+pub(super) struct ReferralLine {
     pub office: String,
     pub referred_on: String,
     pub answered_on: String,

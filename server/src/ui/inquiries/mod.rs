@@ -17,7 +17,7 @@ use super::page;
 use crate::routes::Route;
 use wifo_app::roles::STAFF;
 
-pub fn routes() -> Vec<Route> {
+pub(super) fn routes() -> Vec<Route> {
     vec![
         page(
             Method::GET,

@@ -20,7 +20,7 @@ use crate::ui::{
 use wifo_app::auth::Caller;
 
 #[derive(Deserialize, Default)]
-pub struct QueueParams {
+pub(super) struct QueueParams {
     ok: Option<String>,
     #[serde(default)]
     meine: String,
@@ -28,7 +28,7 @@ pub struct QueueParams {
     pub(super) organisation: String,
 }
 
-pub struct QueueRow {
+pub(super) struct QueueRow {
     pub href: String,
     pub organization: String,
     pub source: String,

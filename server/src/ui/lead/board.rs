@@ -14,7 +14,7 @@ use crate::ui::{
 };
 use wifo_app::auth::Caller;
 
-pub struct CooperationView {
+pub(super) struct CooperationView {
     pub title: String,
     pub partners: String,
     pub term: String,

@@ -25,13 +25,13 @@ use crate::ui::{
 use wifo_app::auth::Caller;
 
 #[derive(Deserialize, Default)]
-pub struct YearParams {
+pub(super) struct YearParams {
     pub(super) jahr: Option<i32>,
     #[serde(default)]
     pub(super) was: String,
 }
 
-pub struct FigureRow {
+pub(super) struct FigureRow {
     pub label: String,
     pub current: String,
     pub previous: String,
@@ -39,7 +39,7 @@ pub struct FigureRow {
     pub href: Option<String>,
 }
 
-pub struct CoverageRow {
+pub(super) struct CoverageRow {
     pub name: String,
     pub businesses: String,
     pub current: String,

@@ -12,7 +12,7 @@ use super::{LEADS, page};
 use crate::routes::Route;
 use wifo_app::roles::REPORT_READERS;
 
-pub fn routes() -> Vec<Route> {
+pub(super) fn routes() -> Vec<Route> {
     vec![
         page(
             Method::GET,

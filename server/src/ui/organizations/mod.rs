@@ -20,7 +20,7 @@ use super::page;
 use crate::routes::Route;
 use wifo_app::roles::{READERS, STAFF};
 
-pub fn routes() -> Vec<Route> {
+pub(super) fn routes() -> Vec<Route> {
     vec![
         page(
             Method::GET,

@@ -20,12 +20,12 @@ use crate::ui::{
 use wifo_app::auth::Caller;
 
 #[derive(Deserialize, Default)]
-pub struct ProfileParams {
+pub(super) struct ProfileParams {
     stand: Option<String>,
     ok: Option<String>,
 }
 
-pub struct Line {
+pub(super) struct Line {
     pub date: String,
     pub iso: String,
     pub actor: String,
@@ -33,14 +33,14 @@ pub struct Line {
     pub href: Option<String>,
 }
 
-pub struct PersonLine {
+pub(super) struct PersonLine {
     pub name: String,
     pub role: String,
     /// For admins: the data-protection page of the person.
     pub privacy: Option<String>,
 }
 
-pub struct FollowUpLine {
+pub(super) struct FollowUpLine {
     pub task: String,
     pub assignee: String,
     pub due: String,

@@ -30,7 +30,7 @@ use wifo_app::auth::Caller;
 const PER_PAGE: usize = 50;
 
 #[derive(Deserialize, Default)]
-pub struct SearchParams {
+pub(super) struct SearchParams {
     #[serde(default)]
     q: String,
     #[serde(default)]
@@ -47,7 +47,7 @@ pub struct SearchParams {
     seite: String,
 }
 
-pub struct Hit {
+pub(super) struct Hit {
     pub href: String,
     pub name: String,
     pub kind: String,

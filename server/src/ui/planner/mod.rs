@@ -27,7 +27,7 @@ fn partner_name(views: &wifo_projections::Views, id: &OrganizationId) -> String 
         .unwrap_or_default()
 }
 
-pub fn routes() -> Vec<Route> {
+pub(super) fn routes() -> Vec<Route> {
     vec![
         page(
             Method::GET,

@@ -25,14 +25,14 @@ use crate::ui::{
 };
 use wifo_app::auth::Caller;
 
-pub struct ProposalLine {
+pub(super) struct ProposalLine {
     pub title: String,
     pub reason: String,
     pub by: String,
     pub priority: String,
 }
 
-pub struct DecisionLine {
+pub(super) struct DecisionLine {
     pub text: String,
     pub proposal: String,
     pub plans: Vec<String>,

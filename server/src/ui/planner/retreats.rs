@@ -29,7 +29,7 @@ use crate::ui::{
 };
 use wifo_app::auth::Caller;
 
-pub struct RetreatLine {
+pub(super) struct RetreatLine {
     pub href: String,
     pub year: String,
     pub title: String,

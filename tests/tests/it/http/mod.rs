@@ -263,7 +263,11 @@ impl Client {
         Ok(self.request(Method::GET, path).send().await?)
     }
 
-    pub(crate) async fn post_json(&self, path: &str, body: &Value) -> anyhow::Result<reqwest::Response> {
+    pub(crate) async fn post_json(
+        &self,
+        path: &str,
+        body: &Value,
+    ) -> anyhow::Result<reqwest::Response> {
         Ok(self.request(Method::POST, path).json(body).send().await?)
     }
 

@@ -95,7 +95,7 @@ async fn plan(
     .map_err(|_| texts::get("error.internal_text").to_owned())?
 }
 
-pub fn routes() -> Vec<Route> {
+pub(super) fn routes() -> Vec<Route> {
     vec![
         page(
             Method::GET,

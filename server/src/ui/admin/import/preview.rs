@@ -10,7 +10,7 @@ use crate::ui::{format, texts};
 const LISTED_ROWS: usize = 1000;
 
 /// The dry run of one upload as the page shows it.
-pub struct Preview {
+pub(super) struct Preview {
     pub id: String,
     pub file_name: String,
     pub format: String,
@@ -23,7 +23,7 @@ pub struct Preview {
     pub unlisted: usize,
 }
 
-pub struct RowLine {
+pub(super) struct RowLine {
     pub line: usize,
     pub outcome: &'static str,
     /// `error`, `duplicate` or `new`: the row's CSS class.
@@ -48,7 +48,7 @@ fn summary(plan: &ImportPlan) -> String {
 
 /// Errors first, then duplicates, then rows with notes, then new rows, in file order within
 /// each group; at most `LISTED_ROWS`.
-pub fn preview(id: &str, file_name: &str, plan: &ImportPlan) -> Preview {
+pub(super) fn preview(id: &str, file_name: &str, plan: &ImportPlan) -> Preview {
     let rank = |outcome: &Outcome, notes: bool| match outcome {
         Outcome::Invalid { .. } => 0,
         Outcome::DuplicateOfExisting { .. } | Outcome::DuplicateOfRow { .. } => 1,
