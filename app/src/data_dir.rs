@@ -9,7 +9,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use wifo_store::{AnyStore, Codec, CommandHandler, EventStore, KeyStore, SqliteStore};
 
-pub use crate::files::EVENTS_FILE;
+use crate::files::EVENTS_FILE;
 
 #[derive(Clone, Debug)]
 pub struct DataDir {

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use wifo_store::{EventStore, SqliteStore};
 
-use crate::data_dir::EVENTS_FILE;
+use crate::files::EVENTS_FILE;
 
 /// Where an event log is.
 #[derive(Clone, Debug)]

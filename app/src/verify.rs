@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::data_dir::EVENTS_FILE;
+use crate::files::EVENTS_FILE;
 
 pub fn run(data: &Path) -> anyhow::Result<()> {
     if !data.join(EVENTS_FILE).is_file() {

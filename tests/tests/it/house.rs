@@ -2,7 +2,9 @@
 //!
 //! - **No module cycle inside a crate.** For every crate of the workspace, a top-level module
 //!   (`src/x.rs` or `src/x/`) that names another (`crate::y`, or `y::` after `use crate::{…}`)
-//!   depends on it; the dependencies must form no cycle. A cycle is printed as `a → b → a`.
+//!   depends on it; the dependencies must form no cycle. The same holds for the areas inside
+//!   the adapters' folders (`server/src/ui/organizations` must not name `crate::ui::visits` if
+//!   that names it back). A cycle is printed as `a → b → a`.
 //! - **The adapters stay small.** `server/src` (CLI, API, pages) holds at most
 //!   [`SERVER_LINE_BUDGET`] lines; what grows beyond belongs in `wifo-app` or a library crate.
 //!
@@ -49,19 +51,19 @@ fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {
 }
 
 /// The top-level module a file of `src` belongs to (`http/views.rs` → `http`); `None` for the
-/// crate root (`lib.rs`, `main.rs`) and binaries.
+/// crate or folder root (`lib.rs`, `main.rs`, `mod.rs`) and binaries.
 fn top_module(src: &Path, file: &Path) -> Option<String> {
     let relative = file.strip_prefix(src).ok()?;
     let first = relative.components().next()?.as_os_str().to_str()?;
     if relative.components().count() == 1 {
         let stem = first.strip_suffix(".rs")?;
-        return (!matches!(stem, "lib" | "main")).then(|| stem.to_owned());
+        return (!matches!(stem, "lib" | "main" | "mod")).then(|| stem.to_owned());
     }
     (first != "bin").then(|| first.to_owned())
 }
 
-/// The top-level modules of the crate that `text` names through `crate::`.
-fn named_modules(text: &str, modules: &BTreeSet<String>) -> BTreeSet<String> {
+/// The modules of `modules` that `text` names through `prefix` (`crate::`, `crate::ui::`).
+fn named_modules(text: &str, prefix: &str, modules: &BTreeSet<String>) -> BTreeSet<String> {
     let mut named = BTreeSet::new();
     let code: String = text
         .lines()
@@ -71,8 +73,8 @@ fn named_modules(text: &str, modules: &BTreeSet<String>) -> BTreeSet<String> {
         })
         .collect::<Vec<_>>()
         .join("\n");
-    for (index, _) in code.match_indices("crate::") {
-        let rest = &code[index + "crate::".len()..];
+    for (index, _) in code.match_indices(prefix) {
+        let rest = &code[index + prefix.len()..];
         if let Some(group) = rest.strip_prefix('{') {
             // `use crate::{a::X, b, c::{…}}`: the first name of every item at the top level.
             let (mut depth, mut first, mut name) = (0usize, true, String::new());
@@ -112,39 +114,57 @@ fn named_modules(text: &str, modules: &BTreeSet<String>) -> BTreeSet<String> {
     named
 }
 
-/// The dependencies between the top-level modules of the crate in `dir`.
-fn module_graph(dir: &Path) -> BTreeMap<String, BTreeSet<String>> {
-    let src = dir.join("src");
+/// The dependencies between the modules directly under `roots` (one crate's `src`, or a folder
+/// module such as `server/src/ui`), named through `prefix`.
+fn module_graph(roots: &[PathBuf], prefix: &str) -> BTreeMap<String, BTreeSet<String>> {
     let mut files = Vec::new();
-    rust_files(&src, &mut files);
-    if dir.ends_with("tests") {
-        rust_files(&dir.join("tests").join("it"), &mut files);
+    for root in roots {
+        let mut found = Vec::new();
+        rust_files(root, &mut found);
+        files.extend(found.into_iter().map(|file| (root.clone(), file)));
     }
-    let root = |file: &Path| {
-        if file.starts_with(&src) {
-            src.clone()
-        } else {
-            dir.join("tests").join("it")
-        }
-    };
     let modules: BTreeSet<String> = files
         .iter()
-        .filter_map(|file| top_module(&root(file), file))
+        .filter_map(|(root, file)| top_module(root, file))
         .collect();
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for file in &files {
-        let Some(module) = top_module(&root(file), file) else {
+    for (root, file) in &files {
+        let Some(module) = top_module(root, file) else {
             continue;
         };
         let text = std::fs::read_to_string(file).unwrap_or_default();
         let edges = graph.entry(module.clone()).or_default();
-        for named in named_modules(&text, &modules) {
+        for named in named_modules(&text, prefix, &modules) {
             if named != module {
                 edges.insert(named);
             }
         }
     }
     graph
+}
+
+/// What is checked for cycles: every crate's top-level modules, and the areas inside the
+/// folder modules of the adapters.
+fn checked() -> Vec<(String, Vec<PathBuf>, &'static str)> {
+    let root = workspace();
+    let mut checked: Vec<(String, Vec<PathBuf>, &'static str)> = CRATES
+        .iter()
+        .map(|name| {
+            let mut roots = vec![root.join(name).join("src")];
+            if *name == "tests" {
+                roots.push(root.join("tests").join("tests").join("it"));
+            }
+            ((*name).to_owned(), roots, "crate::")
+        })
+        .collect();
+    for (folder, prefix) in [("ui", "crate::ui::"), ("http", "crate::http::"), ("cli", "crate::cli::")] {
+        checked.push((
+            format!("server/{folder}"),
+            vec![root.join("server").join("src").join(folder)],
+            prefix,
+        ));
+    }
+    checked
 }
 
 /// A cycle of the graph, if there is one: `[a, b, a]`.
@@ -181,11 +201,10 @@ fn find_cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>>
 
 #[test]
 fn no_crate_has_a_module_cycle() {
-    let root = workspace();
-    let cycles: Vec<String> = CRATES
-        .iter()
-        .filter_map(|name| {
-            find_cycle(&module_graph(&root.join(name)))
+    let cycles: Vec<String> = checked()
+        .into_iter()
+        .filter_map(|(name, roots, prefix)| {
+            find_cycle(&module_graph(&roots, prefix))
                 .map(|cycle| format!("{name}: {}", cycle.join(" → ")))
         })
         .collect();
@@ -198,6 +217,7 @@ fn the_cycle_check_finds_a_cycle_and_accepts_a_tree() {
     assert_eq!(
         named_modules(
             "use crate::{http::{AppState, Route}, ui};\n// crate::cli\nx(crate::cli::Y)",
+            "crate::",
             &modules
         ),
         modules
