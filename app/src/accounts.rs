@@ -22,7 +22,7 @@ pub enum AccountError {
     #[error(transparent)]
     Rejected(#[from] CommandError<UserError>),
     #[error(transparent)]
-    Other(#[from] anyhow::Error),
+    Other(#[from] crate::error::AppError),
 }
 
 /// Creates a user with a password; refused if the login name exists.

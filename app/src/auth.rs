@@ -8,7 +8,7 @@ use std::path::Path;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use anyhow::Context;
+use crate::error::Context;
 use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier, password_hash::SaltString};
 use rusqlite::{Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
@@ -40,9 +40,10 @@ pub struct AuthStore {
     sessions: Mutex<HashMap<[u8; 32], Session>>,
 }
 
-fn random_token() -> anyhow::Result<String> {
+fn random_token() -> crate::error::Result<String> {
     let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(|error| anyhow::anyhow!("no randomness: {error}"))?;
+    getrandom::fill(&mut bytes)
+        .map_err(|error| crate::error::AppError::refused(format!("no randomness: {error}")))?;
     Ok(hex::encode(bytes))
 }
 
@@ -50,13 +51,15 @@ fn digest(token: &str) -> [u8; 32] {
     Sha256::digest(token.as_bytes()).into()
 }
 
-pub fn hash_password(password: &str) -> anyhow::Result<String> {
+pub fn hash_password(password: &str) -> crate::error::Result<String> {
     let mut salt = [0u8; 16];
-    getrandom::fill(&mut salt).map_err(|error| anyhow::anyhow!("no randomness: {error}"))?;
-    let salt = SaltString::encode_b64(&salt).map_err(|error| anyhow::anyhow!("salt: {error}"))?;
+    getrandom::fill(&mut salt)
+        .map_err(|error| crate::error::AppError::refused(format!("no randomness: {error}")))?;
+    let salt = SaltString::encode_b64(&salt)
+        .map_err(|error| crate::error::AppError::refused(format!("salt: {error}")))?;
     Ok(Argon2::default()
         .hash_password(password.as_bytes(), &salt)
-        .map_err(|error| anyhow::anyhow!("hashing failed: {error}"))?
+        .map_err(|error| crate::error::AppError::refused(format!("hashing failed: {error}")))?
         .to_string())
 }
 
@@ -71,7 +74,7 @@ fn verify_password(password: &str, hash: &str) -> bool {
 }
 
 impl AuthStore {
-    pub fn open(dir: &Path) -> anyhow::Result<Self> {
+    pub fn open(dir: &Path) -> crate::error::Result<Self> {
         let connection = Connection::open(dir.join(crate::files::AUTH_FILE))
             .context("auth.sqlite kann nicht geöffnet werden")?;
         connection.pragma_update(None, "journal_mode", "WAL")?;
@@ -91,10 +94,10 @@ impl AuthStore {
         })
     }
 
-    fn lock(&self) -> anyhow::Result<std::sync::MutexGuard<'_, Connection>> {
+    fn lock(&self) -> crate::error::Result<std::sync::MutexGuard<'_, Connection>> {
         self.connection
             .lock()
-            .map_err(|_| anyhow::anyhow!("auth store lock poisoned"))
+            .map_err(|_| crate::error::AppError::refused(format!("auth store lock poisoned")))
     }
 
     /// Stores (or replaces) a user's password and role.
@@ -103,7 +106,7 @@ impl AuthStore {
         user: &UserName,
         password: &str,
         role: Role,
-    ) -> anyhow::Result<()> {
+    ) -> crate::error::Result<()> {
         let hash = hash_password(password)?;
         self.lock()?.execute(
             "INSERT INTO credentials (user, password_hash, role, active) VALUES (?1, ?2, ?3, 1)
@@ -114,7 +117,7 @@ impl AuthStore {
     }
 
     /// Mirrors a role change or deactivation from the log.
-    pub fn set_role(&self, user: &UserName, role: Role, active: bool) -> anyhow::Result<()> {
+    pub fn set_role(&self, user: &UserName, role: Role, active: bool) -> crate::error::Result<()> {
         self.lock()?.execute(
             "UPDATE credentials SET role = ?2, active = ?3 WHERE user = ?1",
             rusqlite::params![user.as_str(), role.as_str(), active],
@@ -125,7 +128,7 @@ impl AuthStore {
         Ok(())
     }
 
-    fn credentials(&self, user: &str) -> anyhow::Result<Option<(String, Role, bool)>> {
+    fn credentials(&self, user: &str) -> crate::error::Result<Option<(String, Role, bool)>> {
         let row = self
             .lock()?
             .prepare_cached("SELECT password_hash, role, active FROM credentials WHERE user = ?1")?
@@ -143,7 +146,11 @@ impl AuthStore {
     }
 
     /// Checks a password and opens a session. Returns the session id and the caller.
-    pub fn login(&self, user: &str, password: &str) -> anyhow::Result<Option<(String, Caller)>> {
+    pub fn login(
+        &self,
+        user: &str,
+        password: &str,
+    ) -> crate::error::Result<Option<(String, Caller)>> {
         let Ok(name) = UserName::parse(user) else {
             return Ok(None);
         };
@@ -168,7 +175,7 @@ impl AuthStore {
         };
         self.sessions
             .lock()
-            .map_err(|_| anyhow::anyhow!("session lock poisoned"))?
+            .map_err(|_| crate::error::AppError::refused(format!("session lock poisoned")))?
             .insert(digest(&session_id), session);
         Ok(Some((
             session_id,
@@ -204,9 +211,9 @@ impl AuthStore {
     }
 
     /// Creates an API token for a user; the token is shown once and stored hashed.
-    pub fn create_token(&self, user: &UserName) -> anyhow::Result<String> {
+    pub fn create_token(&self, user: &UserName) -> crate::error::Result<String> {
         if self.credentials(user.as_str())?.is_none() {
-            anyhow::bail!("Benutzer {user} ist nicht angelegt");
+            crate::refuse!("Benutzer {user} ist nicht angelegt");
         }
         let token = format!("wifo_{}", random_token()?);
         self.lock()?.execute(
@@ -221,7 +228,7 @@ impl AuthStore {
     }
 
     /// The caller of a bearer token.
-    pub fn token(&self, token: &str) -> anyhow::Result<Option<Caller>> {
+    pub fn token(&self, token: &str) -> crate::error::Result<Option<Caller>> {
         let user: Option<String> = self
             .lock()?
             .prepare_cached("SELECT user FROM api_tokens WHERE token_hash = ?1")?
@@ -246,7 +253,7 @@ impl AuthStore {
         &self,
         user: &str,
         key: &str,
-    ) -> anyhow::Result<Option<StoredResponse>> {
+    ) -> crate::error::Result<Option<StoredResponse>> {
         Ok(self
             .lock()?
             .query_row(
@@ -265,7 +272,7 @@ impl AuthStore {
         status: u16,
         headers: &str,
         body: &[u8],
-    ) -> anyhow::Result<()> {
+    ) -> crate::error::Result<()> {
         self.lock()?.execute(
             "INSERT OR IGNORE INTO idempotency (user, key, fingerprint, status, headers, body, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
+use crate::error::Context;
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -40,7 +40,7 @@ pub struct FileSum {
     pub sha256: String,
 }
 
-fn checksum(path: &Path) -> anyhow::Result<FileSum> {
+fn checksum(path: &Path) -> crate::error::Result<FileSum> {
     let bytes = std::fs::read(path).with_context(|| format!("{} nicht lesbar", path.display()))?;
     Ok(FileSum {
         bytes: bytes.len() as u64,
@@ -48,26 +48,26 @@ fn checksum(path: &Path) -> anyhow::Result<FileSum> {
     })
 }
 
-fn ensure_empty_dir(path: &Path, what: &str) -> anyhow::Result<()> {
+fn ensure_empty_dir(path: &Path, what: &str) -> crate::error::Result<()> {
     if path.exists()
         && std::fs::read_dir(path)
             .with_context(|| format!("{} nicht lesbar", path.display()))?
             .next()
             .is_some()
     {
-        anyhow::bail!("{what} {} ist nicht leer.", path.display());
+        crate::refuse!("{what} {} ist nicht leer.", path.display());
     }
     std::fs::create_dir_all(path)
         .with_context(|| format!("{} kann nicht angelegt werden", path.display()))
 }
 
 /// Takes a backup of the data directory `data` into the new folder `out`.
-pub fn backup(data: &Path, out: &Path) -> anyhow::Result<Manifest> {
+pub fn backup(data: &Path, out: &Path) -> crate::error::Result<Manifest> {
     if !data.join(EVENTS_FILE).is_file() {
-        anyhow::bail!("In {} gibt es kein Ereignisprotokoll.", data.display());
+        crate::refuse!("In {} gibt es kein Ereignisprotokoll.", data.display());
     }
     ensure_empty_dir(out, "Das Sicherungsverzeichnis")?;
-    let copy = |name: &str| -> anyhow::Result<()> {
+    let copy = |name: &str| -> crate::error::Result<()> {
         backup::copy_consistent(&data.join(name), &out.join(name))
             .with_context(|| format!("{name} kann nicht gesichert werden"))
     };
@@ -103,14 +103,14 @@ pub fn backup(data: &Path, out: &Path) -> anyhow::Result<Manifest> {
 }
 
 #[cfg(unix)]
-fn restrict(path: &Path) -> anyhow::Result<()> {
+fn restrict(path: &Path) -> crate::error::Result<()> {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
     Ok(())
 }
 
 #[cfg(not(unix))]
-fn restrict(_: &Path) -> anyhow::Result<()> {
+fn restrict(_: &Path) -> crate::error::Result<()> {
     Ok(())
 }
 
@@ -127,7 +127,7 @@ pub async fn restore(
     input: &Path,
     data: &Path,
     erasures_from: &[PathBuf],
-) -> anyhow::Result<Restored> {
+) -> crate::error::Result<Restored> {
     let manifest: Manifest = serde_json::from_slice(
         &std::fs::read(input.join(MANIFEST_FILE))
             .with_context(|| format!("{} enthält kein {MANIFEST_FILE}", input.display()))?,
@@ -136,7 +136,7 @@ pub async fn restore(
     for (name, expected) in &manifest.files {
         let actual = checksum(&input.join(name))?;
         if &actual != expected {
-            anyhow::bail!(
+            crate::refuse!(
                 "Die Sicherung ist beschädigt: {name} hat nicht die Prüfsumme aus dem Manifest."
             );
         }
@@ -150,7 +150,7 @@ pub async fn restore(
     restrict(&data.join(MASTER_KEY_FILE))?;
     let head = backup::log_head(&data.join(EVENTS_FILE))?;
     if head.position.0 != manifest.position || hex::encode(head.last_hash) != manifest.last_hash {
-        anyhow::bail!("Das wiederhergestellte Protokoll endet nicht dort, wo das Manifest sagt.");
+        crate::refuse!("Das wiederhergestellte Protokoll endet nicht dort, wo das Manifest sagt.");
     }
     let opened = DataDir::open(data)?;
     let already = erased_persons(&data.join(EVENTS_FILE), &opened.codec)?;
@@ -182,13 +182,13 @@ pub async fn restore(
 
 type Erasures = BTreeMap<PersonId, (chrono::NaiveDate, wifo_domain::person::ErasureReason)>;
 
-fn erasures_in(sources: &[PathBuf]) -> anyhow::Result<Erasures> {
+fn erasures_in(sources: &[PathBuf]) -> crate::error::Result<Erasures> {
     let codec = Codec::new(None);
     let mut all = Erasures::new();
     for source in sources {
         let log = source.join(EVENTS_FILE);
         if !log.is_file() {
-            anyhow::bail!("{} enthält kein Ereignisprotokoll.", source.display());
+            crate::refuse!("{} enthält kein Ereignisprotokoll.", source.display());
         }
         all.extend(erased_persons(&log, &codec)?);
     }
@@ -196,7 +196,7 @@ fn erasures_in(sources: &[PathBuf]) -> anyhow::Result<Erasures> {
 }
 
 /// Every `PersonErased` in the log file at `path`, read without opening it for writing.
-fn erased_persons(path: &Path, codec: &Codec) -> anyhow::Result<Erasures> {
+fn erased_persons(path: &Path, codec: &Codec) -> crate::error::Result<Erasures> {
     let mut found = Erasures::new();
     wifo_store::embedded::verify(path, |recorded| {
         if recorded.event_type == "PersonErased"

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use anyhow::Context;
+use crate::error::Context;
 use wifo_store::{AnyStore, Codec, CommandHandler, EventStore, KeyStore, SqliteStore};
 
 use crate::files::EVENTS_FILE;
@@ -25,9 +25,9 @@ impl DataDir {
     /// (reports, exports, statistics, rebuilding the views): without the writer lock, so they
     /// run beside a serving process and see what it has committed. A mistyped path is reported
     /// instead of becoming a new, empty office; an append through it fails.
-    pub fn open_existing(path: &Path) -> anyhow::Result<Self> {
+    pub fn open_existing(path: &Path) -> crate::error::Result<Self> {
         if !path.join(EVENTS_FILE).is_file() {
-            anyhow::bail!(
+            crate::refuse!(
                 "Im Datenverzeichnis {} gibt es kein Ereignisprotokoll ({EVENTS_FILE}). \
                  Pfad prüfen oder zuerst z. B. `wifo demo --data {}` ausführen.",
                 path.display(),
@@ -44,7 +44,7 @@ impl DataDir {
     }
 
     /// Opens the directory, creating it and its files on first use.
-    pub fn open(path: &Path) -> anyhow::Result<Self> {
+    pub fn open(path: &Path) -> crate::error::Result<Self> {
         create_dir(path)?;
         let store = SqliteStore::open(&path.join(EVENTS_FILE)).with_context(|| {
             format!(
@@ -57,14 +57,14 @@ impl DataDir {
 
     /// Opens `path` with the event log at `store`: `None` or the same directory for the embedded
     /// log, a KurrentDB connection string for a cluster (`--store`).
-    pub async fn open_at(path: &Path, store: Option<&str>) -> anyhow::Result<Self> {
+    pub async fn open_at(path: &Path, store: Option<&str>) -> crate::error::Result<Self> {
         let Some(store) = store else {
             return Self::open(path);
         };
         match crate::store_location::StoreLocation::parse(store)? {
             crate::store_location::StoreLocation::Directory(directory) => {
                 if directory != path {
-                    anyhow::bail!(
+                    crate::refuse!(
                         "--store {} ist ein Verzeichnis; dafür --data {} verwenden",
                         directory.display(),
                         directory.display()
@@ -86,7 +86,7 @@ impl DataDir {
     pub async fn open_kurrent(
         path: &Path,
         location: &wifo_store::KurrentLocation,
-    ) -> anyhow::Result<Self> {
+    ) -> crate::error::Result<Self> {
         create_dir(path)?;
         let store = wifo_store::KurrentStore::connect(location)
             .await
@@ -110,7 +110,7 @@ impl DataDir {
         ))
     }
 
-    fn open_with(path: &Path, store: AnyStore) -> anyhow::Result<Self> {
+    fn open_with(path: &Path, store: AnyStore) -> crate::error::Result<Self> {
         let keys = Arc::new(KeyStore::open(path).with_context(|| {
             format!(
                 "Schlüsselspeicher in {} kann nicht geöffnet werden",
@@ -139,7 +139,7 @@ impl DataDir {
     }
 }
 
-fn create_dir(path: &Path) -> anyhow::Result<()> {
+fn create_dir(path: &Path) -> crate::error::Result<()> {
     std::fs::create_dir_all(path).with_context(|| {
         format!(
             "Datenverzeichnis {} kann nicht angelegt werden",

@@ -26,7 +26,7 @@ pub struct Stats {
 }
 
 /// Reads the whole log page by page and counts it.
-pub async fn stats(data: &DataDir) -> anyhow::Result<Stats> {
+pub async fn stats(data: &DataDir) -> crate::error::Result<Stats> {
     let mut stats = Stats::default();
     let mut streams: HashSet<String> = HashSet::new();
     let mut after = Position::START;
@@ -95,7 +95,7 @@ pub struct TailEntry {
 }
 
 /// The newest `count` events, oldest first.
-pub async fn tail(data: &DataDir, count: usize) -> anyhow::Result<Vec<TailEntry>> {
+pub async fn tail(data: &DataDir, count: usize) -> crate::error::Result<Vec<TailEntry>> {
     if count == 0 {
         return Ok(Vec::new());
     }
@@ -125,7 +125,10 @@ pub async fn tail(data: &DataDir, count: usize) -> anyhow::Result<Vec<TailEntry>
         .collect()
 }
 
-async fn scan_tail(store: impl EventStore, count: usize) -> anyhow::Result<Vec<RecordedEvent>> {
+async fn scan_tail(
+    store: impl EventStore,
+    count: usize,
+) -> crate::error::Result<Vec<RecordedEvent>> {
     let mut ring = std::collections::VecDeque::with_capacity(count);
     let mut after = Position::START;
     loop {

@@ -10,6 +10,7 @@ pub mod auth;
 pub mod backup;
 pub mod data_dir;
 pub mod duplicates;
+pub mod error;
 pub mod events;
 pub mod export;
 pub mod files;

@@ -19,7 +19,7 @@
 use std::collections::VecDeque;
 use std::path::Path;
 
-use anyhow::Context;
+use crate::error::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use sha2::{Digest, Sha256};
 use wifo_store::{
@@ -61,14 +61,14 @@ impl Comparison {
 }
 
 /// `wifo migrate`.
-pub async fn run(from: &str, to: &str, max_events: Option<u64>) -> anyhow::Result<()> {
+pub async fn run(from: &str, to: &str, max_events: Option<u64>) -> crate::error::Result<()> {
     let source_location = StoreLocation::parse(from)?;
     let target_location = StoreLocation::parse(to)?;
     let directories = source_location.directory().zip(target_location.directory());
     if let Some((source_dir, target_dir)) = directories
         && same_directory(source_dir, target_dir)
     {
-        anyhow::bail!("Quelle und Ziel sind dasselbe Datenverzeichnis.");
+        crate::refuse!("Quelle und Ziel sind dasselbe Datenverzeichnis.");
     }
     let source = store_location::open(&source_location, false).await?;
     let target = store_location::open(&target_location, true).await?;
@@ -105,7 +105,7 @@ pub async fn run(from: &str, to: &str, max_events: Option<u64>) -> anyhow::Resul
     target.close();
     let comparison = comparison?;
     if !comparison.is_identical() {
-        anyhow::bail!(
+        crate::refuse!(
             "Die Kopie weicht ab: {} (Quelle {} Ereignisse, Ziel {} Ereignisse)",
             comparison
                 .first_difference
@@ -129,7 +129,7 @@ pub async fn copy_log(
     target: &dyn EventStore,
     max_events: Option<u64>,
     progress: impl Fn(Position, u64),
-) -> anyhow::Result<CopyReport> {
+) -> crate::error::Result<CopyReport> {
     let (mut cursor, already_there) = resume_point(source, target).await?;
     let limit = max_events.unwrap_or(u64::MAX);
     let mut copied = 0u64;
@@ -173,7 +173,7 @@ pub async fn copy_log(
 async fn resume_point(
     source: &dyn EventStore,
     target: &dyn EventStore,
-) -> anyhow::Result<(Position, u64)> {
+) -> crate::error::Result<(Position, u64)> {
     let target_head = target.head().await?;
     if target_head == Position::START {
         return Ok((Position::START, 0));
@@ -182,7 +182,7 @@ async fn resume_point(
         .read_all_range(Position(target_head.0.saturating_sub(1)), target_head)
         .await?;
     let Some(newest) = newest.last() else {
-        anyhow::bail!("Das Ziel meldet Ereignisse, liefert aber keines.");
+        crate::refuse!("Das Ziel meldet Ereignisse, liefert aber keines.");
     };
     let in_source = source
         .read_stream(&newest.stream, newest.revision, Direction::Forward, 1)
@@ -192,7 +192,7 @@ async fn resume_point(
             let already_there = count_events(target).await?;
             Ok((event.position, already_there))
         }
-        _ => anyhow::bail!(
+        _ => crate::refuse!(
             "Das Ziel enthält schon Ereignisse, die nicht aus dieser Quelle stammen \
              (neuestes: {} Revision {}, Id {}). Ein leeres Ziel verwenden.",
             newest.stream,
@@ -203,7 +203,7 @@ async fn resume_point(
 }
 
 /// Appends events of one stream with the revision they have in the source.
-async fn append_run(target: &dyn EventStore, run: &[RecordedEvent]) -> anyhow::Result<()> {
+async fn append_run(target: &dyn EventStore, run: &[RecordedEvent]) -> crate::error::Result<()> {
     let Some(first) = run.first() else {
         return Ok(());
     };
@@ -223,7 +223,7 @@ async fn append_run(target: &dyn EventStore, run: &[RecordedEvent]) -> anyhow::R
         .collect();
     match target.append(&first.stream, expected, events).await {
         Ok(_) => Ok(()),
-        Err(StoreError::WrongExpectedRevision { actual, .. }) => anyhow::bail!(
+        Err(StoreError::WrongExpectedRevision { actual, .. }) => crate::refuse!(
             "Im Ziel hat der Stream {} schon die Revision {actual:?}, die Quelle setzt bei {} an: \
              das Ziel ist keine frühere Kopie dieser Quelle.",
             first.stream,
@@ -235,7 +235,7 @@ async fn append_run(target: &dyn EventStore, run: &[RecordedEvent]) -> anyhow::R
     }
 }
 
-async fn count_events(store: &dyn EventStore) -> anyhow::Result<u64> {
+async fn count_events(store: &dyn EventStore) -> crate::error::Result<u64> {
     let mut count = 0u64;
     let mut cursor = Position::START;
     loop {
@@ -252,7 +252,7 @@ async fn count_events(store: &dyn EventStore) -> anyhow::Result<u64> {
 pub async fn compare_logs(
     source: &dyn EventStore,
     target: &dyn EventStore,
-) -> anyhow::Result<Comparison> {
+) -> crate::error::Result<Comparison> {
     let mut source_reader = LogReader::new(source);
     let mut target_reader = LogReader::new(target);
     let mut source_digest = Sha256::new();

@@ -11,15 +11,15 @@
 
 use std::path::Path;
 
+use crate::error::Context;
 use crate::files::{KEYS_FILE, MASTER_KEY_FILE};
 use crate::store_location::StoreLocation;
-use anyhow::Context;
 
 /// Copies the keys that belong to the log from `source` to `target`.
 pub(crate) async fn migrate_keys(
     source: &StoreLocation,
     target: &StoreLocation,
-) -> anyhow::Result<()> {
+) -> crate::error::Result<()> {
     match (source, target) {
         (StoreLocation::Directory(source), StoreLocation::Directory(target)) => {
             copy_key_files(source, target)
@@ -28,7 +28,7 @@ pub(crate) async fn migrate_keys(
         (StoreLocation::Directory(source), StoreLocation::Kurrent(target)) => {
             let source = source.clone();
             let streams = wifo_store::kurrent::keys::KeyStreams::connect(target)?;
-            let moved = tokio::task::spawn_blocking(move || -> anyhow::Result<usize> {
+            let moved = tokio::task::spawn_blocking(move || -> crate::error::Result<usize> {
                 if !source.join(MASTER_KEY_FILE).is_file() {
                     return Ok(0);
                 }
@@ -50,13 +50,13 @@ pub(crate) async fn migrate_keys(
         (StoreLocation::Kurrent(source), StoreLocation::Directory(target)) => {
             let streams = wifo_store::kurrent::keys::KeyStreams::connect(source)?;
             let target = target.clone();
-            let moved = tokio::task::spawn_blocking(move || -> anyhow::Result<usize> {
+            let moved = tokio::task::spawn_blocking(move || -> crate::error::Result<usize> {
                 let keys = streams.all()?;
                 if keys.is_empty() {
                     return Ok(0);
                 }
                 if !target.join(MASTER_KEY_FILE).is_file() {
-                    anyhow::bail!(
+                    crate::refuse!(
                         "Für die Personenschlüssel fehlt {}: die master.key einer Instanz dorthin \
                          kopieren und den Aufruf wiederholen.",
                         target.join(MASTER_KEY_FILE).display()
@@ -76,15 +76,17 @@ pub(crate) async fn migrate_keys(
         (StoreLocation::Kurrent(source), StoreLocation::Kurrent(target)) => {
             let from = wifo_store::kurrent::keys::KeyStreams::connect(source)?;
             let to = wifo_store::kurrent::keys::KeyStreams::connect(target)?;
-            let moved = tokio::task::spawn_blocking(move || -> anyhow::Result<usize> {
+            let moved = tokio::task::spawn_blocking(move || -> crate::error::Result<usize> {
                 let Some(check) = from.recorded_master_check()? else {
                     return Ok(0);
                 };
                 let check: [u8; 32] = check.try_into().map_err(|_| {
-                    anyhow::anyhow!("Prüfwert des Hauptschlüssels der Quelle defekt")
+                    crate::error::AppError::refused(format!(
+                        "Prüfwert des Hauptschlüssels der Quelle defekt"
+                    ))
                 })?;
                 if !to.agree_on_master(check)? {
-                    anyhow::bail!("Der Ziel-Cluster hat schon einen anderen Hauptschlüssel.");
+                    crate::refuse!("Der Ziel-Cluster hat schon einen anderen Hauptschlüssel.");
                 }
                 let keys = from.all()?;
                 let count = keys.len();
@@ -101,7 +103,7 @@ pub(crate) async fn migrate_keys(
 }
 
 /// Copies the master key and the person keys into a target directory that has none yet.
-fn copy_key_files(source: &Path, target: &Path) -> anyhow::Result<()> {
+fn copy_key_files(source: &Path, target: &Path) -> crate::error::Result<()> {
     let master = source.join(MASTER_KEY_FILE);
     let keys = source.join(KEYS_FILE);
     let target_master = target.join(MASTER_KEY_FILE);

@@ -19,7 +19,7 @@ pub async fn erase_person(
     erased_on: NaiveDate,
     reason: ErasureReason,
     context: &CommandContext,
-) -> anyhow::Result<Position> {
+) -> crate::error::Result<Position> {
     let command = PersonCommand::Erase(ErasePerson {
         person,
         erased_on,

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use anyhow::Context;
+use crate::error::Context;
 use wifo_store::{EventStore, SqliteStore};
 
 use crate::files::EVENTS_FILE;
@@ -22,7 +22,7 @@ pub enum StoreLocation {
 }
 
 impl StoreLocation {
-    pub fn parse(text: &str) -> anyhow::Result<Self> {
+    pub fn parse(text: &str) -> crate::error::Result<Self> {
         if !text.contains("://") {
             return Ok(Self::Directory(PathBuf::from(text)));
         }
@@ -34,7 +34,7 @@ impl StoreLocation {
         }
         #[cfg(not(feature = "kurrentdb"))]
         {
-            anyhow::bail!(
+            crate::refuse!(
                 "{text} ist eine Server-Adresse, aber dieses wifo wurde ohne KurrentDB-Unterstützung \
                  gebaut. Neu bauen mit `cargo build --release -p wifo-server --features kurrentdb`."
             )
@@ -78,12 +78,12 @@ impl OpenedStore {
 
 /// Opens the log; `create` allows a new, empty one (a migration target), otherwise a directory
 /// without a log is refused so a mistyped path does not read as an empty office.
-pub async fn open(location: &StoreLocation, create: bool) -> anyhow::Result<OpenedStore> {
+pub async fn open(location: &StoreLocation, create: bool) -> crate::error::Result<OpenedStore> {
     match location {
         StoreLocation::Directory(path) => {
             let file = path.join(EVENTS_FILE);
             if !create && !file.is_file() {
-                anyhow::bail!(
+                crate::refuse!(
                     "Im Datenverzeichnis {} gibt es kein Ereignisprotokoll ({EVENTS_FILE}).",
                     path.display()
                 );

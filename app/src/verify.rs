@@ -6,9 +6,9 @@ use std::path::Path;
 
 use crate::files::EVENTS_FILE;
 
-pub fn run(data: &Path) -> anyhow::Result<()> {
+pub fn run(data: &Path) -> crate::error::Result<()> {
     if !data.join(EVENTS_FILE).is_file() {
-        anyhow::bail!("In {} gibt es kein Ereignisprotokoll.", data.display());
+        crate::refuse!("In {} gibt es kein Ereignisprotokoll.", data.display());
     }
     // Read-only: runs beside a serving process, which holds the store's writer lock.
     let keys = std::sync::Arc::new(wifo_store::KeyStore::open(data)?);
@@ -27,7 +27,7 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
             Ok(())
         }
         Some((position, reason)) => {
-            anyhow::bail!(
+            crate::refuse!(
                 "Fehler an Position {position}: {reason} ({} Ereignisse davor geprüft)",
                 report.events
             )
@@ -48,7 +48,7 @@ pub struct LogReport {
 /// increasing, every stream's revisions 0, 1, 2, … without gaps in log order, every event
 /// decodes (personal fields are not opened). There is no hash chain on KurrentDB: the server
 /// protects its chunk files with checksums of its own, verified when a node starts.
-pub async fn run_store(store: &str) -> anyhow::Result<()> {
+pub async fn run_store(store: &str) -> crate::error::Result<()> {
     let location = crate::store_location::StoreLocation::parse(store)?;
     let opened = crate::store_location::open(&location, false).await?;
     let report = check_log(opened.store.as_ref()).await;
@@ -63,7 +63,7 @@ pub async fn run_store(store: &str) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        Some((position, reason)) => anyhow::bail!(
+        Some((position, reason)) => crate::refuse!(
             "Fehler an Position {position}: {reason} ({} Ereignisse davor geprüft)",
             report.events
         ),
@@ -71,7 +71,7 @@ pub async fn run_store(store: &str) -> anyhow::Result<()> {
 }
 
 /// Reads the whole log and checks order, revisions and decoding.
-pub async fn check_log(store: &dyn wifo_store::EventStore) -> anyhow::Result<LogReport> {
+pub async fn check_log(store: &dyn wifo_store::EventStore) -> crate::error::Result<LogReport> {
     let codec = wifo_store::Codec::new(None);
     let mut next_revision = std::collections::HashMap::<String, u64>::new();
     let mut report = LogReport::default();

@@ -11,7 +11,7 @@ use crate::data_dir::DataDir;
 use crate::files::SNAPSHOT_FILE;
 
 /// Brings the views of `data` up to date from their snapshot and keeps them live.
-pub async fn start(data: &DataDir) -> anyhow::Result<Projections> {
+pub async fn start(data: &DataDir) -> crate::error::Result<Projections> {
     let started = Instant::now();
     let (projections, startup) = Projections::start(
         data.store_shared(),
@@ -34,7 +34,7 @@ pub async fn start(data: &DataDir) -> anyhow::Result<Projections> {
 pub async fn with_views<T>(
     path: &std::path::Path,
     read: impl FnOnce(&Views) -> T,
-) -> anyhow::Result<T> {
+) -> crate::error::Result<T> {
     let data = DataDir::open_existing(path)?;
     let projections = start(&data).await;
     let result = projections.map(|projections| read(&projections.read()));
@@ -51,7 +51,10 @@ pub struct Progress {
 
 /// Replays the whole log into fresh views and writes the snapshot; `progress` is told every
 /// 4,096 events. Answers the number of events applied.
-pub async fn rebuild(data: &DataDir, mut progress: impl FnMut(Progress)) -> anyhow::Result<u64> {
+pub async fn rebuild(
+    data: &DataDir,
+    mut progress: impl FnMut(Progress),
+) -> crate::error::Result<u64> {
     let head = data.store.head().await?;
     let mut views = Views::default();
     let mut applied = 0u64;
@@ -81,7 +84,7 @@ pub async fn rebuild(data: &DataDir, mut progress: impl FnMut(Progress)) -> anyh
 pub async fn load_facts(
     data: &DataDir,
     mut progress: impl FnMut(Progress),
-) -> anyhow::Result<FactTables> {
+) -> crate::error::Result<FactTables> {
     let head = data.store.head().await?;
     let mut facts =
         wifo_projections::snapshot::load_facts(&data.path.join(SNAPSHOT_FILE)).unwrap_or_default();

@@ -326,7 +326,7 @@ pub async fn events_jsonl(
     store: &dyn EventStore,
     codec: &wifo_store::Codec,
     out: &mut impl Write,
-) -> anyhow::Result<u64> {
+) -> crate::error::Result<u64> {
     let mut after = Position::START;
     let mut written = 0;
     loop {

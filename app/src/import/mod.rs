@@ -45,7 +45,7 @@ pub fn plan_organizations(
     bytes: &[u8],
     mapping: Option<&str>,
     known: KnownOrganizations,
-) -> anyhow::Result<(Table, ImportPlan)> {
+) -> crate::error::Result<(Table, ImportPlan)> {
     let table = read_table(bytes, Header::Present)?;
     let spec = match mapping {
         Some(text) => MappingSpec::from_toml(text)?,
@@ -107,7 +107,7 @@ pub async fn execute_organizations(
     plan: &ImportPlan,
     context: &CommandContext,
     progress: impl Fn(usize),
-) -> anyhow::Result<Written> {
+) -> crate::error::Result<Written> {
     let commands: Vec<RegisterOrganization> = plan.commands().cloned().collect();
     let handler = Arc::new(handler.clone());
     let mut results = futures::stream::iter(commands.into_iter().map(|command| {
@@ -134,7 +134,11 @@ pub async fn execute_organizations(
             Err(CommandError::Rejected(OrganizationError::AlreadyRegistered)) => {
                 written.already_registered += 1;
             }
-            Err(error) => return Err(anyhow::anyhow!("Schreiben abgebrochen: {error}")),
+            Err(error) => {
+                return Err(crate::error::AppError::refused(format!(
+                    "Schreiben abgebrochen: {error}"
+                )));
+            }
         }
         progress(written.organizations + written.already_registered);
     }
@@ -146,11 +150,11 @@ pub async fn execute_hierarchy(
     handler: &CommandHandler,
     plan: &HierarchyPlan,
     context: &CommandContext,
-) -> anyhow::Result<Position> {
+) -> crate::error::Result<Position> {
     let command = wifo_domain::taxonomy::TaxonomyCommand::Define(plan.command.clone());
     let outcome = handler
         .execute::<Taxonomy>(&command, context, None)
         .await
-        .map_err(|error| anyhow::anyhow!("{error}"))?;
+        .map_err(|error| crate::error::AppError::refused(format!("{error}")))?;
     Ok(outcome.position)
 }

@@ -132,6 +132,12 @@ impl From<anyhow::Error> for ApiError {
     }
 }
 
+impl From<wifo_app::error::AppError> for ApiError {
+    fn from(error: wifo_app::error::AppError) -> Self {
+        ApiError::Internal(error.into())
+    }
+}
+
 impl From<wifo_app::export::ExportError> for ApiError {
     fn from(error: wifo_app::export::ExportError) -> Self {
         ApiError::Internal(error.into())

@@ -31,7 +31,7 @@ impl From<AccountError> for ApiError {
         match error {
             AccountError::WeakPassword => ApiError::BadRequest(error.to_string()),
             AccountError::Rejected(error) => error.into(),
-            AccountError::Other(error) => ApiError::Internal(error),
+            AccountError::Other(error) => ApiError::Internal(error.into()),
         }
     }
 }

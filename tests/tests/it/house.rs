@@ -157,7 +157,11 @@ fn checked() -> Vec<(String, Vec<PathBuf>, &'static str)> {
             ((*name).to_owned(), roots, "crate::")
         })
         .collect();
-    for (folder, prefix) in [("ui", "crate::ui::"), ("http", "crate::http::"), ("cli", "crate::cli::")] {
+    for (folder, prefix) in [
+        ("ui", "crate::ui::"),
+        ("http", "crate::http::"),
+        ("cli", "crate::cli::"),
+    ] {
         checked.push((
             format!("server/{folder}"),
             vec![root.join("server").join("src").join(folder)],
