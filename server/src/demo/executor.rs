@@ -128,7 +128,7 @@ async fn execute(data: &DataDir, step: &Step) -> anyhow::Result<usize> {
         format!(
             "Demo-Befehl auf {} vom {} ({}) fehlgeschlagen",
             step.action.stream(),
-            step.date.format("%d.%m.%Y"),
+            wifo_domain::german::date(step.date),
             step.actor
         )
     })

@@ -12,6 +12,7 @@ use axum::{
     routing::{get, post},
 };
 use serde::Deserialize;
+use wifo_domain::german;
 use wifo_domain::{
     ids::PersonId,
     person::ErasureReason,
@@ -26,7 +27,7 @@ use wifo_store::CommandContext;
 use super::{
     ADMINS, execute,
     form::{Choice, FormView, Input, enum_choices},
-    format, page,
+    page,
     pages::{self, Chrome},
     ready, refusal, remember, texts, today,
 };
@@ -463,7 +464,7 @@ async fn privacy(
     page.consents = record
         .consents
         .iter()
-        .map(|(purpose, since)| (purpose.label().to_owned(), format::date(*since)))
+        .map(|(purpose, since)| (purpose.label().to_owned(), german::date(*since)))
         .collect();
     page.data =
         match personal_data(at, erased, &*state.data.store_shared(), &state.data.codec).await {

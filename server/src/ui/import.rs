@@ -16,13 +16,13 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
     routing::{get, post},
 };
+use wifo_domain::german;
 use wifo_exchange::organizations::ImportPlan;
 use wifo_store::CommandContext;
 
 use super::{
     ADMINS,
     form::{FormView, Input},
-    format,
     import_preview::{Preview, preview},
     page,
     pages::{self, Chrome},
@@ -240,11 +240,11 @@ async fn show(
             } => {
                 let text = format!(
                     "{} {}; {} {}; {} {}.",
-                    format::integer(*written as i64),
+                    german::integer(*written as i64),
                     texts::get("import.written"),
-                    format::integer(*already_registered as i64),
+                    german::integer(*already_registered as i64),
                     texts::get("import.meanwhile"),
-                    format::integer(*skipped as i64),
+                    german::integer(*skipped as i64),
                     texts::get("import.skipped"),
                 );
                 (None, Some(result(text, error_file.is_some(), false)))

@@ -13,6 +13,7 @@ use axum::{
 };
 use serde::Deserialize;
 use uuid::Uuid;
+use wifo_domain::german;
 use wifo_domain::{
     contact::Channel,
     ids::{InquiryId, OrganizationId, ReferralId},
@@ -27,7 +28,6 @@ use wifo_projections::queries::work::inquiry_queue;
 use super::{
     execute,
     form::{Choice, FormView, Input, enum_choices},
-    format,
     organizations::taxonomy_choices,
     page,
     pages::{self, Chrome},
@@ -95,8 +95,8 @@ async fn queue(
                 .source
                 .map(|source| source.label().to_owned())
                 .unwrap_or_default(),
-            received: format::date(entry.received_on),
-            respond_by: format::date(entry.respond_by),
+            received: german::date(entry.received_on),
+            respond_by: german::date(entry.respond_by),
             overdue: entry.overdue,
             assignee: entry
                 .assignee
@@ -167,7 +167,7 @@ async fn new_form(
     Query(params): Query<QueueParams>,
 ) -> Response {
     let form = FormView::with(&[
-        ("received_on", format::iso(today())),
+        ("received_on", german::iso(today())),
         ("channel", "phone".into()),
         ("source", "direct".into()),
         ("organization", params.organisation.clone()),
@@ -333,7 +333,7 @@ fn inquiry_page(
         ),
         (
             texts::get("inquiry.received_on").to_owned(),
-            format::optional_date(found.received_on),
+            german::optional_date(found.received_on),
         ),
         (
             texts::get("inquiry.assignee").to_owned(),
@@ -345,7 +345,7 @@ fn inquiry_page(
         ),
         (
             texts::get("inquiry.first_response").to_owned(),
-            format::optional_date(found.first_response_on),
+            german::optional_date(found.first_response_on),
         ),
         (
             texts::get("col.topics").to_owned(),
@@ -374,8 +374,8 @@ fn inquiry_page(
         .values()
         .map(|item| ReferralLine {
             office: office_name(&item.office),
-            referred_on: format::date(item.referred_on),
-            answered_on: format::optional_date(item.answered_on),
+            referred_on: german::date(item.referred_on),
+            answered_on: german::optional_date(item.answered_on),
         })
         .collect();
     let offices = taxonomy_choices(&views, "offices", texts::get("inquiry.choose_office"));
@@ -389,7 +389,7 @@ fn inquiry_page(
                 format!(
                     "{} ({})",
                     office_name(&item.office),
-                    format::date(item.referred_on)
+                    german::date(item.referred_on)
                 ),
             )
         })
@@ -418,7 +418,7 @@ fn inquiry_page(
 }
 
 fn defaults() -> FormView {
-    let day = format::iso(today());
+    let day = german::iso(today());
     FormView::with(&[
         ("refer_date", day.clone()),
         ("referral_date", day.clone()),

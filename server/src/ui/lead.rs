@@ -13,6 +13,7 @@ use axum::{
 };
 use chrono::{Datelike, Months};
 use serde::Deserialize;
+use wifo_domain::german;
 use wifo_domain::{
     contact::{ContactState, ContactStatus},
     ids::{ContactId, InquiryId, VisitId},
@@ -25,7 +26,7 @@ use wifo_projections::queries::{
 };
 
 use super::{
-    LEADS, chart, format, page,
+    LEADS, chart, page,
     pages::{self, Chrome},
     ready, texts, today,
 };
@@ -77,9 +78,7 @@ fn change(current: f64, previous: f64) -> String {
     if previous == 0.0 {
         return "–".to_owned();
     }
-    let percent = (current - previous) * 100.0 / previous;
-    let sign = if percent > 0.0 { "+" } else { "" };
-    format!("{sign}{} %", format::decimal(percent, 1))
+    german::signed_percent((current - previous) * 100.0 / previous)
 }
 
 const MONTHS: [&str; 12] = [
@@ -114,14 +113,14 @@ async fn dashboard(
     let count_row =
         |label: &'static str, current: usize, previous: usize, href: Option<String>| FigureRow {
             label: texts::get(label).to_owned(),
-            current: format::integer(current as i64),
-            previous: format::integer(previous as i64),
+            current: german::integer(current as i64),
+            previous: german::integer(previous as i64),
             change: change(current as f64, previous as f64),
             href,
         };
     let median = |value: Option<f64>| {
         value
-            .map(|days| format::decimal(days, 1))
+            .map(|days| german::decimal(days, 1))
             .unwrap_or_else(|| "–".to_owned())
     };
     let figures = vec![
@@ -158,8 +157,8 @@ async fn dashboard(
                 texts::get("dash.within"),
                 texts::get("dash.working_days")
             ),
-            current: format::percent(now.answered_in_target, now.inquiries_answered),
-            previous: format::percent(before.answered_in_target, before.inquiries_answered),
+            current: german::percent(now.answered_in_target, now.inquiries_answered),
+            previous: german::percent(before.answered_in_target, before.inquiries_answered),
             change: "–".to_owned(),
             href: None,
         },
@@ -167,13 +166,13 @@ async fn dashboard(
             label: texts::get("dash.milestones").to_owned(),
             current: format!(
                 "{} / {}",
-                format::integer(now.milestones_achieved as i64),
-                format::integer(now.milestones_planned as i64)
+                german::integer(now.milestones_achieved as i64),
+                german::integer(now.milestones_planned as i64)
             ),
             previous: format!(
                 "{} / {}",
-                format::integer(before.milestones_achieved as i64),
-                format::integer(before.milestones_planned as i64)
+                german::integer(before.milestones_achieved as i64),
+                german::integer(before.milestones_planned as i64)
             ),
             change: change(
                 now.milestones_achieved as f64,
@@ -209,12 +208,12 @@ async fn dashboard(
         .iter()
         .map(|region| CoverageRow {
             name: region.name.clone(),
-            businesses: format::integer(region.businesses as i64),
-            current: format::percent(region.contacted_12_months, region.businesses),
+            businesses: german::integer(region.businesses as i64),
+            current: german::percent(region.contacted_12_months, region.businesses),
             previous: coverage_before
                 .iter()
                 .find(|earlier| earlier.region == region.region)
-                .map(|earlier| format::percent(earlier.contacted_12_months, earlier.businesses))
+                .map(|earlier| german::percent(earlier.contacted_12_months, earlier.businesses))
                 .unwrap_or_else(|| "–".to_owned()),
         })
         .collect();
@@ -314,7 +313,7 @@ async fn drill_down(
                             Some((
                                 format!("/organisationen/{organization}"),
                                 vec![
-                                    v.conducted_on.map(format::date).unwrap_or_default(),
+                                    v.conducted_on.map(german::date).unwrap_or_default(),
                                     name(&organization),
                                     v.staff
                                         .iter()
@@ -354,7 +353,7 @@ async fn drill_down(
                             Some((
                                 format!("/organisationen/{organization}"),
                                 vec![
-                                    c.contacted_on.map(format::date).unwrap_or_default(),
+                                    c.contacted_on.map(german::date).unwrap_or_default(),
                                     name(&organization),
                                     c.channel.map(|x| x.label().to_owned()).unwrap_or_default(),
                                     c.staff
@@ -386,7 +385,7 @@ async fn drill_down(
                             (
                                 String::new(),
                                 vec![
-                                    i.received_on.map(format::date).unwrap_or_default(),
+                                    i.received_on.map(german::date).unwrap_or_default(),
                                     i.organization.as_ref().map(name).unwrap_or_else(|| {
                                         texts::get("inquiry.anonymous").to_owned()
                                     }),
@@ -412,9 +411,9 @@ async fn drill_down(
             .into_iter()
             .map(|key| texts::get(key).to_owned())
             .collect(),
-        shown: format::integer(rows.len() as i64),
+        shown: german::integer(rows.len() as i64),
         rows,
-        total: format::integer(total as i64),
+        total: german::integer(total as i64),
         back: format!("/leitung?jahr={year}"),
     };
     drop(views);
@@ -465,8 +464,8 @@ async fn board(State(state): State<AppState>, Extension(caller): Extension<Calle
                 .join(", "),
             term: format!(
                 "{} – {}",
-                format::optional_date(card.valid_from),
-                format::optional_date(card.valid_until)
+                german::optional_date(card.valid_from),
+                german::optional_date(card.valid_until)
             ),
             achieved: card.achieved,
             planned: card.planned,
@@ -479,16 +478,16 @@ async fn board(State(state): State<AppState>, Extension(caller): Extension<Calle
                             texts::get("board.planned").to_owned()
                         }
                         wifo_domain::cooperation::MilestoneStatus::Achieved { on } => {
-                            format!("{} {}", texts::get("board.achieved"), format::date(on))
+                            format!("{} {}", texts::get("board.achieved"), german::date(on))
                         }
                         wifo_domain::cooperation::MilestoneStatus::Cancelled { on } => {
-                            format!("{} {}", texts::get("board.cancelled"), format::date(on))
+                            format!("{} {}", texts::get("board.cancelled"), german::date(on))
                         }
                     };
                     let overdue =
                         matches!(m.status, wifo_domain::cooperation::MilestoneStatus::Planned)
                             && m.due < day;
-                    (format::date(m.due), m.title.clone(), status, overdue)
+                    (german::date(m.due), m.title.clone(), status, overdue)
                 })
                 .collect(),
         })

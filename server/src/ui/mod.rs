@@ -8,7 +8,6 @@ mod admin;
 mod chart;
 mod duplicates;
 mod form;
-pub mod format;
 mod guard;
 mod import;
 mod import_preview;

@@ -12,6 +12,7 @@ use axum::{
 };
 use serde::Deserialize;
 use uuid::Uuid;
+use wifo_domain::german;
 use wifo_domain::{
     contact::{Channel, Contact, ContactCommand, LogContact},
     ids::{ContactId, OrganizationId, PersonId},
@@ -34,7 +35,7 @@ use wifo_projections::queries::{
 use super::{
     execute,
     form::{Choice, FormView, Input, enum_choices},
-    format, page,
+    page,
     pages::{self, Chrome},
     ready, refusal, texts, timeline, today,
 };
@@ -207,7 +208,7 @@ async fn search(
                     .as_ref()
                     .map(|name| name.to_string())
                     .unwrap_or_default(),
-                last_contact: format::optional_date(entry.last_contact),
+                last_contact: german::optional_date(entry.last_contact),
             })
             .collect();
         let total = result.as_ref().map(|page| page.total).unwrap_or(0);
@@ -233,7 +234,7 @@ async fn search(
             regions: form.options("region", &region_choices),
             form,
             hits,
-            total: format::integer(total as i64),
+            total: german::integer(total as i64),
             previous: (page_number > 1).then(|| query_string(&params, page_number - 1)),
             next: (page_number < last_page).then(|| query_string(&params, page_number + 1)),
             may_register: matches!(caller.role, Role::Staff | Role::Admin),
@@ -321,7 +322,7 @@ async fn show(
     let (as_of, as_of_error) = if stand.trim().is_empty() {
         (None, None)
     } else {
-        match format::parse_date(&stand) {
+        match german::parse_date(&stand) {
             Some(date) => (Some(date), None),
             None => (
                 None,
@@ -374,11 +375,11 @@ async fn show(
             texts::get("org.last_contact").to_owned(),
             found
                 .last_contact
-                .map(format::date)
+                .map(german::date)
                 .unwrap_or_else(|| texts::get("org.never").to_owned()),
         ));
         if let Some(closed) = found.closed_on {
-            facts.push((texts::get("org.closed_on").to_owned(), format::date(closed)));
+            facts.push((texts::get("org.closed_on").to_owned(), german::date(closed)));
         }
         let timeline = found
             .timeline
@@ -386,8 +387,8 @@ async fn show(
             .map(|entry| {
                 let (text, href) = timeline::describe(&views, &entry.item);
                 Line {
-                    date: format::date(entry.date),
-                    iso: format::iso(entry.date),
+                    date: german::date(entry.date),
+                    iso: german::iso(entry.date),
                     actor: entry.actor.clone(),
                     text,
                     href,
@@ -400,7 +401,7 @@ async fn show(
             .map(|follow_up| FollowUpLine {
                 task: follow_up.task.clone(),
                 assignee: follow_up.assignee.clone(),
-                due: format::date(follow_up.due_on),
+                due: german::date(follow_up.due_on),
                 overdue: follow_up.due_on < day,
                 visit: follow_up.visit.to_string(),
                 follow_up: follow_up.follow_up.to_string(),
@@ -417,7 +418,7 @@ async fn show(
                         (state.status == wifo_domain::visit::VisitStatus::Planned).then(|| {
                             (
                                 visit.to_string(),
-                                state.planned_on.map(format::date).unwrap_or_default(),
+                                state.planned_on.map(german::date).unwrap_or_default(),
                             )
                         })
                     })
@@ -455,8 +456,8 @@ async fn show(
                 follow_ups,
                 planned_visits,
                 timeline,
-                as_of: as_of.map(format::iso).unwrap_or_default(),
-                as_of_text: as_of.map(format::date).unwrap_or_default(),
+                as_of: as_of.map(german::iso).unwrap_or_default(),
+                as_of_text: as_of.map(german::date).unwrap_or_default(),
                 as_of_error,
                 may_write,
             },
@@ -826,7 +827,7 @@ async fn new_contact(
             id,
             "contact",
             FormView::with(&[
-                ("contacted_on", format::iso(today())),
+                ("contacted_on", german::iso(today())),
                 ("channel", "phone".into()),
             ]),
             StatusCode::OK,

@@ -13,6 +13,7 @@ use axum::{
 };
 use chrono::Datelike;
 use uuid::Uuid;
+use wifo_domain::german;
 use wifo_domain::{
     gathering::GatheringKind,
     ids::{DecisionId, GatheringId, OrganizationId, ProposalId, RetreatId},
@@ -27,7 +28,7 @@ use wifo_domain::{
 use super::{
     execute,
     form::{Choice, FormView, Input, enum_choices},
-    format, page,
+    page,
     pages::{self, Chrome},
     ready, refusal, texts, today,
 };
@@ -92,7 +93,7 @@ fn retreats_page(
                         .map(|p| partner_name(&views, p))
                         .collect::<Vec<_>>()
                         .join(", "),
-                    date: format::optional_date(retreat.held_on().or(retreat.date)),
+                    date: german::optional_date(retreat.held_on().or(retreat.date)),
                     status: if retreat.held_on().is_some() {
                         texts::get("retreat.held").to_owned()
                     } else {
@@ -142,7 +143,7 @@ async fn list(
     let next_year = today().year() + 1;
     let form = FormView::with(&[
         ("year", today().year().to_string()),
-        ("date", format::iso(today())),
+        ("date", german::iso(today())),
         (
             "title",
             format!("{} {}", texts::get("retreat.default_title"), next_year - 1),
@@ -279,13 +280,13 @@ fn retreat_page(
             plans: d
                 .planned_gatherings
                 .iter()
-                .map(|g| format!("{}: {} ({})", g.kind.label(), g.title, format::date(g.date)))
+                .map(|g| format!("{}: {} ({})", g.kind.label(), g.title, german::date(g.date)))
                 .chain(d.planned_milestones.iter().map(|m| {
                     format!(
                         "{}: {} ({})",
                         texts::get("board.milestone"),
                         m.title,
-                        format::date(m.due)
+                        german::date(m.due)
                     )
                 }))
                 .collect(),
@@ -337,12 +338,12 @@ fn retreat_page(
             ),
             (
                 texts::get("retreat.date").to_owned(),
-                format::optional_date(retreat.date),
+                german::optional_date(retreat.date),
             ),
             (
                 texts::get("inquiry.status").to_owned(),
                 match retreat.held_on() {
-                    Some(day) => format!("{} {}", texts::get("retreat.held_on"), format::date(day)),
+                    Some(day) => format!("{} {}", texts::get("retreat.held_on"), german::date(day)),
                     None => texts::get("retreat.scheduled").to_owned(),
                 },
             ),
@@ -365,7 +366,7 @@ fn retreat_page(
 }
 
 fn defaults() -> FormView {
-    FormView::with(&[("held_on", format::iso(today())), ("priority", "1".into())])
+    FormView::with(&[("held_on", german::iso(today())), ("priority", "1".into())])
 }
 
 async fn show(

@@ -12,6 +12,7 @@ use axum::{
     routing::{get, post},
 };
 use uuid::Uuid;
+use wifo_domain::german;
 use wifo_domain::{
     ids::{FollowUpId, OrganizationId, VisitId},
     values::{Code, Text, Title},
@@ -24,7 +25,7 @@ use wifo_domain::{
 use super::{
     execute,
     form::{Choice, FormView, Input},
-    format, page,
+    page,
     pages::{self, Chrome},
     refusal, texts, today,
 };
@@ -156,7 +157,7 @@ fn visit_page(
             action,
             organization: target.name.clone(),
             organization_href: format!("/organisationen/{}", target.organization),
-            planned_on: format::optional_date(target.planned_on),
+            planned_on: german::optional_date(target.planned_on),
             conduct: mode == Mode::Conduct,
             topics: form.options("topic", &topic_choices),
             satisfaction: form.options("satisfaction", &satisfaction),
@@ -168,13 +169,13 @@ fn visit_page(
 
 fn defaults(mode: Mode) -> FormView {
     match mode {
-        Mode::Plan => FormView::with(&[("date", format::iso(today() + chrono::Duration::days(7)))]),
+        Mode::Plan => FormView::with(&[("date", german::iso(today() + chrono::Duration::days(7)))]),
         Mode::Conduct => FormView::with(&[
-            ("date", format::iso(today())),
+            ("date", german::iso(today())),
             ("duration_minutes", "60".into()),
             (
                 "follow_up_due",
-                format::iso(today() + chrono::Duration::days(14)),
+                german::iso(today() + chrono::Duration::days(14)),
             ),
         ]),
     }
