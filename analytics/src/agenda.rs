@@ -9,8 +9,8 @@
 //! 40 + 40 × the shortfall against the overall share.
 
 use polars::prelude::*;
+use wifo_domain::german::{decimal, integer, signed_percent};
 
-use crate::format::{decimal, integer};
 use crate::model::{
     AgendaProposal, CooperationStatistics, InquiryStatistics, TopicStatistics, VisitStatistics,
 };
@@ -63,7 +63,7 @@ pub fn agenda(
                 topic.label,
                 integer(total.current as i64),
                 integer(total.previous as i64),
-                crate::format::signed_percent(growth).trim_end_matches(" %")
+                signed_percent(growth).trim_end_matches(" %")
             )
         };
         proposals.push(proposal(

@@ -1,11 +1,11 @@
 //! Klausur statistics and leadership reports: the fact tables projection becomes polars
 //! frames (`frames.rs`, columns built in `columns.rs`), every figure is a polars expression over
 //! them (`stats/`), the figures form a typed report (`model.rs`) with agenda proposals
-//! (`agenda.rs`), and the report is written as HTML, JSON, CSV, XLSX or Parquet (`output/`).
+//! (`agenda.rs`), and the report is written as HTML, JSON, CSV, XLSX or Parquet (`output/`;
+//! CSV and XLSX through the writers of `wifo_exchange::export`).
 
 pub mod agenda;
 mod columns;
-pub mod format;
 pub mod frames;
 pub mod model;
 pub mod output;
@@ -16,7 +16,9 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use polars::prelude::*;
-use wifo_domain::{ids::OrganizationId, organization::OrganizationKind, values::RegionCode};
+use wifo_domain::{
+    german, ids::OrganizationId, organization::OrganizationKind, values::RegionCode,
+};
 use wifo_projections::FactTables;
 
 pub use frames::Frames;
@@ -36,8 +38,10 @@ pub enum AnalyticsError {
         path: String,
         source: std::io::Error,
     },
-    #[error("Excel-Datei konnte nicht erzeugt werden: {0}")]
-    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    #[error(transparent)]
+    Csv(#[from] wifo_exchange::export::csv::CsvError),
+    #[error(transparent)]
+    Xlsx(#[from] wifo_exchange::export::xlsx::XlsxError),
     #[error("ZIP-Archiv konnte nicht erzeugt werden: {0}")]
     Zip(#[from] ::zip::result::ZipError),
     #[error("JSON konnte nicht erzeugt werden: {0}")]
@@ -83,8 +87,8 @@ impl ReportRequest {
         if to < from {
             return Err(AnalyticsError::InvalidPeriod(format!(
                 "{} liegt vor {}",
-                format::date(to),
-                format::date(from)
+                german::date(to),
+                german::date(from)
             )));
         }
         Ok(Self {
@@ -233,8 +237,8 @@ pub fn build_report_from(
         ReportKind::Klausur => format!("Klausur-Statistik {}", request.from.format("%Y")),
         ReportKind::Leadership => format!(
             "Zwischenbericht {} – {}",
-            format::date(request.from),
-            format::date(request.to)
+            german::date(request.from),
+            german::date(request.to)
         ),
     };
     Ok(Report {

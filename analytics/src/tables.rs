@@ -1,47 +1,24 @@
 //! The report as tables with German headers: what CSV files, XLSX sheets and the HTML report
-//! show. One table per breakdown, in the order of the report.
+//! show. One table per breakdown, in the order of the report. The cells are the typed cells of
+//! `wifo_exchange::export` (counts as [`Cell::Integer`], measures as [`Cell::Decimal`] with one
+//! place), and a table becomes a [`Sheet`] for the CSV and XLSX writers there.
 
-use crate::format;
+pub use wifo_exchange::export::Cell;
+use wifo_exchange::export::Sheet;
+
 use crate::model::{Count, KeyedCount, Measure, Report};
 
-/// One value of a table.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Cell {
-    Text(String),
-    Integer(i64),
-    /// A decimal with the number of places to show.
-    Decimal(f64, usize),
-    Empty,
+mod inquiries;
+mod visits;
+
+/// A count as a cell.
+fn count_cell(value: u64) -> Cell {
+    Cell::Integer(value as i64)
 }
 
-impl Cell {
-    fn count(value: u64) -> Self {
-        Cell::Integer(value as i64)
-    }
-
-    fn measure(value: Option<f64>) -> Self {
-        value.map_or(Cell::Empty, |value| Cell::Decimal(value, 1))
-    }
-
-    /// German display text (`1.234,5`).
-    pub fn display(&self) -> String {
-        match self {
-            Cell::Text(text) => text.clone(),
-            Cell::Integer(value) => format::integer(*value),
-            Cell::Decimal(value, places) => format::decimal(*value, *places),
-            Cell::Empty => "–".to_owned(),
-        }
-    }
-
-    /// Plain text for CSV: no thousands separator, decimal comma, empty when missing.
-    pub fn plain(&self) -> String {
-        match self {
-            Cell::Text(text) => text.clone(),
-            Cell::Integer(value) => value.to_string(),
-            Cell::Decimal(value, places) => format!("{value:.places$}").replace('.', ","),
-            Cell::Empty => String::new(),
-        }
-    }
+/// A measure as a cell with one decimal place, empty when there is none.
+fn measure_cell(value: Option<f64>) -> Cell {
+    value.map_or(Cell::Empty, |value| Cell::Decimal(value, 1))
 }
 
 /// A table of the report.
@@ -57,22 +34,33 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
+impl Table {
+    /// The table as a sheet for the writers of `wifo_exchange::export`, named by its sheet name.
+    pub fn to_sheet(&self) -> Sheet {
+        Sheet {
+            name: self.sheet.to_owned(),
+            header: self.headers.clone(),
+            rows: self.rows.clone(),
+        }
+    }
+}
+
 const COUNT_HEADERS: [&str; 4] = ["Zeitraum", "Vorjahr", "Veränderung", "Veränderung in %"];
 
 fn count_cells(count: &Count) -> Vec<Cell> {
     vec![
-        Cell::count(count.current),
-        Cell::count(count.previous),
+        count_cell(count.current),
+        count_cell(count.previous),
         Cell::Integer(count.change),
-        Cell::measure(count.change_percent),
+        measure_cell(count.change_percent),
     ]
 }
 
 fn measure_cells(measure: &Measure) -> Vec<Cell> {
     vec![
-        Cell::measure(measure.current),
-        Cell::measure(measure.previous),
-        Cell::measure(measure.change),
+        measure_cell(measure.current),
+        measure_cell(measure.previous),
+        measure_cell(measure.change),
         Cell::Empty,
     ]
 }
@@ -108,11 +96,15 @@ fn keyed_table(
     }
 }
 
+/// A text cell.
+fn text(value: &str) -> Cell {
+    Cell::Text(value.to_owned())
+}
+
 /// All tables of a report.
 pub fn tables(report: &Report) -> Vec<Table> {
     let visits = &report.visits;
     let inquiries = &report.inquiries;
-    let text = |value: &str| Cell::Text(value.to_owned());
     let mut overview = Vec::new();
     let mut figure = |name: &str, cells: Vec<Cell>| {
         let mut row = vec![text(name)];
@@ -158,140 +150,7 @@ pub fn tables(report: &Report) -> Vec<Table> {
         headers: headers(&["Kennzahl"], &COUNT_HEADERS),
         rows: overview,
     }];
-    tables.push(keyed_table(
-        "besuche_monat",
-        "Besuche je Monat",
-        "Betriebsbesuche je Monat",
-        "Monat",
-        &visits.per_month,
-    ));
-    tables.push(keyed_table(
-        "besuche_quartal",
-        "Besuche je Quartal",
-        "Betriebsbesuche je Quartal",
-        "Quartal",
-        &visits.per_quarter,
-    ));
-    tables.push(keyed_table(
-        "besuche_mitarbeitende",
-        "Besuche je Mitarbeitende",
-        "Betriebsbesuche je Mitarbeiterin/Mitarbeiter",
-        "Mitarbeiterin/Mitarbeiter",
-        &visits.per_staff,
-    ));
-    tables.push(keyed_table(
-        "besuche_wz_abschnitt",
-        "Besuche je WZ-Abschnitt",
-        "Betriebsbesuche je Wirtschaftsabschnitt (WZ 2008)",
-        "WZ-Abschnitt",
-        &visits.per_sector_section,
-    ));
-    tables.push(keyed_table(
-        "besuche_wz_abteilung",
-        "Besuche je WZ-Abteilung",
-        "Betriebsbesuche je Wirtschaftsabteilung (WZ 2008)",
-        "WZ-Abteilung",
-        &visits.per_sector_division,
-    ));
-    tables.push(Table {
-        id: "besuche_region",
-        sheet: "Besuche je Region",
-        title: "Betriebsbesuche je Region (Ort zum Zeitpunkt des Besuchs)".to_owned(),
-        headers: headers(&["Ebene", "Schlüssel", "Region"], &COUNT_HEADERS),
-        rows: visits
-            .per_region
-            .iter()
-            .map(|line| {
-                let mut row = vec![
-                    text(&line.level),
-                    text(&line.count.key),
-                    text(&line.count.label),
-                ];
-                row.extend(count_cells(&line.count.count));
-                row
-            })
-            .collect(),
-    });
-    tables.push(keyed_table(
-        "besuche_groesse",
-        "Besuche je Größenklasse",
-        "Betriebsbesuche je Beschäftigtengrößenklasse",
-        "Beschäftigte",
-        &visits.per_size_class,
-    ));
-    tables.push(keyed_table(
-        "besuche_partner",
-        "Gemeinsame Besuche",
-        "Gemeinsame Besuche je Partner",
-        "Partner",
-        &visits.joint_per_partner,
-    ));
-    tables.push(Table {
-        id: "abdeckung",
-        sheet: "Abdeckung",
-        title: "Abdeckung: besuchte Betriebe".to_owned(),
-        headers: headers(
-            &[
-                "Zeitfenster (Monate)",
-                "ab Beschäftigten",
-                "Betriebe",
-                "besucht",
-                "besucht (Vorjahr)",
-                "Anteil in %",
-                "Anteil Vorjahr in %",
-            ],
-            &[],
-        ),
-        rows: visits
-            .coverage
-            .iter()
-            .map(|coverage| {
-                vec![
-                    Cell::Integer(i64::from(coverage.months)),
-                    coverage
-                        .min_employees
-                        .map_or(text("alle"), |min| Cell::Integer(i64::from(min))),
-                    Cell::count(coverage.businesses),
-                    Cell::count(coverage.visited.current),
-                    Cell::count(coverage.visited.previous),
-                    Cell::measure(coverage.share_percent.current),
-                    Cell::measure(coverage.share_percent.previous),
-                ]
-            })
-            .collect(),
-    });
-    tables.push(Table {
-        id: "befunde",
-        sheet: "Befunde",
-        title: "Verlagerungsrisiko und Erweiterungsbedarf beim letzten Besuch".to_owned(),
-        headers: headers(
-            &[
-                "Befund",
-                "Betriebe",
-                "Betriebe (Vorjahr)",
-                "mit Wiedervorlage",
-                "mit Wiedervorlage (Vorjahr)",
-                "Wiedervorlage erledigt",
-                "erledigt (Vorjahr)",
-            ],
-            &[],
-        ),
-        rows: visits
-            .findings
-            .iter()
-            .map(|finding| {
-                vec![
-                    text(&finding.label),
-                    Cell::count(finding.businesses.current),
-                    Cell::count(finding.businesses.previous),
-                    Cell::count(finding.with_follow_up.current),
-                    Cell::count(finding.with_follow_up.previous),
-                    Cell::count(finding.follow_up_done.current),
-                    Cell::count(finding.follow_up_done.previous),
-                ]
-            })
-            .collect(),
-    });
+    tables.extend(visits::visit_tables(visits));
     tables.push(keyed_table(
         "kontakte_kanal",
         "Kontakte je Kanal",
@@ -322,164 +181,16 @@ pub fn tables(report: &Report) -> Vec<Table> {
                 let mut row = vec![
                     Cell::Integer(i64::from(topic.rank)),
                     text(&topic.label),
-                    Cell::count(topic.visits),
-                    Cell::count(topic.contacts),
-                    Cell::count(topic.inquiries),
+                    count_cell(topic.visits),
+                    count_cell(topic.contacts),
+                    count_cell(topic.inquiries),
                 ];
                 row.extend(count_cells(&topic.total));
                 row
             })
             .collect(),
     });
-    tables.push(keyed_table(
-        "anliegen_thema",
-        "Anliegen je Thema",
-        "Anliegen je Thema",
-        "Thema",
-        &inquiries.per_topic,
-    ));
-    tables.push(keyed_table(
-        "anliegen_herkunft",
-        "Anliegen je Herkunft",
-        "Anliegen je Herkunft",
-        "Herkunft",
-        &inquiries.per_source,
-    ));
-    let duration_rows = |name: &str, durations: &crate::model::Durations| {
-        vec![
-            {
-                let mut row = vec![text(&format!("{name}: gemessene Anliegen"))];
-                row.extend(count_cells(&durations.measured));
-                row
-            },
-            {
-                let mut row = vec![text(&format!("{name}: Median in Tagen"))];
-                row.extend(measure_cells(&durations.median_days));
-                row
-            },
-            {
-                let mut row = vec![text(&format!("{name}: 90-%-Wert in Tagen"))];
-                row.extend(measure_cells(&durations.p90_days));
-                row
-            },
-            {
-                let mut row = vec![text(&format!(
-                    "{name}: Anteil innerhalb von {} Tagen (%)",
-                    durations.target_days
-                ))];
-                row.extend(measure_cells(&durations.within_target_percent));
-                row
-            },
-        ]
-    };
-    let mut time_rows = duration_rows("Erstantwort", &inquiries.first_response);
-    time_rows.extend(duration_rows("Abschluss", &inquiries.to_close));
-    tables.push(Table {
-        id: "anliegen_zeiten",
-        sheet: "Antwortzeiten",
-        title: "Antwort- und Bearbeitungszeiten der Anliegen".to_owned(),
-        headers: headers(&["Kennzahl"], &COUNT_HEADERS),
-        rows: time_rows,
-    });
-    tables.push(Table {
-        id: "weiterleitungen",
-        sheet: "Weiterleitungen",
-        title: "Weiterleitungen je Amt und Antwortzeiten".to_owned(),
-        headers: headers(
-            &[
-                "Amt",
-                "Weiterleitungen",
-                "Weiterleitungen (Vorjahr)",
-                "beantwortet",
-                "beantwortet (Vorjahr)",
-                "Antwort Median (Tage)",
-                "Median Vorjahr",
-                "Antwort 90-%-Wert (Tage)",
-                "90-%-Wert Vorjahr",
-            ],
-            &[],
-        ),
-        rows: inquiries
-            .referrals
-            .iter()
-            .map(|office| {
-                vec![
-                    text(&office.label),
-                    Cell::count(office.referrals.current),
-                    Cell::count(office.referrals.previous),
-                    Cell::count(office.answered.current),
-                    Cell::count(office.answered.previous),
-                    Cell::measure(office.median_answer_days.current),
-                    Cell::measure(office.median_answer_days.previous),
-                    Cell::measure(office.p90_answer_days.current),
-                    Cell::measure(office.p90_answer_days.previous),
-                ]
-            })
-            .collect(),
-    });
-    tables.push(Table {
-        id: "weiterleitungen_matrix",
-        sheet: "Weiterleitungen von-an",
-        title: "Weiterleitungen: Herkunft des Anliegens → Amt".to_owned(),
-        headers: headers(
-            &[
-                "Herkunft",
-                "an Amt",
-                "Weiterleitungen",
-                "Vorjahr",
-                "Antwort Median (Tage)",
-                "Median Vorjahr",
-            ],
-            &[],
-        ),
-        rows: inquiries
-            .referral_matrix
-            .iter()
-            .map(|cell| {
-                vec![
-                    text(&cell.from),
-                    text(&cell.to_label),
-                    Cell::count(cell.referrals.current),
-                    Cell::count(cell.referrals.previous),
-                    Cell::measure(cell.median_answer_days.current),
-                    Cell::measure(cell.median_answer_days.previous),
-                ]
-            })
-            .collect(),
-    });
-    tables.push(keyed_table(
-        "anliegen_ergebnis",
-        "Anliegen je Ergebnis",
-        "Abgeschlossene Anliegen je Ergebnis",
-        "Ergebnis",
-        &inquiries.outcomes,
-    ));
-    tables.push(Table {
-        id: "anliegen_thema_antwort",
-        sheet: "Antwortzeit je Thema",
-        title: "Anliegen je Thema: Erstantwort und offene Anliegen".to_owned(),
-        headers: headers(
-            &[
-                "Thema",
-                "eingegangen",
-                "Erstantwort Median (Tage)",
-                "offen am Ende",
-            ],
-            &[],
-        ),
-        rows: inquiries
-            .per_topic_response
-            .iter()
-            .map(|topic| {
-                vec![
-                    text(&topic.label),
-                    Cell::count(topic.received),
-                    Cell::measure(topic.median_first_response_days),
-                    Cell::count(topic.open_at_end),
-                ]
-            })
-            .collect(),
-    });
+    tables.extend(inquiries::inquiry_tables(inquiries));
     tables.push(Table {
         id: "kooperationen",
         sheet: "Kooperationen",
@@ -508,16 +219,16 @@ pub fn tables(report: &Report) -> Vec<Table> {
             .map(|agreement| {
                 vec![
                     text(&agreement.title),
-                    text(&format::date(agreement.valid_until)),
-                    Cell::count(agreement.planned.current),
-                    Cell::count(agreement.planned.previous),
-                    Cell::count(agreement.achieved.current),
-                    Cell::count(agreement.achieved.previous),
-                    Cell::count(agreement.rescheduled.current),
-                    Cell::count(agreement.cancelled.current),
-                    Cell::measure(agreement.completion_percent.current),
-                    Cell::measure(agreement.completion_percent.previous),
-                    Cell::count(agreement.due_next_year),
+                    Cell::Date(agreement.valid_until),
+                    count_cell(agreement.planned.current),
+                    count_cell(agreement.planned.previous),
+                    count_cell(agreement.achieved.current),
+                    count_cell(agreement.achieved.previous),
+                    count_cell(agreement.rescheduled.current),
+                    count_cell(agreement.cancelled.current),
+                    measure_cell(agreement.completion_percent.current),
+                    measure_cell(agreement.completion_percent.previous),
+                    count_cell(agreement.due_next_year),
                     Cell::Integer(i64::from(agreement.months_left)),
                 ]
             })
@@ -549,14 +260,14 @@ pub fn tables(report: &Report) -> Vec<Table> {
             .map(|figures| {
                 vec![
                     text(&figures.kind),
-                    Cell::count(figures.held.current),
-                    Cell::count(figures.held.previous),
-                    Cell::count(figures.attendance.current),
-                    Cell::count(figures.attendance.previous),
-                    Cell::count(figures.organizations.current),
-                    Cell::count(figures.organizations.previous),
-                    Cell::count(figures.repeat_organizations.current),
-                    Cell::count(figures.repeat_organizations.previous),
+                    count_cell(figures.held.current),
+                    count_cell(figures.held.previous),
+                    count_cell(figures.attendance.current),
+                    count_cell(figures.attendance.previous),
+                    count_cell(figures.organizations.current),
+                    count_cell(figures.organizations.previous),
+                    count_cell(figures.repeat_organizations.current),
+                    count_cell(figures.repeat_organizations.previous),
                 ]
             })
             .collect(),

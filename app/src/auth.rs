@@ -97,7 +97,7 @@ impl AuthStore {
     fn lock(&self) -> crate::error::Result<std::sync::MutexGuard<'_, Connection>> {
         self.connection
             .lock()
-            .map_err(|_| crate::error::AppError::refused(format!("auth store lock poisoned")))
+            .map_err(|_| crate::error::AppError::refused("Die Anmeldedaten sind nach einem früheren Fehler gesperrt; bitte den Server neu starten."))
     }
 
     /// Stores (or replaces) a user's password and role.
@@ -175,7 +175,7 @@ impl AuthStore {
         };
         self.sessions
             .lock()
-            .map_err(|_| crate::error::AppError::refused(format!("session lock poisoned")))?
+            .map_err(|_| crate::error::AppError::refused("Die Sitzungen sind nach einem früheren Fehler gesperrt; bitte den Server neu starten."))?
             .insert(digest(&session_id), session);
         Ok(Some((
             session_id,

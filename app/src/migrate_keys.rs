@@ -81,9 +81,9 @@ pub(crate) async fn migrate_keys(
                     return Ok(0);
                 };
                 let check: [u8; 32] = check.try_into().map_err(|_| {
-                    crate::error::AppError::refused(format!(
-                        "Prüfwert des Hauptschlüssels der Quelle defekt"
-                    ))
+                    crate::error::AppError::refused(
+                        "Prüfwert des Hauptschlüssels der Quelle defekt",
+                    )
                 })?;
                 if !to.agree_on_master(check)? {
                     crate::refuse!("Der Ziel-Cluster hat schon einen anderen Hauptschlüssel.");

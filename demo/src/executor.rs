@@ -122,13 +122,14 @@ async fn execute(data: &DataDir, step: &Step) -> anyhow::Result<usize> {
             wifo_app::privacy::erase_person(data, *person, step.date, *reason, &context)
                 .await
                 .map(|_| 1)
+                .map_err(anyhow::Error::from)
         }
     };
     written.with_context(|| {
         format!(
             "Demo-Befehl auf {} vom {} ({}) fehlgeschlagen",
             step.action.stream(),
-            step.date.format("%d.%m.%Y"),
+            wifo_domain::german::date(step.date),
             step.actor
         )
     })

@@ -227,8 +227,8 @@ pub fn summary_text(summary: &DemoSummary, data: &std::path::Path) -> String {
          Zeitraum: {} bis {} (Seed {})\n\
          {} Unternehmen ({} Duplikate zusammengeführt), {} Ansprechpersonen, {} Planungsräume {}\n\
          {} Befehle → {} Ereignisse in {:.1} s\n\n",
-        summary.first_day.format("%d.%m.%Y"),
-        summary.today.format("%d.%m.%Y"),
+        wifo_domain::german::date(summary.first_day),
+        wifo_domain::german::date(summary.today),
         summary.seed,
         summary.businesses,
         summary.duplicates,

@@ -7,6 +7,7 @@
 use std::io::Cursor;
 
 use calamine::{Data, Reader};
+use wifo_domain::german;
 
 /// The longest cell we accept. A longer one means the file is not what the user thinks it is
 /// (a missing closing quote swallows the rest of the file into one cell).
@@ -209,7 +210,7 @@ fn cell_text(cell: &Data) -> String {
         Data::Bool(false) => "nein".to_owned(),
         Data::DateTime(moment) => moment
             .as_datetime()
-            .map(|at| at.format("%d.%m.%Y").to_string())
+            .map(|at| german::date(at.date()))
             .unwrap_or_else(|| moment.to_string()),
         Data::DateTimeIso(text) | Data::DurationIso(text) => text.clone(),
         Data::Error(error) => format!("#{error:?}"),

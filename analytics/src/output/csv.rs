@@ -1,13 +1,15 @@
-//! CSV as German Excel opens it: `;` between fields, UTF-8 with a byte order mark, decimal
-//! comma, one file per table (`01_uebersicht.csv`, …).
+//! The report as CSV files, one per table (`01_uebersicht.csv`, …), in a folder or a ZIP
+//! archive. Each file is written by `wifo_exchange::export::csv` like every other CSV wifo
+//! writes for German Excel: `;` between fields, UTF-8 with a byte order mark, CRLF line ends,
+//! decimal comma.
 
 use std::io::Write;
 use std::path::Path;
 
+use wifo_exchange::export::csv::write_sheet;
+
 use crate::AnalyticsError;
 use crate::tables::Table;
-
-const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The file name of a table.
 pub fn file_name(index: usize, table: &Table) -> String {
@@ -16,26 +18,8 @@ pub fn file_name(index: usize, table: &Table) -> String {
 
 /// One table as CSV bytes.
 pub fn table_bytes(table: &Table) -> Result<Vec<u8>, AnalyticsError> {
-    let mut bytes = BOM.to_vec();
-    {
-        let mut writer = ::csv::WriterBuilder::new()
-            .delimiter(b';')
-            .from_writer(&mut bytes);
-        let io = |error: ::csv::Error| AnalyticsError::Io {
-            path: table.id.to_owned(),
-            source: std::io::Error::other(error.to_string()),
-        };
-        writer.write_record(&table.headers).map_err(io)?;
-        for row in &table.rows {
-            writer
-                .write_record(row.iter().map(|cell| cell.plain()))
-                .map_err(io)?;
-        }
-        writer.flush().map_err(|source| AnalyticsError::Io {
-            path: table.id.to_owned(),
-            source,
-        })?;
-    }
+    let mut bytes = Vec::new();
+    write_sheet(&mut bytes, &table.to_sheet())?;
     Ok(bytes)
 }
 
@@ -63,4 +47,44 @@ pub fn zip(tables: &[Table]) -> Result<Vec<u8>, AnalyticsError> {
             })?;
     }
     Ok(archive.finish()?.into_inner())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::tables::Cell;
+
+    #[test]
+    fn a_report_table_is_written_by_the_exchange_writer() {
+        let table = Table {
+            id: "uebersicht",
+            sheet: "Übersicht",
+            title: "Übersicht".to_owned(),
+            headers: ["Kennzahl", "Zeitraum", "Veränderung", "Veränderung in %"]
+                .map(str::to_owned)
+                .to_vec(),
+            rows: vec![
+                vec![
+                    Cell::text("Durchgeführte Betriebsbesuche"),
+                    Cell::Integer(8),
+                    Cell::Integer(-2),
+                    Cell::Decimal(300.0, 1),
+                ],
+                vec![
+                    Cell::text("Erstantwort in Tagen (Median)"),
+                    Cell::Decimal(5.0, 1),
+                    Cell::Empty,
+                    Cell::Empty,
+                ],
+            ],
+        };
+        assert_eq!(file_name(0, &table), "01_uebersicht.csv");
+        assert_eq!(
+            String::from_utf8(table_bytes(&table).unwrap()).unwrap(),
+            "\u{feff}Kennzahl;Zeitraum;Veränderung;Veränderung in %\r\n\
+             Durchgeführte Betriebsbesuche;8;-2;300,0\r\n\
+             Erstantwort in Tagen (Median);5,0;;\r\n"
+        );
+    }
 }

@@ -4,9 +4,10 @@
 
 use std::fmt::Write;
 
-use crate::format;
+use wifo_domain::german;
+
 use crate::model::{KeyedCount, Report, ReportKind};
-use crate::tables::{Table, tables};
+use crate::tables::{Cell, Table, tables};
 
 const STYLE: &str = r#"
 @page { size: A4; margin: 15mm 14mm; }
@@ -66,10 +67,10 @@ pub fn render(report: &Report) -> String {
     };
     let mut scope = format!(
         "{audience} der Wirtschaftsförderung · Zeitraum {} bis {} · Vergleich mit {} bis {}",
-        format::date(report.period.from),
-        format::date(report.period.to),
-        format::date(report.previous_period.from),
-        format::date(report.previous_period.to)
+        german::date(report.period.from),
+        german::date(report.period.to),
+        german::date(report.previous_period.from),
+        german::date(report.previous_period.to)
     );
     if let Some(region) = &report.filter.region {
         let _ = write!(scope, " · nur Region {region}");
@@ -97,9 +98,9 @@ pub fn render(report: &Report) -> String {
         let _ = writeln!(
             page,
             "<div class=\"figure\"><div class=\"value\">{}</div><div class=\"label\">{label}</div><div class=\"{class}\">{} gegenüber Vorjahr ({})</div></div>",
-            format::integer(count.current as i64),
-            format::signed(count.change),
-            format::integer(count.previous as i64),
+            german::integer(count.current as i64),
+            german::signed(count.change),
+            german::integer(count.previous as i64),
         );
     }
     page.push_str("</div>\n");
@@ -266,16 +267,27 @@ fn push_table(page: &mut String, table: &Table) {
     for row in &table.rows {
         page.push_str("<tr>");
         for cell in row {
-            let class = if matches!(cell, crate::tables::Cell::Text(_)) {
+            let class = if matches!(cell, Cell::Text(_) | Cell::Date(_)) {
                 " class=\"text\""
             } else {
                 ""
             };
-            let _ = write!(page, "<td{class}>{}</td>", escape(&cell.display()));
+            let _ = write!(page, "<td{class}>{}</td>", escape(&shown(cell)));
         }
         page.push_str("</tr>\n");
     }
     page.push_str("</tbody>\n</table>\n");
+}
+
+/// A cell as the page shows it: `1.234`, `12,5`, `21.11.2026`, `–` when empty.
+fn shown(cell: &Cell) -> String {
+    match cell {
+        Cell::Integer(value) => german::integer(*value),
+        Cell::Decimal(value, places) => german::decimal(*value, *places),
+        Cell::Date(day) => german::date(*day),
+        Cell::Empty => "–".to_owned(),
+        Cell::Text(_) | Cell::Number(_) => cell.display(),
+    }
 }
 
 /// Horizontal bars, current period dark and previous light, one line per entry.
@@ -315,8 +327,8 @@ fn bar_chart(title: &str, lines: &[KeyedCount], limit: usize) -> String {
             label = escape(&label),
             y2 = y + 10.0,
             tx = label_width + current.max(previous) + 6.0,
-            value = format::integer(line.count.current as i64),
-            before = format::integer(line.count.previous as i64),
+            value = german::integer(line.count.current as i64),
+            before = german::integer(line.count.previous as i64),
         );
     }
     svg.push_str("</svg>\n");

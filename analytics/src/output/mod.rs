@@ -1,6 +1,8 @@
 //! Writing a report: self-contained HTML, JSON, CSV (one `;`-separated UTF-8 file with BOM
 //! per table, in a folder or a ZIP archive), XLSX (one sheet per table) and Parquet (the fact
-//! tables). `render` gives the bytes for an HTTP answer, `write` writes files for the CLI.
+//! tables). CSV and XLSX are written by the writers of `wifo_exchange::export`; `csv.rs` and
+//! `xlsx.rs` here only name and gather the files. `render` gives the bytes for an HTTP answer,
+//! `write` writes files for the CLI.
 
 pub mod csv;
 pub mod html;

@@ -1,42 +1,19 @@
-//! XLSX: one sheet per table with German headers, numbers as numbers (so Excel can sum them),
-//! frozen header row.
+//! The report as one XLSX workbook, one sheet per table, written by
+//! `wifo_exchange::export::xlsx` like every other workbook wifo writes: bold frozen German
+//! headers, counts and measures as numbers (so Excel can sum them; measures formatted with
+//! their decimal place), dates as dates.
+//!
+//! Column widths: the report used to set fixed widths (40 for the first column, 16 for the
+//! others); it now takes the exchange writer's autofit, which fits long labels and short
+//! numbers alike and keeps one writer for all workbooks.
 
-use rust_xlsxwriter::{Format, Workbook};
+use wifo_exchange::export::xlsx::workbook;
 
 use crate::AnalyticsError;
-use crate::tables::{Cell, Table};
+use crate::tables::Table;
 
+/// The workbook as bytes.
 pub fn render(tables: &[Table]) -> Result<Vec<u8>, AnalyticsError> {
-    let mut workbook = Workbook::new();
-    let bold = Format::new().set_bold();
-    let decimal = Format::new().set_num_format("#,##0.0");
-    for table in tables {
-        let sheet = workbook.add_worksheet();
-        sheet.set_name(table.sheet)?;
-        for (column, header) in table.headers.iter().enumerate() {
-            sheet.write_string_with_format(0, column as u16, header, &bold)?;
-            let width = if column == 0 { 40.0 } else { 16.0 };
-            sheet.set_column_width(column as u16, width)?;
-        }
-        sheet.set_freeze_panes(1, 0)?;
-        for (index, row) in table.rows.iter().enumerate() {
-            let line = index as u32 + 1;
-            for (column, cell) in row.iter().enumerate() {
-                let column = column as u16;
-                match cell {
-                    Cell::Text(text) => {
-                        sheet.write_string(line, column, text)?;
-                    }
-                    Cell::Integer(value) => {
-                        sheet.write_number(line, column, *value as f64)?;
-                    }
-                    Cell::Decimal(value, _) => {
-                        sheet.write_number_with_format(line, column, *value, &decimal)?;
-                    }
-                    Cell::Empty => {}
-                }
-            }
-        }
-    }
-    Ok(workbook.save_to_buffer()?)
+    let sheets: Vec<_> = tables.iter().map(Table::to_sheet).collect();
+    Ok(workbook(&sheets)?)
 }

@@ -77,4 +77,31 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn counts_and_decimals_are_written_for_excel_with_crlf() {
+        let mut sheet = Sheet::new("Bericht", &["Kennzahl", "Zeitraum", "Veränderung in %"]);
+        sheet.rows.push(vec![
+            Cell::text("Besuche"),
+            Cell::Integer(1234),
+            Cell::Decimal(12.5, 1),
+        ]);
+        sheet.rows.push(vec![
+            Cell::text("Anliegen"),
+            Cell::Integer(-3),
+            Cell::Decimal(0.25, 2),
+        ]);
+        sheet.rows.push(vec![
+            Cell::text("Dauer"),
+            Cell::Decimal(3.0, 1),
+            Cell::Empty,
+        ]);
+        let mut bytes = Vec::new();
+        write_sheet(&mut bytes, &sheet).unwrap();
+        assert_eq!(
+            String::from_utf8(bytes).unwrap(),
+            "\u{feff}Kennzahl;Zeitraum;Veränderung in %\r\n\
+             Besuche;1234;12,5\r\nAnliegen;-3;0,25\r\nDauer;3,0;\r\n"
+        );
+    }
 }

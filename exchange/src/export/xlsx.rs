@@ -1,5 +1,8 @@
 //! XLSX workbooks with one sheet per table (rust_xlsxwriter): bold German headers, frozen
-//! header row, text cells stored as text so codes keep their zeros, dates as real dates.
+//! header row, text cells stored as text so codes keep their zeros, numbers as numbers (decimals
+//! with their places shown, `#,##0.0`), dates as real dates, columns fitted to their content.
+
+use std::collections::BTreeMap;
 
 use rust_xlsxwriter::{Format, Workbook};
 
@@ -15,6 +18,7 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let bold = Format::new().set_bold();
     let date = Format::new().set_num_format("dd.mm.yyyy");
+    let mut decimals: BTreeMap<usize, Format> = BTreeMap::new();
     for sheet in sheets {
         let worksheet = workbook.add_worksheet();
         // Excel limits sheet names to 31 characters.
@@ -33,10 +37,21 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
                 match cell {
                     Cell::Text(text) => worksheet.write_string(r, c, text).map(|_| ()),
                     Cell::Number(number) => worksheet.write_number(r, c, *number).map(|_| ()),
+                    Cell::Integer(number) => {
+                        worksheet.write_number(r, c, *number as f64).map(|_| ())
+                    }
+                    Cell::Decimal(number, places) if number.is_finite() => {
+                        let format = decimals
+                            .entry(*places)
+                            .or_insert_with(|| decimal_format(*places));
+                        worksheet
+                            .write_number_with_format(r, c, *number, format)
+                            .map(|_| ())
+                    }
                     Cell::Date(day) => worksheet
                         .write_datetime_with_format(r, c, *day, &date)
                         .map(|_| ()),
-                    Cell::Empty => Ok(()),
+                    Cell::Decimal(..) | Cell::Empty => Ok(()),
                 }
                 .map_err(fail)?;
             }
@@ -44,6 +59,17 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
         worksheet.autofit();
     }
     workbook.save_to_buffer().map_err(fail)
+}
+
+/// Excel's number format for `places` decimal places with thousands grouping: `#,##0.0` for
+/// one (German Excel shows it as `1.234,5`).
+fn decimal_format(places: usize) -> Format {
+    let pattern = if places == 0 {
+        "#,##0".to_owned()
+    } else {
+        format!("#,##0.{}", "0".repeat(places))
+    };
+    Format::new().set_num_format(pattern)
 }
 
 #[cfg(test)]
@@ -77,5 +103,32 @@ mod tests {
         let cell = visits.get((1, 0)).unwrap();
         let read = cell.as_date().unwrap();
         assert_eq!(read, chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap());
+    }
+
+    #[test]
+    fn counts_and_decimals_are_numbers() {
+        let mut report = Sheet::new("Übersicht", &["Kennzahl", "Zeitraum", "in %"]);
+        report.rows.push(vec![
+            Cell::text("Besuche"),
+            Cell::Integer(8),
+            Cell::Decimal(300.0, 1),
+        ]);
+        report
+            .rows
+            .push(vec![Cell::text("Anliegen"), Cell::Integer(-3), Cell::Empty]);
+        let bytes = workbook(&[report]).unwrap();
+        let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        let range = book.worksheet_range("Übersicht").unwrap();
+        assert_eq!(range.get_value((1, 1)), Some(&Data::Float(8.0)));
+        assert_eq!(range.get_value((1, 2)), Some(&Data::Float(300.0)));
+        assert_eq!(range.get_value((2, 1)), Some(&Data::Float(-3.0)));
+        assert!(matches!(range.get_value((2, 2)), None | Some(Data::Empty)));
+    }
+
+    #[test]
+    fn decimal_formats_show_the_places() {
+        assert_eq!(decimal_format(0), Format::new().set_num_format("#,##0"));
+        assert_eq!(decimal_format(1), Format::new().set_num_format("#,##0.0"));
+        assert_eq!(decimal_format(2), Format::new().set_num_format("#,##0.00"));
     }
 }

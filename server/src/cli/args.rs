@@ -25,7 +25,7 @@ pub(crate) struct StoreArg {
 
 /// Reads `21.11.2026` or `2026-11-21` (for clap).
 pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    wifo_analytics::format::parse_date(text).ok_or_else(|| {
+    wifo_domain::german::parse_date(text).ok_or_else(|| {
         format!("„{text}“ ist kein Datum; bitte TT.MM.JJJJ oder JJJJ-MM-TT, z. B. 21.11.2026")
     })
 }

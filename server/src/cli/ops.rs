@@ -40,9 +40,10 @@ pub(super) struct Verify {
 impl Verify {
     pub(super) async fn run(self) -> anyhow::Result<()> {
         match self.store.url {
-            Some(store) => wifo_app::verify::run_store(&store).await,
-            None => wifo_app::verify::run(&self.data.path),
+            Some(store) => wifo_app::verify::run_store(&store).await?,
+            None => wifo_app::verify::run(&self.data.path)?,
         }
+        Ok(())
     }
 }
 
@@ -179,7 +180,7 @@ impl Restore {
                  Mit --erasures-from ALTES_DATENVERZEICHNIS erneut anwenden."
             );
         }
-        wifo_app::verify::run(data)
+        Ok(wifo_app::verify::run(data)?)
     }
 }
 
@@ -198,6 +199,6 @@ pub(super) struct Migrate {
 
 impl Migrate {
     pub(super) async fn run(self) -> anyhow::Result<()> {
-        wifo_app::migrate::run(&self.from, &self.to, self.max_events).await
+        Ok(wifo_app::migrate::run(&self.from, &self.to, self.max_events).await?)
     }
 }

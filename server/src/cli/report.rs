@@ -162,5 +162,5 @@ pub(super) async fn load_facts(path: &Path) -> anyhow::Result<FactTables> {
     let facts = views::load_facts(&data, |progress| super::progress::show(&bar, progress)).await;
     bar.finish_and_clear();
     data.store.close();
-    facts
+    Ok(facts?)
 }

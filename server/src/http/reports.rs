@@ -81,7 +81,7 @@ impl ReportParams {
 
 fn date(name: &str, value: Option<&str>) -> Result<chrono::NaiveDate, ApiError> {
     let value = value.ok_or_else(|| bad(format!("{name}: fehlt (TT.MM.JJJJ oder JJJJ-MM-TT)")))?;
-    wifo_analytics::format::parse_date(value).ok_or_else(|| {
+    wifo_domain::german::parse_date(value).ok_or_else(|| {
         bad(format!(
             "{name}: „{value}“ ist kein Datum (TT.MM.JJJJ oder JJJJ-MM-TT)"
         ))

@@ -183,7 +183,7 @@ async fn organization(
         return Err(ApiError::NotFound(match params.as_of {
             Some(as_of) => format!(
                 "Organisation {id} gab es am {} nicht.",
-                as_of.format("%d.%m.%Y")
+                wifo_domain::german::date(as_of)
             ),
             None => format!("Organisation {id} ist nicht erfasst."),
         }));

@@ -60,7 +60,7 @@ pub(super) fn paired_bars(
             width - right,
             left - 6.0,
             y + 4.0,
-            super::format::integer(tick as i64)
+            wifo_domain::german::integer(tick as i64)
         );
         tick += step;
     }

@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::{Serialize, de::DeserializeOwned};
+use wifo_domain::german;
 use wifo_domain::values::InvalidValue;
 
-use super::{format, texts};
+use super::texts;
 
 /// The name of the hidden field that carries the session's CSRF token.
 pub(super) const CSRF_FIELD: &str = "_csrf";
@@ -98,7 +99,7 @@ impl Input {
             self.fail(name, texts::get("error.date_missing"));
             return None;
         }
-        let parsed = format::parse_date(&text);
+        let parsed = german::parse_date(&text);
         if parsed.is_none() {
             self.fail(
                 name,

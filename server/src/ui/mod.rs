@@ -11,7 +11,6 @@ mod chart;
 mod choices;
 mod error;
 mod form;
-pub mod format;
 mod guard;
 mod inquiries;
 mod lead;

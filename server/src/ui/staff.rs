@@ -10,11 +10,12 @@ use axum::{
     response::Response,
     routing::get,
 };
+use wifo_domain::german;
 use wifo_projections::queries::work::work_list;
 
 use super::{
     error::PageError,
-    format, page,
+    page,
     pages::{self, Chrome},
     ready, texts, today,
 };
@@ -71,7 +72,7 @@ async fn week(
             href: format!("/besuche/{}/durchfuehren", visit.visit),
             organization: visit.organization_name.clone(),
             what: texts::get("week.visit_planned").to_owned(),
-            due: format::date(visit.planned_on),
+            due: german::date(visit.planned_on),
             overdue: visit.overdue,
             complete: None,
         })
@@ -86,7 +87,7 @@ async fn week(
                 .unwrap_or_default(),
             organization: follow_up.organization_name.clone(),
             what: follow_up.task.clone(),
-            due: format::date(follow_up.due_on),
+            due: german::date(follow_up.due_on),
             overdue: follow_up.overdue,
             complete: Some((follow_up.visit.to_string(), follow_up.follow_up.to_string())),
         })
@@ -104,7 +105,7 @@ async fn week(
                 .source
                 .map(|source| source.label().to_owned())
                 .unwrap_or_default(),
-            due: format::date(inquiry.respond_by),
+            due: german::date(inquiry.respond_by),
             overdue: inquiry.overdue,
             complete: None,
         })
@@ -113,7 +114,7 @@ async fn week(
         page: Chrome::new(&caller, texts::get("week.title"), "/woche")
             .with_notice(notice.ok.as_deref()),
         t: texts::Texts,
-        today: format::date(day),
+        today: german::date(day),
         visits,
         follow_ups,
         inquiries,

@@ -1,9 +1,10 @@
 //! One line of German per timeline entry of an organization's history, with the link to the
 //! record it names (visit, inquiry) where the UI has a page for it.
 
+use wifo_domain::german;
 use wifo_projections::{Views, views::timeline::TimelineItem};
 
-use super::{format, texts};
+use super::texts;
 
 /// What the entry says, and where it links to.
 pub(super) fn describe(views: &Views, item: &TimelineItem) -> (String, Option<String>) {
@@ -65,7 +66,7 @@ pub(super) fn describe(views: &Views, item: &TimelineItem) -> (String, Option<St
             format!(
                 "{} {}",
                 texts::get("tl.visit_planned"),
-                format::date(*planned_on)
+                german::date(*planned_on)
             ),
             Some(format!("/besuche/{visit}/durchfuehren")),
         ),
@@ -95,7 +96,7 @@ pub(super) fn describe(views: &Views, item: &TimelineItem) -> (String, Option<St
                 "{} „{task}“ ({assignee}, {} {})",
                 texts::get("tl.follow_up_created"),
                 texts::get("col.due"),
-                format::date(*due_on)
+                german::date(*due_on)
             ),
             None,
         ),

@@ -10,6 +10,7 @@ use axum::{
     response::Response,
 };
 use serde::Deserialize;
+use wifo_domain::german;
 use wifo_domain::{ids::PersonId, person::ErasureReason, personal::Erasable};
 use wifo_projections::queries::personal::{locate, personal_data};
 use wifo_store::CommandContext;
@@ -18,7 +19,6 @@ use crate::state::AppState;
 use crate::ui::{
     error::PageError,
     form::{Choice, FormView, Input, enum_choices},
-    format,
     pages::{self, Chrome},
     ready, texts, today,
 };
@@ -114,7 +114,7 @@ pub(super) async fn privacy(
     page.consents = record
         .consents
         .iter()
-        .map(|(purpose, since)| (purpose.label().to_owned(), format::date(*since)))
+        .map(|(purpose, since)| (purpose.label().to_owned(), german::date(*since)))
         .collect();
     page.data =
         match personal_data(at, erased, &*state.data.store_shared(), &state.data.codec).await {

@@ -8,6 +8,7 @@ use axum::{
     http::StatusCode,
     response::Response,
 };
+use wifo_domain::german;
 use wifo_domain::{
     ids::InquiryId,
     inquiry::{InquiryOutcome, InquiryStatus},
@@ -19,7 +20,6 @@ use crate::ui::{
     choices::taxonomy_choices,
     error::PageError,
     form::{Choice, FormView, enum_choices},
-    format,
     pages::{self, Chrome},
     ready, texts, today,
 };
@@ -99,7 +99,7 @@ pub(super) fn inquiry_page(
         ),
         (
             texts::get("inquiry.received_on").to_owned(),
-            format::optional_date(found.received_on),
+            german::optional_date(found.received_on),
         ),
         (
             texts::get("inquiry.assignee").to_owned(),
@@ -111,7 +111,7 @@ pub(super) fn inquiry_page(
         ),
         (
             texts::get("inquiry.first_response").to_owned(),
-            format::optional_date(found.first_response_on),
+            german::optional_date(found.first_response_on),
         ),
         (
             texts::get("col.topics").to_owned(),
@@ -140,8 +140,8 @@ pub(super) fn inquiry_page(
         .values()
         .map(|item| ReferralLine {
             office: office_name(&item.office),
-            referred_on: format::date(item.referred_on),
-            answered_on: format::optional_date(item.answered_on),
+            referred_on: german::date(item.referred_on),
+            answered_on: german::optional_date(item.answered_on),
         })
         .collect();
     let offices = taxonomy_choices(&views, "offices", texts::get("inquiry.choose_office"));
@@ -155,7 +155,7 @@ pub(super) fn inquiry_page(
                 format!(
                     "{} ({})",
                     office_name(&item.office),
-                    format::date(item.referred_on)
+                    german::date(item.referred_on)
                 ),
             )
         })
@@ -184,7 +184,7 @@ pub(super) fn inquiry_page(
 }
 
 fn defaults() -> FormView {
-    let day = format::iso(today());
+    let day = german::iso(today());
     FormView::with(&[
         ("refer_date", day.clone()),
         ("referral_date", day.clone()),

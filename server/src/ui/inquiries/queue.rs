@@ -8,12 +8,12 @@ use axum::{
     response::Response,
 };
 use serde::Deserialize;
+use wifo_domain::german;
 use wifo_projections::queries::work::inquiry_queue;
 
 use crate::state::AppState;
 use crate::ui::{
     error::PageError,
-    format,
     pages::{self, Chrome},
     ready, texts, today,
 };
@@ -74,8 +74,8 @@ pub(super) async fn queue(
                 .source
                 .map(|source| source.label().to_owned())
                 .unwrap_or_default(),
-            received: format::date(entry.received_on),
-            respond_by: format::date(entry.respond_by),
+            received: german::date(entry.received_on),
+            respond_by: german::date(entry.respond_by),
             overdue: entry.overdue,
             assignee: entry
                 .assignee

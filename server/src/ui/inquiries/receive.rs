@@ -9,6 +9,7 @@ use axum::{
     response::Response,
 };
 use uuid::Uuid;
+use wifo_domain::german;
 use wifo_domain::{
     contact::Channel,
     ids::{InquiryId, OrganizationId},
@@ -22,7 +23,6 @@ use crate::ui::{
     choices::taxonomy_choices,
     execute,
     form::{Choice, FormView, Input, enum_choices},
-    format,
     pages::{self, Chrome},
     refusal, texts, today,
 };
@@ -77,7 +77,7 @@ pub(super) async fn new_form(
     Query(params): Query<QueueParams>,
 ) -> Response {
     let form = FormView::with(&[
-        ("received_on", format::iso(today())),
+        ("received_on", german::iso(today())),
         ("channel", "phone".into()),
         ("source", "direct".into()),
         ("organization", params.organisation.clone()),

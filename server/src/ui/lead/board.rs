@@ -3,12 +3,12 @@
 
 use askama::Template;
 use axum::{Extension, extract::State, response::Response};
+use wifo_domain::german;
 use wifo_projections::queries::board::cooperation_board;
 
 use crate::state::AppState;
 use crate::ui::{
     error::PageError,
-    format,
     pages::{self, Chrome},
     ready, texts, today,
 };
@@ -56,8 +56,8 @@ pub(super) async fn board(
                 .join(", "),
             term: format!(
                 "{} – {}",
-                format::optional_date(card.valid_from),
-                format::optional_date(card.valid_until)
+                german::optional_date(card.valid_from),
+                german::optional_date(card.valid_until)
             ),
             achieved: card.achieved,
             planned: card.planned,
@@ -70,16 +70,16 @@ pub(super) async fn board(
                             texts::get("board.planned").to_owned()
                         }
                         wifo_domain::cooperation::MilestoneStatus::Achieved { on } => {
-                            format!("{} {}", texts::get("board.achieved"), format::date(on))
+                            format!("{} {}", texts::get("board.achieved"), german::date(on))
                         }
                         wifo_domain::cooperation::MilestoneStatus::Cancelled { on } => {
-                            format!("{} {}", texts::get("board.cancelled"), format::date(on))
+                            format!("{} {}", texts::get("board.cancelled"), german::date(on))
                         }
                     };
                     let overdue =
                         matches!(m.status, wifo_domain::cooperation::MilestoneStatus::Planned)
                             && m.due < day;
-                    (format::date(m.due), m.title.clone(), status, overdue)
+                    (german::date(m.due), m.title.clone(), status, overdue)
                 })
                 .collect(),
         })

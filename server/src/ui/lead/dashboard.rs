@@ -11,6 +11,7 @@ use axum::{
 };
 use chrono::{Datelike, Months};
 use serde::Deserialize;
+use wifo_domain::german;
 use wifo_domain::values::RegionLevel;
 use wifo_projections::queries::{coverage::region_coverage, dashboard::year_figures};
 
@@ -18,7 +19,6 @@ use crate::state::AppState;
 use crate::ui::{
     chart,
     error::PageError,
-    format,
     pages::{self, Chrome},
     ready, texts, today,
 };
@@ -64,9 +64,7 @@ fn change(current: f64, previous: f64) -> String {
     if previous == 0.0 {
         return "–".to_owned();
     }
-    let percent = (current - previous) * 100.0 / previous;
-    let sign = if percent > 0.0 { "+" } else { "" };
-    format!("{sign}{} %", format::decimal(percent, 1))
+    german::signed_percent((current - previous) * 100.0 / previous)
 }
 
 const MONTHS: [&str; 12] = [
@@ -99,14 +97,14 @@ pub(super) async fn dashboard(
     let count_row =
         |label: &'static str, current: usize, previous: usize, href: Option<String>| FigureRow {
             label: texts::get(label).to_owned(),
-            current: format::integer(current as i64),
-            previous: format::integer(previous as i64),
+            current: german::integer(current as i64),
+            previous: german::integer(previous as i64),
             change: change(current as f64, previous as f64),
             href,
         };
     let median = |value: Option<f64>| {
         value
-            .map(|days| format::decimal(days, 1))
+            .map(|days| german::decimal(days, 1))
             .unwrap_or_else(|| "–".to_owned())
     };
     let figures = vec![
@@ -143,8 +141,8 @@ pub(super) async fn dashboard(
                 texts::get("dash.within"),
                 texts::get("dash.working_days")
             ),
-            current: format::percent(now.answered_in_target, now.inquiries_answered),
-            previous: format::percent(before.answered_in_target, before.inquiries_answered),
+            current: german::percent(now.answered_in_target, now.inquiries_answered),
+            previous: german::percent(before.answered_in_target, before.inquiries_answered),
             change: "–".to_owned(),
             href: None,
         },
@@ -152,13 +150,13 @@ pub(super) async fn dashboard(
             label: texts::get("dash.milestones").to_owned(),
             current: format!(
                 "{} / {}",
-                format::integer(now.milestones_achieved as i64),
-                format::integer(now.milestones_planned as i64)
+                german::integer(now.milestones_achieved as i64),
+                german::integer(now.milestones_planned as i64)
             ),
             previous: format!(
                 "{} / {}",
-                format::integer(before.milestones_achieved as i64),
-                format::integer(before.milestones_planned as i64)
+                german::integer(before.milestones_achieved as i64),
+                german::integer(before.milestones_planned as i64)
             ),
             change: change(
                 now.milestones_achieved as f64,
@@ -194,12 +192,12 @@ pub(super) async fn dashboard(
         .iter()
         .map(|region| CoverageRow {
             name: region.name.clone(),
-            businesses: format::integer(region.businesses as i64),
-            current: format::percent(region.contacted_12_months, region.businesses),
+            businesses: german::integer(region.businesses as i64),
+            current: german::percent(region.contacted_12_months, region.businesses),
             previous: coverage_before
                 .iter()
                 .find(|earlier| earlier.region == region.region)
-                .map(|earlier| format::percent(earlier.contacted_12_months, earlier.businesses))
+                .map(|earlier| german::percent(earlier.contacted_12_months, earlier.businesses))
                 .unwrap_or_else(|| "–".to_owned()),
         })
         .collect();

@@ -8,6 +8,7 @@ use axum::{
     response::Response,
 };
 use chrono::Datelike;
+use wifo_domain::german;
 use wifo_domain::{
     contact::{ContactState, ContactStatus},
     ids::{ContactId, InquiryId, VisitId},
@@ -19,7 +20,6 @@ use super::dashboard::YearParams;
 use crate::state::AppState;
 use crate::ui::{
     error::PageError,
-    format,
     pages::{self, Chrome},
     ready, texts, today,
 };
@@ -103,7 +103,7 @@ pub(super) async fn drill_down(
                             Some((
                                 format!("/organisationen/{organization}"),
                                 vec![
-                                    v.conducted_on.map(format::date).unwrap_or_default(),
+                                    v.conducted_on.map(german::date).unwrap_or_default(),
                                     name(&organization),
                                     v.staff
                                         .iter()
@@ -143,7 +143,7 @@ pub(super) async fn drill_down(
                             Some((
                                 format!("/organisationen/{organization}"),
                                 vec![
-                                    c.contacted_on.map(format::date).unwrap_or_default(),
+                                    c.contacted_on.map(german::date).unwrap_or_default(),
                                     name(&organization),
                                     c.channel.map(|x| x.label().to_owned()).unwrap_or_default(),
                                     c.staff
@@ -175,7 +175,7 @@ pub(super) async fn drill_down(
                             (
                                 String::new(),
                                 vec![
-                                    i.received_on.map(format::date).unwrap_or_default(),
+                                    i.received_on.map(german::date).unwrap_or_default(),
                                     i.organization.as_ref().map(name).unwrap_or_else(|| {
                                         texts::get("inquiry.anonymous").to_owned()
                                     }),
@@ -206,9 +206,9 @@ pub(super) async fn drill_down(
             .into_iter()
             .map(|key| texts::get(key).to_owned())
             .collect(),
-        shown: format::integer(rows.len() as i64),
+        shown: german::integer(rows.len() as i64),
         rows,
-        total: format::integer(total as i64),
+        total: german::integer(total as i64),
         back: format!("/leitung?jahr={year}"),
     };
     drop(views);

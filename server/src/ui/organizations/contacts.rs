@@ -8,6 +8,7 @@ use axum::{
     response::Response,
 };
 use uuid::Uuid;
+use wifo_domain::german;
 use wifo_domain::{
     contact::{Channel, Contact, ContactCommand, LogContact},
     ids::ContactId,
@@ -20,7 +21,7 @@ use crate::ui::{
     error::PageError,
     execute,
     form::{FormView, Input},
-    format, pages, refusal, today,
+    pages, refusal, today,
 };
 use wifo_app::auth::Caller;
 
@@ -36,7 +37,7 @@ pub(super) async fn new_contact(
         id,
         "contact",
         FormView::with(&[
-            ("contacted_on", format::iso(today())),
+            ("contacted_on", german::iso(today())),
             ("channel", "phone".into()),
         ]),
         StatusCode::OK,

@@ -8,12 +8,12 @@ use axum::{
     response::Response,
 };
 use serde::Deserialize;
+use wifo_domain::german;
 use wifo_domain::{ids::OrganizationId, personal::Erasable, values::Role};
 
 use crate::state::AppState;
 use crate::ui::{
     error::PageError,
-    format,
     pages::{self, Chrome},
     ready, texts, timeline, today,
 };
@@ -82,7 +82,7 @@ pub(super) async fn show(
     let (as_of, as_of_error) = if stand.trim().is_empty() {
         (None, None)
     } else {
-        match format::parse_date(&stand) {
+        match german::parse_date(&stand) {
             Some(date) => (Some(date), None),
             None => (
                 None,
@@ -151,11 +151,11 @@ pub(super) async fn show(
             texts::get("org.last_contact").to_owned(),
             found
                 .last_contact
-                .map(format::date)
+                .map(german::date)
                 .unwrap_or_else(|| texts::get("org.never").to_owned()),
         ));
         if let Some(closed) = found.closed_on {
-            facts.push((texts::get("org.closed_on").to_owned(), format::date(closed)));
+            facts.push((texts::get("org.closed_on").to_owned(), german::date(closed)));
         }
         let timeline = found
             .timeline
@@ -163,8 +163,8 @@ pub(super) async fn show(
             .map(|entry| {
                 let (text, href) = timeline::describe(&views, &entry.item);
                 Line {
-                    date: format::date(entry.date),
-                    iso: format::iso(entry.date),
+                    date: german::date(entry.date),
+                    iso: german::iso(entry.date),
                     actor: entry.actor.clone(),
                     text,
                     href,
@@ -177,7 +177,7 @@ pub(super) async fn show(
             .map(|follow_up| FollowUpLine {
                 task: follow_up.task.clone(),
                 assignee: follow_up.assignee.clone(),
-                due: format::date(follow_up.due_on),
+                due: german::date(follow_up.due_on),
                 overdue: follow_up.due_on < day,
                 visit: follow_up.visit.to_string(),
                 follow_up: follow_up.follow_up.to_string(),
@@ -194,7 +194,7 @@ pub(super) async fn show(
                         (state.status == wifo_domain::visit::VisitStatus::Planned).then(|| {
                             (
                                 visit.to_string(),
-                                state.planned_on.map(format::date).unwrap_or_default(),
+                                state.planned_on.map(german::date).unwrap_or_default(),
                             )
                         })
                     })
@@ -215,8 +215,8 @@ pub(super) async fn show(
             follow_ups,
             planned_visits,
             timeline,
-            as_of: as_of.map(format::iso).unwrap_or_default(),
-            as_of_text: as_of.map(format::date).unwrap_or_default(),
+            as_of: as_of.map(german::iso).unwrap_or_default(),
+            as_of_text: as_of.map(german::date).unwrap_or_default(),
             as_of_error,
             may_write,
         }

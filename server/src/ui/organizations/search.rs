@@ -10,6 +10,7 @@ use axum::{
     response::Response,
 };
 use serde::Deserialize;
+use wifo_domain::german;
 use wifo_domain::{
     organization::OrganizationKind,
     values::{RegionCode, Role, UserName, WzCode},
@@ -21,7 +22,6 @@ use crate::ui::{
     choices::{taxonomy_choices, with_empty},
     error::PageError,
     form::{Choice, FormView, Input, enum_choices},
-    format,
     pages::{self, Chrome},
     ready, texts, today,
 };
@@ -165,7 +165,7 @@ pub(super) async fn search(
                     .as_ref()
                     .map(|name| name.to_string())
                     .unwrap_or_default(),
-                last_contact: format::optional_date(entry.last_contact),
+                last_contact: german::optional_date(entry.last_contact),
             })
             .collect();
         let total = result.as_ref().map(|page| page.total).unwrap_or(0);
@@ -191,7 +191,7 @@ pub(super) async fn search(
             regions: form.options("region", &region_choices),
             form,
             hits,
-            total: format::integer(total as i64),
+            total: german::integer(total as i64),
             previous: (page_number > 1).then(|| query_string(&params, page_number - 1)),
             next: (page_number < last_page).then(|| query_string(&params, page_number + 1)),
             may_register: matches!(caller.role, Role::Staff | Role::Admin),

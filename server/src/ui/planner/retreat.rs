@@ -9,6 +9,7 @@ use axum::{
     http::StatusCode,
     response::Response,
 };
+use wifo_domain::german;
 use wifo_domain::{
     gathering::GatheringKind,
     ids::{ProposalId, RetreatId},
@@ -19,7 +20,6 @@ use crate::state::AppState;
 use crate::ui::{
     error::PageError,
     form::{Choice, FormView, enum_choices},
-    format,
     pages::{self, Chrome},
     ready, texts, today,
 };
@@ -105,13 +105,13 @@ pub(super) fn retreat_page(
             plans: d
                 .planned_gatherings
                 .iter()
-                .map(|g| format!("{}: {} ({})", g.kind.label(), g.title, format::date(g.date)))
+                .map(|g| format!("{}: {} ({})", g.kind.label(), g.title, german::date(g.date)))
                 .chain(d.planned_milestones.iter().map(|m| {
                     format!(
                         "{}: {} ({})",
                         texts::get("board.milestone"),
                         m.title,
-                        format::date(m.due)
+                        german::date(m.due)
                     )
                 }))
                 .collect(),
@@ -163,12 +163,12 @@ pub(super) fn retreat_page(
             ),
             (
                 texts::get("retreat.date").to_owned(),
-                format::optional_date(retreat.date),
+                german::optional_date(retreat.date),
             ),
             (
                 texts::get("inquiry.status").to_owned(),
                 match retreat.held_on() {
-                    Some(day) => format!("{} {}", texts::get("retreat.held_on"), format::date(day)),
+                    Some(day) => format!("{} {}", texts::get("retreat.held_on"), german::date(day)),
                     None => texts::get("retreat.scheduled").to_owned(),
                 },
             ),
@@ -191,7 +191,7 @@ pub(super) fn retreat_page(
 }
 
 fn defaults() -> FormView {
-    FormView::with(&[("held_on", format::iso(today())), ("priority", "1".into())])
+    FormView::with(&[("held_on", german::iso(today())), ("priority", "1".into())])
 }
 
 pub(super) async fn show(

@@ -10,6 +10,7 @@ use axum::{
 };
 use chrono::Datelike;
 use uuid::Uuid;
+use wifo_domain::german;
 use wifo_domain::{
     ids::{OrganizationId, RetreatId},
     organization::OrganizationKind,
@@ -23,7 +24,6 @@ use crate::ui::{
     error::PageError,
     execute,
     form::{Choice, FormView, Input},
-    format,
     pages::{self, Chrome},
     ready, refusal, texts, today,
 };
@@ -76,7 +76,7 @@ fn retreats_page(
                         .map(|p| partner_name(&views, p))
                         .collect::<Vec<_>>()
                         .join(", "),
-                    date: format::optional_date(retreat.held_on().or(retreat.date)),
+                    date: german::optional_date(retreat.held_on().or(retreat.date)),
                     status: if retreat.held_on().is_some() {
                         texts::get("retreat.held").to_owned()
                     } else {
@@ -124,7 +124,7 @@ pub(super) async fn list(
     let next_year = today().year() + 1;
     let form = FormView::with(&[
         ("year", today().year().to_string()),
-        ("date", format::iso(today())),
+        ("date", german::iso(today())),
         (
             "title",
             format!("{} {}", texts::get("retreat.default_title"), next_year - 1),

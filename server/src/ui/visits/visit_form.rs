@@ -3,6 +3,7 @@
 
 use askama::Template;
 use axum::{http::StatusCode, response::Response};
+use wifo_domain::german;
 use wifo_domain::{
     ids::{OrganizationId, VisitId},
     visit::Satisfaction,
@@ -11,7 +12,6 @@ use wifo_domain::{
 use crate::state::AppState;
 use crate::ui::{
     form::{Choice, FormView},
-    format,
     pages::{self, Chrome},
     texts, today,
 };
@@ -140,7 +140,7 @@ pub(super) fn visit_page(
             action,
             organization: target.name.clone(),
             organization_href: format!("/organisationen/{}", target.organization),
-            planned_on: format::optional_date(target.planned_on),
+            planned_on: german::optional_date(target.planned_on),
             conduct: mode == Mode::Conduct,
             topics: form.options("topic", &topic_choices),
             satisfaction: form.options("satisfaction", &satisfaction),
@@ -152,13 +152,13 @@ pub(super) fn visit_page(
 
 pub(super) fn defaults(mode: Mode) -> FormView {
     match mode {
-        Mode::Plan => FormView::with(&[("date", format::iso(today() + chrono::Duration::days(7)))]),
+        Mode::Plan => FormView::with(&[("date", german::iso(today() + chrono::Duration::days(7)))]),
         Mode::Conduct => FormView::with(&[
-            ("date", format::iso(today())),
+            ("date", german::iso(today())),
             ("duration_minutes", "60".into()),
             (
                 "follow_up_due",
-                format::iso(today() + chrono::Duration::days(14)),
+                german::iso(today() + chrono::Duration::days(14)),
             ),
         ]),
     }

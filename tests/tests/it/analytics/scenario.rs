@@ -142,7 +142,7 @@ impl Office {
         let data = DataDir::open_existing(self.dir.path())?;
         let facts = wifo_app::views::load_facts(&data, |_| {}).await;
         data.store.close();
-        facts
+        Ok(facts?)
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -32,7 +32,7 @@ async fn the_planner_and_the_lead_read_their_reports_in_the_browser() -> anyhow:
     ensure!(browser.text("h1").await? == format!("Klausur-Statistik {year}"));
     let first_figure = browser.text(".figure .value").await?;
     ensure!(
-        first_figure == wifo_server::ui::format::integer(conducted as i64),
+        first_figure == wifo_domain::german::integer(conducted as i64),
         "visits figure {first_figure}, counted in the views {conducted}"
     );
     let headings = browser.text("body").await?;

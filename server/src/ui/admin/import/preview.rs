@@ -2,9 +2,10 @@
 //! rows with something to say — errors first, then duplicates, then rows with notes — each with
 //! its line number, outcome and German reason.
 
+use wifo_domain::german;
 use wifo_exchange::organizations::{ImportPlan, Outcome};
 
-use crate::ui::{format, texts};
+use crate::ui::texts;
 
 /// How many rows of a dry run the page lists; the counts always cover all of them.
 const LISTED_ROWS: usize = 1000;
@@ -35,13 +36,13 @@ pub(super) struct RowLine {
 fn summary(plan: &ImportPlan) -> String {
     format!(
         "{} {} – {} {}, {} {}, {} {}",
-        format::integer(plan.rows.len() as i64),
+        german::integer(plan.rows.len() as i64),
         texts::get("import.rows"),
-        format::integer(plan.new_count() as i64),
+        german::integer(plan.new_count() as i64),
         texts::get("import.new"),
-        format::integer(plan.duplicate_count() as i64),
+        german::integer(plan.duplicate_count() as i64),
         texts::get("import.duplicates"),
-        format::integer(plan.error_count() as i64),
+        german::integer(plan.error_count() as i64),
         texts::get("import.errors"),
     )
 }

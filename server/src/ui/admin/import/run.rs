@@ -3,6 +3,7 @@
 //! unless the invalid rows are skipped), and the error file of the skipped rows.
 
 use std::sync::Arc;
+use wifo_domain::german;
 
 use axum::{
     Extension, Form,
@@ -18,7 +19,6 @@ use crate::state::AppState;
 use crate::ui::{
     error::PageError,
     form::{FormView, Input},
-    format,
     pages::{self, Chrome},
     ready, texts,
 };
@@ -55,11 +55,11 @@ pub(super) async fn show(
             } => {
                 let text = format!(
                     "{} {}; {} {}; {} {}.",
-                    format::integer(*written as i64),
+                    german::integer(*written as i64),
                     texts::get("import.written"),
-                    format::integer(*already_registered as i64),
+                    german::integer(*already_registered as i64),
                     texts::get("import.meanwhile"),
-                    format::integer(*skipped as i64),
+                    german::integer(*skipped as i64),
                     texts::get("import.skipped"),
                 );
                 (None, Some(result(text, error_file.is_some(), false)))
