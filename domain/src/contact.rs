@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     decider::Decider,
-    event::DomainEvent,
+    decider::DomainEvent,
     ids::{ContactId, OrganizationId, PersonId},
     values::{Code, Text, UserName},
 };

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     decider::Decider,
-    event::DomainEvent,
+    decider::DomainEvent,
     ids::{CooperationId, MilestoneId, OrganizationId},
     values::{Text, Title},
 };

@@ -4,7 +4,28 @@
 
 use std::fmt::Debug;
 
-use crate::event::DomainEvent;
+use serde::{Serialize, de::DeserializeOwned};
+use uuid::Uuid;
+
+/// A stream's event enum. Its serde form is the compatibility promise of the log: every variant
+/// is a struct variant renamed to its stable type name (`OrganizationRegistered`), fields are
+/// never renamed, and a changed shape gets a new schema version and an upcaster in the store.
+pub trait DomainEvent:
+    Serialize + DeserializeOwned + Clone + Debug + PartialEq + Send + Sync
+{
+    /// The stable type names of all variants.
+    const TYPE_NAMES: &'static [&'static str];
+
+    /// The schema version written for new events of this type.
+    fn schema_version(_event_type: &str) -> u16 {
+        1
+    }
+
+    /// The person whose key encrypts this event's `personal` field, if it has one.
+    fn data_subject(&self) -> Option<Uuid> {
+        None
+    }
+}
 
 /// One event stream's business rules.
 ///

@@ -1,36 +1,12 @@
-//! What every stored event type promises, and the union of all streams' events as projections
-//! see them in the global log.
+//! The union of all streams' events as projections see them in the global log. What every
+//! stored event type promises (`DomainEvent`) is defined with the `Decider` in `decider.rs`.
 
-use std::fmt::Debug;
-
-use serde::{Serialize, de::DeserializeOwned};
-use uuid::Uuid;
-
+pub use crate::decider::DomainEvent;
 use crate::{
     contact::ContactEvent, cooperation::CooperationEvent, gathering::GatheringEvent,
     inquiry::InquiryEvent, organization::OrganizationEvent, person::PersonEvent,
     retreat::RetreatEvent, taxonomy::TaxonomyEvent, user::UserEvent, visit::VisitEvent,
 };
-
-/// A stream's event enum. Its serde form is the compatibility promise of the log: every variant
-/// is a struct variant renamed to its stable type name (`OrganizationRegistered`), fields are
-/// never renamed, and a changed shape gets a new schema version and an upcaster in the store.
-pub trait DomainEvent:
-    Serialize + DeserializeOwned + Clone + Debug + PartialEq + Send + Sync
-{
-    /// The stable type names of all variants.
-    const TYPE_NAMES: &'static [&'static str];
-
-    /// The schema version written for new events of this type.
-    fn schema_version(_event_type: &str) -> u16 {
-        1
-    }
-
-    /// The person whose key encrypts this event's `personal` field, if it has one.
-    fn data_subject(&self) -> Option<Uuid> {
-        None
-    }
-}
 
 /// Any event of any stream, as read from the global log.
 #[allow(clippy::large_enum_variant)] // Short-lived while decoding; boxing would cost every read.

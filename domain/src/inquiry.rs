@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
     contact::Channel,
     decider::Decider,
-    event::DomainEvent,
+    decider::DomainEvent,
     ids::{InquiryId, OrganizationId, ReferralId},
     values::{Code, Text, UserName},
 };

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     decider::Decider,
-    event::DomainEvent,
+    decider::DomainEvent,
     ids::OrganizationId,
     values::{
         Address, OrganizationName, RegionCode, SizeClass, Tag, Text, UserName, Website, WzCode,

@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use crate::{
     decider::Decider,
-    event::DomainEvent,
+    decider::DomainEvent,
     ids::{OrganizationId, PersonId},
     personal::{Erasable, PersonalData},
     values::{Text, Title},

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
     cooperation::MilestoneKind,
     decider::Decider,
-    event::DomainEvent,
+    decider::DomainEvent,
     gathering::GatheringKind,
     ids::{
         CooperationId, DecisionId, GatheringId, MilestoneId, OrganizationId, ProposalId, RetreatId,

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     decider::Decider,
-    event::DomainEvent,
+    decider::DomainEvent,
     values::{Role, Title, UserName},
 };
 

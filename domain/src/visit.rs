@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     decider::Decider,
-    event::DomainEvent,
+    decider::DomainEvent,
     ids::{FollowUpId, OrganizationId, PersonId, VisitId},
     values::{Code, InvalidValue, Text, Title, UserName},
 };

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Mutex, RwLock};
 use std::time::{Duration, Instant};
 
@@ -18,35 +18,9 @@ use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
 use rusqlite::{Connection, OptionalExtension};
 use uuid::Uuid;
 
-const NONCE_LEN: usize = 12;
+pub use crate::keystore_error::KeyStoreError;
 
-#[derive(Debug, thiserror::Error)]
-pub enum KeyStoreError {
-    #[error("key store database: {0}")]
-    Database(#[from] rusqlite::Error),
-    #[error("key store file {path}: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("master key file {0} is not 32 bytes; refusing to guess")]
-    BadMasterKey(PathBuf),
-    #[error("the key of person {0} does not decrypt with this master key")]
-    Unwrap(Uuid),
-    #[error("no randomness available: {0}")]
-    Random(String),
-    #[error("encryption failed")]
-    Encrypt,
-    #[error("key streams on the event store server: {0}")]
-    Server(String),
-    #[error("person {0} is erased; their key cannot be created again")]
-    Erased(Uuid),
-    #[error(
-        "master.key does not match the one this cluster's keys are wrapped with; copy the \
-         master.key of the first instance"
-    )]
-    ForeignMasterKey,
-}
+const NONCE_LEN: usize = 12;
 
 /// A person's data key.
 #[derive(Clone)]

@@ -10,6 +10,7 @@ pub mod embedded;
 pub mod error;
 pub mod event_store;
 pub mod keystore;
+mod keystore_error;
 #[cfg(feature = "kurrentdb")]
 pub mod kurrent;
 pub mod types;

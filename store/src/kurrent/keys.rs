@@ -23,7 +23,7 @@ use kurrentdb::{
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use crate::{error::StoreError, keystore::KeyStoreError, kurrent::location::KurrentLocation};
+use crate::{error::StoreError, keystore_error::KeyStoreError, kurrent::location::KurrentLocation};
 
 /// Event type of a key stream's one event.
 const KEY_EVENT: &str = "PersonKeyCreated";

@@ -4,7 +4,8 @@
 //!   (`src/x.rs` or `src/x/`) that names another (`crate::y`, or `y::` after `use crate::{…}`)
 //!   depends on it; the dependencies must form no cycle. The same holds for the areas inside
 //!   the adapters' folders (`server/src/ui/organizations` must not name `crate::ui::visits` if
-//!   that names it back). A cycle is printed as `a → b → a`.
+//!   that names it back). A cycle is printed as `a → b → a`. Unit-test files (`x_tests.rs`) are
+//!   not counted: they are not part of the built crate.
 //! - **The adapters stay small.** `server/src` (CLI, API, pages) holds at most
 //!   [`SERVER_LINE_BUDGET`] lines; what grows beyond belongs in `wifo-app` or a library crate.
 //!
@@ -114,6 +115,14 @@ fn named_modules(text: &str, prefix: &str, modules: &BTreeSet<String>) -> BTreeS
     named
 }
 
+/// A module's unit tests (`x_tests.rs`, `tests.rs`): they may use any module to set up a test,
+/// and are not part of the built crate.
+fn is_unit_test(file: &Path) -> bool {
+    file.file_name()
+        .and_then(|name| name.to_str())
+        .is_some_and(|name| name == "tests.rs" || name.ends_with("_tests.rs"))
+}
+
 /// The dependencies between the modules directly under `roots` (one crate's `src`, or a folder
 /// module such as `server/src/ui`), named through `prefix`.
 fn module_graph(roots: &[PathBuf], prefix: &str) -> BTreeMap<String, BTreeSet<String>> {
@@ -132,6 +141,9 @@ fn module_graph(roots: &[PathBuf], prefix: &str) -> BTreeMap<String, BTreeSet<St
         let Some(module) = top_module(root, file) else {
             continue;
         };
+        if is_unit_test(file) {
+            continue;
+        }
         let text = std::fs::read_to_string(file).unwrap_or_default();
         let edges = graph.entry(module.clone()).or_default();
         for named in named_modules(&text, prefix, &modules) {
