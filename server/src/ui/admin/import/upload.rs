@@ -1,4 +1,4 @@
-//! Uploading an import file (`POST /verwaltung/import`, multipart, CSRF token checked by the
+//! The import form (`/verwaltung/import`) and its upload (multipart, CSRF token checked by the
 //! guard): the file and the optional column mapping are read, planned against the office, and
 //! kept for the dry run, to which the user is sent.
 
