@@ -85,7 +85,7 @@ pub fn agenda(
         let mut parts = Vec::new();
         if let Some(median) = slow {
             parts.push(format!(
-                "Erstantwort im Median nach {} Tagen (Ziel: {} Tage)",
+                "Erstantwort im Median nach {} Arbeitstagen (Ziel: {} Arbeitstage)",
                 decimal(median, 1),
                 inquiries.first_response.target_days
             ));

@@ -16,6 +16,7 @@ use wifo_domain::{
     organization::{OrganizationKind, Status as OrganizationStatus},
 };
 use wifo_projections::facts::{FactTables, InquiryStep, VisitOutcome};
+use wifo_projections::queries::holidays::response_working_days;
 
 use crate::columns::{frame, labelled, list_frame, mapped, picked, symbols, text};
 
@@ -38,7 +39,8 @@ pub struct Frames {
     /// `contact, topic`.
     pub contact_topics: DataFrame,
     /// One row per step: `inquiry, step, day, organization, source, office, referral, outcome,
-    /// region`; on `received` rows also `first_answered_day, first_closed_day, reopened`.
+    /// region`; on `received` rows also `first_answered_day, first_response_working_days,
+    /// first_closed_day, reopened`.
     pub inquiry_steps: DataFrame,
     /// `inquiry, topic` (the topics it was received with).
     pub inquiry_topics: DataFrame,
@@ -196,6 +198,17 @@ impl Frames {
             Column::new(
                 "first_answered_day".into(),
                 picked(&s.first_answered, &rows),
+            ),
+            Column::new(
+                "first_response_working_days".into(),
+                rows.iter()
+                    .map(|row| {
+                        let answered = s.first_answered.get(*row).copied().flatten()?;
+                        let received = s.day.get(*row).copied()?;
+                        i32::try_from(response_working_days(date_of(received), date_of(answered)))
+                            .ok()
+                    })
+                    .collect::<Vec<Option<i32>>>(),
             ),
             Column::new("first_closed_day".into(), picked(&s.first_closed, &rows)),
             Column::new("reopened".into(), picked(&s.reopened, &rows)),

@@ -7,6 +7,7 @@
 pub mod agenda;
 mod columns;
 pub mod frames;
+pub mod key_figures;
 pub mod model;
 pub mod output;
 pub mod stats;
@@ -22,6 +23,7 @@ use wifo_domain::{
 use wifo_projections::FactTables;
 
 pub use frames::Frames;
+pub use key_figures::{KeyFigures, key_figures};
 pub use model::{Report, ReportKind};
 pub use stats::{Labels, ReportOptions};
 
@@ -167,48 +169,8 @@ pub fn build_report_from(
     request: &ReportRequest,
     progress: &mut dyn FnMut(&str, Duration),
 ) -> Result<Report, AnalyticsError> {
-    let year_before = |date: NaiveDate| {
-        date.checked_sub_months(chrono::Months::new(12))
-            .unwrap_or(date)
-    };
-    let period = Period {
-        from: request.from,
-        to: request.to,
-    };
-    let previous = Period {
-        from: year_before(request.from),
-        to: year_before(request.to),
-    };
-    let partner_organizations = match partner {
-        Some(partner) => Some(
-            concat(
-                [
-                    frames
-                        .memberships
-                        .clone()
-                        .lazy()
-                        .filter(col("association").eq(stats::key_literal(partner)))
-                        .select([col("organization")]),
-                    df!("organization" => [partner])?.lazy(),
-                ],
-                UnionArgs::default(),
-            )?
-            .unique(None, UniqueKeepStrategy::Any)
-            .collect()?,
-        ),
-        None => None,
-    };
-    let context = Context {
-        frames,
-        labels,
-        period,
-        previous,
-        options: request.options.clone(),
-        partner,
-        partner_organizations,
-        region: request.region.as_ref().map(ToString::to_string),
-        labels_with_year: request.kind == ReportKind::Leadership,
-    };
+    let context = context(frames, labels, partner, request)?;
+    let (period, previous) = (context.period, context.previous);
     let mut timed = |name: &str, started: Instant| progress(name, started.elapsed());
 
     let started = Instant::now();
@@ -258,5 +220,57 @@ pub fn build_report_from(
         cooperations,
         gatherings,
         agenda,
+    })
+}
+
+/// What every statistic reads for `request`: the period and the same days a year earlier, the
+/// partner with its members, the region and the targets.
+pub(crate) fn context<'a>(
+    frames: &'a Frames,
+    labels: &'a Labels,
+    partner: Option<u64>,
+    request: &ReportRequest,
+) -> Result<Context<'a>, AnalyticsError> {
+    let year_before = |date: NaiveDate| {
+        date.checked_sub_months(chrono::Months::new(12))
+            .unwrap_or(date)
+    };
+    let period = Period {
+        from: request.from,
+        to: request.to,
+    };
+    let previous = Period {
+        from: year_before(request.from),
+        to: year_before(request.to),
+    };
+    let partner_organizations = match partner {
+        Some(partner) => Some(
+            concat(
+                [
+                    frames
+                        .memberships
+                        .clone()
+                        .lazy()
+                        .filter(col("association").eq(stats::key_literal(partner)))
+                        .select([col("organization")]),
+                    df!("organization" => [partner])?.lazy(),
+                ],
+                UnionArgs::default(),
+            )?
+            .unique(None, UniqueKeepStrategy::Any)
+            .collect()?,
+        ),
+        None => None,
+    };
+    Ok(Context {
+        frames,
+        labels,
+        period,
+        previous,
+        options: request.options.clone(),
+        partner,
+        partner_organizations,
+        region: request.region.as_ref().map(ToString::to_string),
+        labels_with_year: request.kind == ReportKind::Leadership,
     })
 }

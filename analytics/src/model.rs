@@ -225,14 +225,15 @@ pub struct TopicResponse {
     pub open_at_end: u64,
 }
 
-/// Response-time figures in days.
+/// Response-time figures in days: Berlin working days for the first answer
+/// (`first_response`), calendar days for closing and for an office's answer to a referral.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Durations {
     /// Inquiries measured (answered / closed).
     pub measured: Count,
     pub median_days: Measure,
     pub p90_days: Measure,
-    /// The target in days.
+    /// The target, in the unit of the figure.
     pub target_days: u32,
     /// Share of the measured inquiries within the target, in percent.
     pub within_target_percent: Measure,

@@ -123,11 +123,14 @@ pub fn tables(report: &Report) -> Vec<Table> {
         count_cells(&inquiries.open_at_end),
     );
     figure(
-        "Erstantwort in Tagen (Median)",
+        "Erstantwort in Arbeitstagen (Median)",
         measure_cells(&inquiries.first_response.median_days),
     );
     figure(
-        "Erstantwort im Ziel (%)",
+        &format!(
+            "Erstantwort innerhalb von {} Arbeitstagen (%)",
+            inquiries.first_response.target_days
+        ),
         measure_cells(&inquiries.first_response.within_target_percent),
     );
     figure(

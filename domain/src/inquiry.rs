@@ -378,7 +378,13 @@ impl Decider for Inquiry {
                 }
             }
             E::Answered { answered_on, .. } => {
-                state.first_response_on.get_or_insert(*answered_on);
+                // The first answer is the earliest by business date, whatever order they
+                // were recorded in.
+                state.first_response_on = Some(
+                    state
+                        .first_response_on
+                        .map_or(*answered_on, |first| first.min(*answered_on)),
+                );
                 state.last_answered_on = Some(*answered_on);
             }
             E::Closed {

@@ -1,5 +1,6 @@
-//! Inquiry statistics: received per topic and source; days to the first answer and to closing
-//! (median, 90th percentile, share within the target) for inquiries received in the period,
+//! Inquiry statistics: received per topic and source; working days to the first answer and
+//! calendar days to closing (median, 90th percentile, share within the target) for inquiries
+//! received in the period,
 //! whenever answered; referrals per office with the office's answer times and as a
 //! source → office matrix; outcomes; inquiries still open at the end of the period.
 
@@ -21,7 +22,7 @@ fn steps(context: &Context<'_>, step: &str) -> LazyFrame {
 }
 
 /// Received inquiries in scope (`inquiry, day, source, region, organization,
-/// first_answered_day, first_closed_day, reopened`), all dates.
+/// first_answered_day, first_response_working_days, first_closed_day, reopened`), all dates.
 pub fn received_inquiries(context: &Context<'_>) -> LazyFrame {
     let received = steps(context, "received").select([
         col("inquiry"),
@@ -30,10 +31,21 @@ pub fn received_inquiries(context: &Context<'_>) -> LazyFrame {
         col("region"),
         col("organization"),
         col("first_answered_day"),
+        col("first_response_working_days"),
         col("first_closed_day"),
         col("reopened"),
     ]);
     context.scoped(received, Some("organization"), Some("region"), false)
+}
+
+/// Working days to the first answer, per period, of the received inquiries stacked by period
+/// (rows of `received_inquiries`), against the office's target.
+pub fn first_response(context: &Context<'_>, stacked: LazyFrame) -> PolarsResult<Durations> {
+    durations(
+        stacked,
+        "first_response_working_days",
+        context.options.first_response_target_working_days,
+    )
 }
 
 /// The first day a step happened per inquiry (or referral).
@@ -60,16 +72,12 @@ pub fn inquiry_statistics(context: &Context<'_>) -> PolarsResult<InquiryStatisti
 
     let timed = stacked
         .with_columns([
-            (col("first_answered_day") - col("day")).alias("response_days"),
+            col("first_response_working_days").alias("response_days"),
             (col("first_closed_day") - col("day")).alias("close_days"),
         ])
         .collect()?
         .lazy();
-    let first_response = durations(
-        timed.clone(),
-        "response_days",
-        context.options.first_response_target_days,
-    )?;
+    let first_response = first_response(context, timed.clone())?;
     let to_close = durations(
         timed.clone(),
         "close_days",

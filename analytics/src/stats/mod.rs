@@ -20,8 +20,9 @@ use crate::model::{Count, KeyedCount, Measure, Period};
 /// Targets and options of a report.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReportOptions {
-    /// Target for the first answer to an inquiry, in calendar days.
-    pub first_response_target_days: u32,
+    /// Target for the first answer to an inquiry, in Berlin working days (the response time is
+    /// `wifo_projections::queries::holidays::response_working_days`).
+    pub first_response_target_working_days: u32,
     /// Target for closing an inquiry, in calendar days.
     pub close_target_days: u32,
     /// Coverage also for businesses with at least this many employees.
@@ -31,7 +32,8 @@ pub struct ReportOptions {
 impl Default for ReportOptions {
     fn default() -> Self {
         Self {
-            first_response_target_days: 3,
+            first_response_target_working_days:
+                wifo_projections::queries::work::DEFAULT_FIRST_RESPONSE_WORKING_DAYS,
             close_target_days: 30,
             coverage_min_employees: None,
         }
@@ -236,6 +238,38 @@ pub fn percent_measure(part: Count, whole: Count) -> Measure {
         percent(part.current, whole.current),
         percent(part.previous, whole.previous),
     )
+}
+
+/// Rows of a stacked frame per month of `day`, the previous period's months shifted by a year
+/// so both line up; keys `2026-03`, labels `März` (`März 2026` with `with_year`), in month order.
+pub fn per_month(stacked: LazyFrame, with_year: bool) -> PolarsResult<Vec<KeyedCount>> {
+    let date = col("day").cast(DataType::Date);
+    let month_index = date.clone().dt().year().cast(DataType::Int32) * lit(12)
+        + date.dt().month().cast(DataType::Int32)
+        - lit(1);
+    let aligned_month = when(col("previous"))
+        .then(month_index.clone() + lit(12))
+        .otherwise(month_index);
+    let month_label = |key: &str| {
+        let index: i32 = key.parse().unwrap_or(0);
+        let name = MONTHS[(index.rem_euclid(12)) as usize];
+        if with_year {
+            format!("{name} {}", index.div_euclid(12))
+        } else {
+            name.to_owned()
+        }
+    };
+    let mut lines = keyed_counts(&count_by(stacked, aligned_month)?, month_label)?;
+    lines.sort_by_key(|line| line.key.parse::<i32>().unwrap_or(0));
+    for line in &mut lines {
+        let index: i32 = line.key.parse().unwrap_or(0);
+        line.key = format!(
+            "{:04}-{:02}",
+            index.div_euclid(12),
+            index.rem_euclid(12) + 1
+        );
+    }
+    Ok(lines)
 }
 
 /// German month names.

@@ -6,7 +6,7 @@ use polars::prelude::*;
 use wifo_domain::values::WzCode;
 
 use super::{
-    Context, Labels, MONTHS, count_by, count_rows, keyed_counts, months_before, percent, u64s,
+    Context, Labels, count_by, count_rows, keyed_counts, months_before, per_month, percent, u64s,
 };
 use crate::frames::day_number;
 use crate::model::{Count, Coverage, FindingFollowUp, Measure, RegionCount, VisitStatistics};
@@ -36,34 +36,10 @@ pub fn visit_statistics(context: &Context<'_>) -> PolarsResult<VisitStatistics> 
     let stacked = context.stacked(visits.clone(), "day")?;
     let conducted = count_rows(stacked.clone())?;
 
-    // Months and quarters: the previous period's rows shifted by a year to line up.
+    let per_month = per_month(stacked.clone(), context.labels_with_year)?;
+    // Quarters: the previous period's rows shifted by a year to line up.
     let date = col("day").cast(DataType::Date);
-    let month_index = date.clone().dt().year().cast(DataType::Int32) * lit(12)
-        + date.clone().dt().month().cast(DataType::Int32)
-        - lit(1);
-    let aligned_month = when(col("previous"))
-        .then(month_index.clone() + lit(12))
-        .otherwise(month_index);
     let with_year = context.labels_with_year;
-    let month_label = |key: &str| {
-        let index: i32 = key.parse().unwrap_or(0);
-        let name = MONTHS[(index.rem_euclid(12)) as usize];
-        if with_year {
-            format!("{name} {}", index.div_euclid(12))
-        } else {
-            name.to_owned()
-        }
-    };
-    let mut per_month = keyed_counts(&count_by(stacked.clone(), aligned_month)?, month_label)?;
-    per_month.sort_by_key(|line| line.key.parse::<i32>().unwrap_or(0));
-    for line in &mut per_month {
-        let index: i32 = line.key.parse().unwrap_or(0);
-        line.key = format!(
-            "{:04}-{:02}",
-            index.div_euclid(12),
-            index.rem_euclid(12) + 1
-        );
-    }
     let quarter_index = date.clone().dt().year().cast(DataType::Int32) * lit(4)
         + date.dt().quarter().cast(DataType::Int32)
         - lit(1);

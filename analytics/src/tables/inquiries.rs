@@ -24,7 +24,7 @@ pub(super) fn inquiry_tables(inquiries: &InquiryStatistics) -> Vec<Table> {
         "Herkunft",
         &inquiries.per_source,
     ));
-    let duration_rows = |name: &str, durations: &Durations| {
+    let duration_rows = |name: &str, unit: &str, durations: &Durations| {
         vec![
             {
                 let mut row = vec![text(&format!("{name}: gemessene Anliegen"))];
@@ -32,18 +32,18 @@ pub(super) fn inquiry_tables(inquiries: &InquiryStatistics) -> Vec<Table> {
                 row
             },
             {
-                let mut row = vec![text(&format!("{name}: Median in Tagen"))];
+                let mut row = vec![text(&format!("{name}: Median in {unit}"))];
                 row.extend(measure_cells(&durations.median_days));
                 row
             },
             {
-                let mut row = vec![text(&format!("{name}: 90-%-Wert in Tagen"))];
+                let mut row = vec![text(&format!("{name}: 90-%-Wert in {unit}"))];
                 row.extend(measure_cells(&durations.p90_days));
                 row
             },
             {
                 let mut row = vec![text(&format!(
-                    "{name}: Anteil innerhalb von {} Tagen (%)",
+                    "{name}: Anteil innerhalb von {} {unit} (%)",
                     durations.target_days
                 ))];
                 row.extend(measure_cells(&durations.within_target_percent));
@@ -51,8 +51,8 @@ pub(super) fn inquiry_tables(inquiries: &InquiryStatistics) -> Vec<Table> {
             },
         ]
     };
-    let mut time_rows = duration_rows("Erstantwort", &inquiries.first_response);
-    time_rows.extend(duration_rows("Abschluss", &inquiries.to_close));
+    let mut time_rows = duration_rows("Erstantwort", "Arbeitstagen", &inquiries.first_response);
+    time_rows.extend(duration_rows("Abschluss", "Tagen", &inquiries.to_close));
     tables.push(Table {
         id: "anliegen_zeiten",
         sheet: "Antwortzeiten",
@@ -141,7 +141,7 @@ pub(super) fn inquiry_tables(inquiries: &InquiryStatistics) -> Vec<Table> {
             &[
                 "Thema",
                 "eingegangen",
-                "Erstantwort Median (Tage)",
+                "Erstantwort Median (Arbeitstage)",
                 "offen am Ende",
             ],
             &[],

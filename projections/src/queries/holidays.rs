@@ -58,6 +58,13 @@ pub fn working_days_between(from: NaiveDate, to: NaiveDate) -> u32 {
     days
 }
 
+/// The response time of an inquiry: Berlin working days from the day it was received to the day
+/// of its first answer. The one definition every list, page and report uses (the target is
+/// stated in working days too, see `add_working_days`).
+pub fn response_working_days(received: NaiveDate, answered: NaiveDate) -> u32 {
+    working_days_between(received, answered)
+}
+
 /// The day by which something received on `from` is due, `working_days` working days later.
 pub fn add_working_days(from: NaiveDate, working_days: u32) -> NaiveDate {
     let mut date = from;

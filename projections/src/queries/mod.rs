@@ -4,7 +4,6 @@
 pub mod audit;
 pub mod board;
 pub mod coverage;
-pub mod dashboard;
 pub mod directory;
 pub mod holidays;
 pub mod personal;

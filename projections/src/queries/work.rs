@@ -10,7 +10,7 @@ use wifo_domain::{
     visit::VisitStatus,
 };
 
-use super::holidays::{add_working_days, working_days_between};
+use super::holidays::{add_working_days, response_working_days};
 use crate::views::Views;
 
 /// Default first-response target: 2 working days.
@@ -124,7 +124,7 @@ pub fn inquiry_queue(
 /// Working days an inquiry waited for its first answer (`None` while unanswered).
 pub fn first_response_working_days(views: &Views, inquiry: InquiryId) -> Option<u32> {
     let state = views.inquiries.get(&inquiry)?;
-    Some(working_days_between(
+    Some(response_working_days(
         state.received_on?,
         state.first_response_on?,
     ))

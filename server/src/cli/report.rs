@@ -75,8 +75,8 @@ pub(super) struct ReportArgs {
     /// Abdeckung zusätzlich nur für Betriebe ab so vielen Beschäftigten.
     #[arg(long, value_name = "N")]
     min_employees: Option<u32>,
-    /// Ziel für die Erstantwort auf Anliegen, in Kalendertagen.
-    #[arg(long, default_value_t = 3)]
+    /// Ziel für die Erstantwort auf Anliegen, in Berliner Arbeitstagen.
+    #[arg(long, default_value_t = wifo_projections::queries::work::DEFAULT_FIRST_RESPONSE_WORKING_DAYS)]
     first_response_days: u32,
     /// Ziel für den Abschluss von Anliegen, in Kalendertagen.
     #[arg(long, default_value_t = 30)]
@@ -105,7 +105,7 @@ async fn run(mut request: ReportRequest, args: ReportArgs) -> anyhow::Result<()>
         .transpose()
         .context("Ungültiger Regionsschlüssel")?;
     request.options.coverage_min_employees = args.min_employees;
-    request.options.first_response_target_days = args.first_response_days;
+    request.options.first_response_target_working_days = args.first_response_days;
     request.options.close_target_days = args.close_days;
 
     let facts = load_facts(&args.data.path).await?;

@@ -25,7 +25,7 @@ pub(super) struct Serve {
     #[arg(long, default_value_t = 1500)]
     demo_orgs: usize,
     /// Erstantwort-Ziel für Anliegen in Berliner Arbeitstagen.
-    #[arg(long, env = "WIFO_ERSTANTWORT_ARBEITSTAGE", default_value_t = 2)]
+    #[arg(long, env = "WIFO_ERSTANTWORT_ARBEITSTAGE", default_value_t = wifo_projections::queries::work::DEFAULT_FIRST_RESPONSE_WORKING_DAYS)]
     first_response_working_days: u32,
     /// Cookies nur über HTTPS senden (hinter einem TLS-Proxy einschalten).
     #[arg(long, env = "WIFO_SECURE_COOKIES")]

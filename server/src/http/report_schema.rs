@@ -171,7 +171,7 @@ pub(super) fn parameters(leadership: bool) -> Vec<Value> {
         ),
         query(
             "first_response_days",
-            "Ziel Erstantwort in Kalendertagen (Standard 3)",
+            "Ziel Erstantwort in Berliner Arbeitstagen (Standard: das Ziel des Büros, `wifo serve --first-response-working-days`)",
             false,
         ),
         query(

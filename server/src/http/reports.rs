@@ -56,7 +56,9 @@ impl ReportParams {
         }
     }
 
-    fn apply(&self, request: &mut ReportRequest) -> Result<(), ApiError> {
+    /// Applies the parameters; the first-response target defaults to the office's own (the one
+    /// the queue and the dashboard use).
+    fn apply(&self, request: &mut ReportRequest, state: &AppState) -> Result<(), ApiError> {
         if let Some(partner) = &self.partner {
             request.partner = Some(OrganizationId::parse(partner).map_err(|_| {
                 bad(format!(
@@ -69,9 +71,9 @@ impl ReportParams {
                 Some(RegionCode::parse(region).map_err(|error| bad(format!("region: {error}")))?);
         }
         request.options.coverage_min_employees = self.min_employees;
-        if let Some(days) = self.first_response_days {
-            request.options.first_response_target_days = days;
-        }
+        request.options.first_response_target_working_days = self
+            .first_response_days
+            .unwrap_or(state.config.first_response_working_days);
         if let Some(days) = self.close_days {
             request.options.close_target_days = days;
         }
@@ -104,7 +106,7 @@ async fn klausur(
             ))
         })?;
     let mut request = ReportRequest::klausur(year).map_err(|error| bad(error.to_string()))?;
-    params.apply(&mut request)?;
+    params.apply(&mut request, &state)?;
     answer(state, caller, request, &params).await
 }
 
@@ -122,7 +124,7 @@ async fn leadership(
     }
     let mut request =
         ReportRequest::leadership(from, to).map_err(|error| bad(error.to_string()))?;
-    params.apply(&mut request)?;
+    params.apply(&mut request, &state)?;
     answer(state, caller, request, &params).await
 }
 

@@ -462,7 +462,7 @@ const GERMAN: &[(&str, &str)] = &[
     ("dash.inquiries", "Eingegangene Anliegen"),
     (
         "dash.first_response",
-        "Erste Antwort, Median in Arbeitstagen",
+        "Erste Antwort, Median in Berliner Arbeitstagen",
     ),
     (
         "dash.first_response_days",
@@ -471,7 +471,8 @@ const GERMAN: &[(&str, &str)] = &[
     ("dash.in_target", "Anteil fristgerecht beantwortet"),
     ("dash.within", "innerhalb von"),
     ("dash.working_days", "Arbeitstagen"),
-    ("dash.milestones", "Meilensteine erreicht / geplant"),
+    ("dash.milestones", "Meilensteine, im Zeitraum fällig"),
+    ("dash.achieved", "erreicht"),
     ("dash.gatherings", "Veranstaltungen durchgeführt"),
     ("dash.attendance", "Teilnahmen an Veranstaltungen"),
     ("dash.visits_chart", "Betriebsbesuche je Monat"),

@@ -1,4 +1,6 @@
-//! The lead's dashboard (`/leitung`): this year's key figures against last year's (visits,
+//! The lead's dashboard (`/leitung`): the key figures of the running year up to today against
+//! the same days a year earlier (a past year whole against its previous year), as
+//! `wifo_analytics::key_figures` defines them for the reports too (visits,
 //! contacts, inquiries and first-response times, milestones achieved vs planned, gatherings and
 //! attendance, coverage per Bezirksregion), two SVG charts, links to the drill-down lists behind
 //! the figures and to the analytics report.
@@ -9,11 +11,15 @@ use axum::{
     extract::{Query, State},
     response::Response,
 };
-use chrono::{Datelike, Months};
+use chrono::{Datelike, Months, NaiveDate};
 use serde::Deserialize;
+use wifo_analytics::{
+    Frames, ReportRequest, key_figures,
+    model::{Count, KeyedCount, Period},
+};
 use wifo_domain::german;
 use wifo_domain::values::RegionLevel;
-use wifo_projections::queries::{coverage::region_coverage, dashboard::year_figures};
+use wifo_projections::queries::coverage::region_coverage;
 
 use crate::state::AppState;
 use crate::ui::{
@@ -53,6 +59,9 @@ struct DashboardPage {
     t: texts::Texts,
     year: i32,
     previous_year: i32,
+    /// `01.01.–02.12.2026` and the same days a year earlier.
+    period: String,
+    previous_period: String,
     figures: Vec<FigureRow>,
     visits_chart: String,
     contacts_chart: String,
@@ -71,6 +80,33 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez",
 ];
 
+/// Months `1..=12` of a per-month line list as (current, previous) counts.
+fn months(lines: &[KeyedCount]) -> ([usize; 12], [usize; 12]) {
+    let mut current = [0; 12];
+    let mut previous = [0; 12];
+    for line in lines {
+        let month = line
+            .key
+            .get(5..7)
+            .and_then(|month| month.parse::<usize>().ok())
+            .filter(|month| (1..=12).contains(month));
+        if let Some(month) = month {
+            current[month - 1] = line.count.current as usize;
+            previous[month - 1] = line.count.previous as usize;
+        }
+    }
+    (current, previous)
+}
+
+/// `01.01.–02.12.2026`.
+fn period_text(period: Period) -> String {
+    format!(
+        "{}–{}",
+        period.from.format("%d.%m."),
+        german::date(period.to)
+    )
+}
+
 pub(super) async fn dashboard(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
@@ -82,53 +118,69 @@ pub(super) async fn dashboard(
         .jahr
         .filter(|year| (2000..=2100).contains(year))
         .unwrap_or(day.year());
-    let target = state.config.first_response_working_days;
-    let (now, before, coverage_now, coverage_before) = {
-        let views = state.projections.read();
-        let year_ago = day.checked_sub_months(Months::new(12)).unwrap_or(day);
-        (
-            year_figures(&views, year, target),
-            year_figures(&views, year - 1, target),
-            region_coverage(&views, RegionLevel::Bezirksregion, day),
-            region_coverage(&views, RegionLevel::Bezirksregion, year_ago),
-        )
+    // The running year up to today against the same days a year earlier; a past year whole.
+    let (Some(from), Some(end_of_year)) = (
+        NaiveDate::from_ymd_opt(year, 1, 1),
+        NaiveDate::from_ymd_opt(year, 12, 31),
+    ) else {
+        return Err(PageError::not_found(&caller, texts::get("dash.title")));
     };
+    let to = if year == day.year() { day } else { end_of_year };
+    let mut request = ReportRequest::leadership(from, to)
+        .map_err(|error| PageError::internal(&caller, "Kennzahlen", error))?;
+    request.options.first_response_target_working_days = state.config.first_response_working_days;
+    let projections = state.projections.clone();
+    let (now, coverage_now, coverage_before) = tokio::task::spawn_blocking(move || {
+        let views = projections.read();
+        let frames = Frames::for_report(&views.facts, request.from, request.to)?;
+        let year_ago = day.checked_sub_months(Months::new(12)).unwrap_or(day);
+        let coverage_now = region_coverage(&views, RegionLevel::Bezirksregion, day);
+        let coverage_before = region_coverage(&views, RegionLevel::Bezirksregion, year_ago);
+        drop(views);
+        let figures = key_figures(&frames, None, &request)?;
+        Ok::<_, wifo_analytics::AnalyticsError>((figures, coverage_now, coverage_before))
+    })
+    .await
+    .map_err(|error| PageError::internal(&caller, "Kennzahlen", error))?
+    .map_err(|error| PageError::internal(&caller, "Kennzahlen", error))?;
     let list = |what: &str| Some(format!("/leitung/liste?was={what}&jahr={year}"));
-    let count_row =
-        |label: &'static str, current: usize, previous: usize, href: Option<String>| FigureRow {
-            label: texts::get(label).to_owned(),
-            current: german::integer(current as i64),
-            previous: german::integer(previous as i64),
-            change: change(current as f64, previous as f64),
-            href,
-        };
+    let count_row = |label: &'static str, count: Count, href: Option<String>| FigureRow {
+        label: texts::get(label).to_owned(),
+        current: german::integer(count.current as i64),
+        previous: german::integer(count.previous as i64),
+        change: change(count.current as f64, count.previous as f64),
+        href,
+    };
     let median = |value: Option<f64>| {
         value
             .map(|days| german::decimal(days, 1))
             .unwrap_or_else(|| "–".to_owned())
     };
+    let share = |part: u64, whole: u64| german::percent(part as usize, whole as usize);
+    let first = &now.first_response;
+    let within = |percent: Option<f64>, measured: u64| {
+        percent.map_or(0, |percent| {
+            (percent * measured as f64 / 100.0).round() as u64
+        })
+    };
+    let milestones = |achieved: u64, due: u64| {
+        format!(
+            "{} {} {} {}",
+            german::integer(achieved as i64),
+            texts::get("dash.of"),
+            german::integer(due as i64),
+            texts::get("dash.achieved")
+        )
+    };
     let figures = vec![
-        count_row("dash.visits", now.visits, before.visits, list("besuche")),
-        count_row(
-            "dash.contacts",
-            now.contacts,
-            before.contacts,
-            list("kontakte"),
-        ),
-        count_row(
-            "dash.inquiries",
-            now.inquiries,
-            before.inquiries,
-            list("anliegen"),
-        ),
+        count_row("dash.visits", now.visits, list("besuche")),
+        count_row("dash.contacts", now.contacts, list("kontakte")),
+        count_row("dash.inquiries", now.inquiries, list("anliegen")),
         FigureRow {
             label: texts::get("dash.first_response").to_owned(),
-            current: median(now.median_first_response_days),
-            previous: median(before.median_first_response_days),
-            change: match (
-                now.median_first_response_days,
-                before.median_first_response_days,
-            ) {
+            current: median(first.median_days.current),
+            previous: median(first.median_days.previous),
+            change: match (first.median_days.current, first.median_days.previous) {
                 (Some(current), Some(previous)) => change(current, previous),
                 _ => "–".to_owned(),
             },
@@ -136,57 +188,59 @@ pub(super) async fn dashboard(
         },
         FigureRow {
             label: format!(
-                "{} ({} {target} {})",
+                "{} ({} {} {})",
                 texts::get("dash.in_target"),
                 texts::get("dash.within"),
+                first.target_days,
                 texts::get("dash.working_days")
             ),
-            current: german::percent(now.answered_in_target, now.inquiries_answered),
-            previous: german::percent(before.answered_in_target, before.inquiries_answered),
+            current: share(
+                within(first.within_target_percent.current, first.measured.current),
+                first.measured.current,
+            ),
+            previous: share(
+                within(
+                    first.within_target_percent.previous,
+                    first.measured.previous,
+                ),
+                first.measured.previous,
+            ),
             change: "–".to_owned(),
             href: None,
         },
         FigureRow {
             label: texts::get("dash.milestones").to_owned(),
-            current: format!(
-                "{} / {}",
-                german::integer(now.milestones_achieved as i64),
-                german::integer(now.milestones_planned as i64)
-            ),
-            previous: format!(
-                "{} / {}",
-                german::integer(before.milestones_achieved as i64),
-                german::integer(before.milestones_planned as i64)
+            current: milestones(now.milestones_achieved.current, now.milestones_due.current),
+            previous: milestones(
+                now.milestones_achieved.previous,
+                now.milestones_due.previous,
             ),
             change: change(
-                now.milestones_achieved as f64,
-                before.milestones_achieved as f64,
+                now.milestones_achieved.current as f64,
+                now.milestones_achieved.previous as f64,
             ),
             href: Some("/kooperationen".to_owned()),
         },
-        count_row(
-            "dash.gatherings",
-            now.gatherings_held,
-            before.gatherings_held,
-            None,
-        ),
-        count_row("dash.attendance", now.attendance, before.attendance, None),
+        count_row("dash.gatherings", now.gatherings, None),
+        count_row("dash.attendance", now.attendance, None),
     ];
-    let this_year = year.to_string();
-    let last_year = (year - 1).to_string();
+    let this_year = period_text(now.period);
+    let last_year = period_text(now.previous_period);
+    let (visits_now, visits_before) = months(&now.visits_per_month);
+    let (contacts_now, contacts_before) = months(&now.contacts_per_month);
     let visits_chart = chart::paired_bars(
         "chart-visits",
         texts::get("dash.visits_chart"),
         &MONTHS,
-        (&this_year, &now.visits_per_month),
-        (&last_year, &before.visits_per_month),
+        (&this_year, &visits_now),
+        (&last_year, &visits_before),
     );
     let contacts_chart = chart::paired_bars(
         "chart-contacts",
         texts::get("dash.contacts_chart"),
         &MONTHS,
-        (&this_year, &now.contacts_per_month),
-        (&last_year, &before.contacts_per_month),
+        (&this_year, &contacts_now),
+        (&last_year, &contacts_before),
     );
     let coverage = coverage_now
         .iter()
@@ -206,13 +260,15 @@ pub(super) async fn dashboard(
         t: texts::Texts,
         year,
         previous_year: year - 1,
+        period: this_year,
+        previous_period: last_year,
         figures,
         visits_chart,
         contacts_chart,
         coverage,
         report_href: format!(
-            "/api/v1/reports/leadership?from={}-01-01&to={}-12-31",
-            year, year
+            "/api/v1/reports/leadership?from={}&to={}&format=html",
+            now.period.from, now.period.to
         ),
     }))
 }

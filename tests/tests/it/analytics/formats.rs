@@ -32,7 +32,7 @@ async fn every_output_format_opens_and_holds_the_figures() -> anyhow::Result<()>
     assert_eq!(json["visits"]["conducted"]["previous"], 2);
     assert_eq!(
         json["inquiries"]["first_response"]["median_days"]["current"],
-        5.0
+        4.0
     );
     assert_eq!(json["period"]["from"], "2025-01-01");
 

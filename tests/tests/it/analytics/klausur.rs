@@ -9,11 +9,14 @@
 //!   Café 03.06. (B: it moves to A on 01.07.), V7 Café 19.08. (A), V8 Bäckerei 30.11. (A,
 //!   b.meier, Fachkräfte, expansion, follow-up done). 2024: Bäckerei 05.05., Softwarehaus
 //!   09.09. A planned visit to the Tischlerei is not counted.
-//! - Inquiries 2025: days to first answer 2, 12, 1, 5, 16 (sorted 1, 2, 5, 12, 16: median 5,
-//!   p90 = 12 + 0.6 × (16 − 12) = 14.4, within 3 days: 2 of 5); days to close 7, 19, 28 (median
+//! - Inquiries 2025: Berlin working days to the first answer 2 (Mo 03.03. → Mi 05.03.), 8
+//!   (Di 01.04. → So 13.04.), 1 (Mo 02.06. → Di 03.06.), 4 (Mo 01.09. → Sa 06.09.), 8 (Sa
+//!   20.12. → Mo 05.01.: 22., 23., 24., 29., 30., 31.12., 02.01., 05.01.; 25./26.12. and 01.01.
+//!   are holidays) — sorted 1, 2, 4, 8, 8: median 4, p90 = 8 + 0.6 × (8 − 8) = 8, within 2
+//!   working days: 2 of 5; days to close 7, 19, 28 (median
 //!   19, p90 = 19 + 0.8 × 9 = 26.2, all within 30); two from the Bürgerbüro; one referral to
 //!   the Bauamt answered after 10 days; two open at the end of 2025. 2024: one inquiry, answered
-//!   after 4 days, closed after 10.
+//!   after 2 working days (Do 10.10. → Mo 14.10.), closed after 10 days.
 
 use wifo_analytics::{
     ReportOptions, ReportRequest, build_report,
@@ -63,7 +66,7 @@ async fn klausur_2025_of_the_hand_built_office_has_every_figure_worked_out_by_ha
     let report = report_2025(
         &office,
         ReportOptions {
-            first_response_target_days: 3,
+            first_response_target_working_days: 2,
             close_target_days: 30,
             coverage_min_employees: Some(10),
         },
@@ -242,13 +245,13 @@ async fn klausur_2025_of_the_hand_built_office_has_every_figure_worked_out_by_ha
     assert_eq!(line(&inquiries.per_topic, "flaechen"), Count::new(1, 1));
     let first = &inquiries.first_response;
     assert_eq!(first.measured, Count::new(5, 1));
-    close(first.median_days.current, 5.0);
-    close(first.median_days.previous, 4.0);
-    close(first.p90_days.current, 14.4);
-    close(first.p90_days.previous, 4.0);
-    assert_eq!(first.target_days, 3);
+    close(first.median_days.current, 4.0);
+    close(first.median_days.previous, 2.0);
+    close(first.p90_days.current, 8.0);
+    close(first.p90_days.previous, 2.0);
+    assert_eq!(first.target_days, 2);
     close(first.within_target_percent.current, 40.0);
-    close(first.within_target_percent.previous, 0.0);
+    close(first.within_target_percent.previous, 100.0);
     let closing = &inquiries.to_close;
     assert_eq!(closing.measured, Count::new(3, 1));
     close(closing.median_days.current, 19.0);
@@ -285,9 +288,10 @@ async fn klausur_2025_of_the_hand_built_office_has_every_figure_worked_out_by_ha
             .expect("topic")
     };
     assert_eq!(response("genehmigung").received, 3);
-    close(response("genehmigung").median_first_response_days, 12.0);
+    // Genehmigungen: 2, 8, 8 working days.
+    close(response("genehmigung").median_first_response_days, 8.0);
     assert_eq!(response("genehmigung").open_at_end, 1);
-    close(response("flaechen").median_first_response_days, 5.0);
+    close(response("flaechen").median_first_response_days, 4.0);
     assert_eq!(response("flaechen").open_at_end, 1);
     assert_eq!(response("fachkraefte").open_at_end, 0);
 
@@ -346,7 +350,12 @@ async fn klausur_2025_of_the_hand_built_office_has_every_figure_worked_out_by_ha
     assert_eq!(
         agenda,
         [
-            (1, "slow_inquiries", "Genehmigungen", 60.0 + 5.0 * 9.0 + 5.0),
+            (
+                1,
+                "slow_inquiries",
+                "Genehmigungen",
+                60.0 + 5.0 * (8.0 - 2.0) + 5.0
+            ),
             (2, "topic_growth", "Digitalisierung", 75.0),
             (3, "topic_growth", "Fachkräftesicherung", 75.0),
             (4, "topic_growth", "Genehmigungen", 75.0),
@@ -354,7 +363,7 @@ async fn klausur_2025_of_the_hand_built_office_has_every_figure_worked_out_by_ha
                 5,
                 "slow_inquiries",
                 "Gewerbeflächen",
-                60.0 + 5.0 * 2.0 + 5.0
+                60.0 + 5.0 * (4.0 - 2.0) + 5.0
             ),
             (
                 6,
@@ -366,7 +375,7 @@ async fn klausur_2025_of_the_hand_built_office_has_every_figure_worked_out_by_ha
     );
     assert_eq!(
         report.agenda[0].reason,
-        "Anliegen zum Thema „Genehmigungen“: Erstantwort im Median nach 12,0 Tagen (Ziel: 3 Tage); 1 von 3 Anliegen am Ende des Zeitraums noch offen."
+        "Anliegen zum Thema „Genehmigungen“: Erstantwort im Median nach 8,0 Arbeitstagen (Ziel: 2 Arbeitstage); 1 von 3 Anliegen am Ende des Zeitraums noch offen."
     );
     assert!(
         report.agenda[5]

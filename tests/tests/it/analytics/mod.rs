@@ -4,5 +4,6 @@
 
 mod edges;
 mod formats;
+mod key_figures;
 mod klausur;
 mod scenario;
