@@ -31,10 +31,13 @@ pub struct Pair {
 /// What the duplicate rules compare of a registered organization (`None` before it is).
 pub fn keys_of(record: &OrganizationRecord) -> Option<DuplicateKeys> {
     let name = record.state.name.as_ref()?;
-    let external_id = record.changes.iter().find_map(|(_, event)| match event {
-        OrganizationEvent::Registered { external_id, .. } => external_id.clone(),
-        _ => None,
-    });
+    let external_id = record
+        .changes
+        .iter()
+        .find_map(|change| match &change.event {
+            OrganizationEvent::Registered { external_id, .. } => external_id.clone(),
+            _ => None,
+        });
     Some(DuplicateKeys::of(
         name,
         record.state.address.as_ref(),

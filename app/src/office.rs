@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use wifo_domain::{Decider, ids::OrganizationId};
-use wifo_projections::Projections;
+use wifo_projections::{Projections, queries::profile::Moment};
 use wifo_store::{CommandContext, CommandError, CommandOutcome, Position};
 
 use crate::{auth::AuthStore, auth::Caller, data_dir::DataDir, profiles::ShownProfile};
@@ -57,7 +57,40 @@ impl Office {
         D::State: Send + Sync,
         D::Error: Send + Sync,
     {
-        let context = CommandContext::now(caller.user.as_str());
+        self.execute_on::<D>(caller, command, expected, None).await
+    }
+
+    /// As `execute`, for something that happened on `occurred_on` (its business date; today
+    /// when `None`): the events carry that day as `occurred_at`, which the views, the timeline
+    /// and every statistic date them by, while `recorded_at` keeps when it was entered. A day
+    /// after today or before 1900 is refused (`dates::check`) and nothing is written.
+    pub async fn execute_on<D>(
+        &self,
+        caller: &Caller,
+        command: &D::Command,
+        expected: Option<u64>,
+        occurred_on: Option<(&'static str, NaiveDate)>,
+    ) -> Result<CommandOutcome<D::Event>, CommandError<D::Error>>
+    where
+        D: Decider + Send + Sync + 'static,
+        D::Command: Send + Sync,
+        D::State: Send + Sync,
+        D::Error: Send + Sync,
+    {
+        let mut context = CommandContext::now(caller.user.as_str());
+        if let Some((field, day)) = occurred_on {
+            wifo_domain::dates::check(
+                &[wifo_domain::dates::BusinessDate::happened(field, day)],
+                wifo_store::command::today(),
+            )
+            .map_err(CommandError::ImplausibleDate)?;
+            if day < context.occurred_at.date_naive() {
+                // Noon, so the day is the same in every time zone the office may be in.
+                context.occurred_at = day
+                    .and_hms_opt(12, 0, 0)
+                    .map_or(context.occurred_at, |noon| noon.and_utc());
+            }
+        }
         let outcome = self
             .data
             .handler
@@ -105,8 +138,8 @@ impl Office {
         &self,
         caller: &Caller,
         id: OrganizationId,
-        as_of: Option<NaiveDate>,
+        moment: Moment,
     ) -> Option<ShownProfile> {
-        crate::profiles::organization(&self.data, &self.projections, caller.role, id, as_of).await
+        crate::profiles::organization(&self.data, &self.projections, caller.role, id, moment).await
     }
 }

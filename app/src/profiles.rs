@@ -3,7 +3,6 @@
 //! role that may not see it (`roles::sees_personal_data`). The API and the organization page
 //! both ask here, so the rule is applied once.
 
-use chrono::NaiveDate;
 use wifo_domain::{
     ids::{OrganizationId, PersonId},
     personal::{Erasable, PersonalData},
@@ -13,7 +12,7 @@ use wifo_projections::{
     Projections,
     queries::{
         personal::{locate, personal_data},
-        profile::{OrganizationProfile, profile},
+        profile::{Moment, OrganizationProfile, profile_at},
     },
 };
 
@@ -37,18 +36,18 @@ pub struct ShownPerson {
     pub personal: Erasable<PersonalData>,
 }
 
-/// The profile of `id` (as of a day, or now) as `role` may see it; `None` if the organization is
-/// unknown or did not exist on that day.
+/// The profile of `id` (as of a day as known on a day, or now) as `role` may see it; `None` if
+/// the organization is unknown or did not exist on that day.
 pub async fn organization(
     data: &DataDir,
     projections: &Projections,
     role: Role,
     id: OrganizationId,
-    as_of: Option<NaiveDate>,
+    moment: Moment,
 ) -> Option<ShownProfile> {
     let (found, locations) = {
         let views = projections.read();
-        let found = profile(&views, id, as_of)?;
+        let found = profile_at(&views, id, moment)?;
         let locations: Vec<_> = if crate::roles::sees_personal_data(role) {
             found
                 .persons

@@ -3,6 +3,7 @@
 //! retracted when it was logged by mistake; a retracted contact stays history but counts nowhere.
 //! Also home of [`Channel`], which inquiries share.
 
+use crate::dates::BusinessDate;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -241,6 +242,15 @@ impl Decider for Contact {
             E::Retracted { .. } => state.status = ContactStatus::Retracted,
         }
         state
+    }
+
+    fn dates(command: &Self::Command) -> Vec<BusinessDate> {
+        use ContactCommand as C;
+        match command {
+            C::Log(c) => vec![BusinessDate::happened("Kontakt am", c.contacted_on)],
+            C::Correct(c) => vec![BusinessDate::happened("Kontakt am", c.contacted_on)],
+            _ => Vec::new(),
+        }
     }
 
     fn decide(

@@ -4,6 +4,7 @@
 //! their reschedulings, so the retreat can see what was delivered, what slipped and what was
 //! dropped.
 
+use crate::dates::BusinessDate;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -404,6 +405,23 @@ impl Decider for Cooperation {
             }
         }
         state
+    }
+
+    fn dates(command: &Self::Command) -> Vec<BusinessDate> {
+        use CooperationCommand as C;
+        match command {
+            C::Agree(c) => vec![
+                BusinessDate::happened("unterzeichnet am", c.signed_on),
+                BusinessDate::planned("gültig ab", c.valid_from),
+                BusinessDate::planned("gültig bis", c.valid_until),
+            ],
+            C::PlanMilestone(c) => vec![BusinessDate::planned("fällig am", c.due)],
+            C::AchieveMilestone(c) => vec![BusinessDate::happened("erreicht am", c.achieved_on)],
+            C::RescheduleMilestone(c) => vec![BusinessDate::planned("fällig am", c.due)],
+            C::CancelMilestone(c) => vec![BusinessDate::happened("abgesagt am", c.cancelled_on)],
+            C::Extend(c) => vec![BusinessDate::planned("gültig bis", c.valid_until)],
+            C::End(c) => vec![BusinessDate::happened("beendet am", c.ended_on)],
+        }
     }
 
     fn decide(

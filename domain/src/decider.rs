@@ -42,6 +42,12 @@ pub trait Decider {
     /// The id part of the stream name this command is addressed to.
     fn stream_id(command: &Self::Command) -> String;
 
+    /// The business dates the command carries and what each one is; the command handler
+    /// checks them (`dates::check`) before deciding. Commands without dates name none.
+    fn dates(_command: &Self::Command) -> Vec<crate::dates::BusinessDate> {
+        Vec::new()
+    }
+
     /// Decides which events the command causes in the given state, or refuses it.
     fn decide(
         command: &Self::Command,

@@ -4,6 +4,7 @@
 //! A gathering may deliver a milestone of a cooperation agreement; it names that milestone, and
 //! other code records the milestone as achieved.
 
+use crate::dates::BusinessDate;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
@@ -381,6 +382,20 @@ impl Decider for Gathering {
             }
         }
         state
+    }
+
+    fn dates(command: &Self::Command) -> Vec<BusinessDate> {
+        use GatheringCommand as C;
+        match command {
+            C::Plan(c) => vec![BusinessDate::planned("Veranstaltung am", c.date)],
+            C::Reschedule(c) => vec![BusinessDate::planned("Veranstaltung am", c.date)],
+            C::Invite(c) => vec![BusinessDate::happened("eingeladen am", c.invited_on)],
+            C::RecordRegistration(c) => {
+                vec![BusinessDate::happened("angemeldet am", c.registered_on)]
+            }
+            C::Hold(c) => vec![BusinessDate::happened("durchgeführt am", c.held_on)],
+            C::Cancel(c) => vec![BusinessDate::happened("abgesagt am", c.cancelled_on)],
+        }
     }
 
     fn decide(

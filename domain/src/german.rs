@@ -9,7 +9,7 @@
 //! Pure functions, no IO: form input reads both the browser's ISO date (`2026-11-21`, sent by
 //! `<input type="date">`) and the German form.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 /// The minus sign people read: U+2212.
 const MINUS: char = '−';
@@ -22,6 +22,11 @@ pub fn date(date: NaiveDate) -> String {
 /// `21.11.2026`, or an empty string.
 pub fn optional_date(date: Option<NaiveDate>) -> String {
     date.map(self::date).unwrap_or_default()
+}
+
+/// `21.11.2026, 14:05` (a moment in the office's local time).
+pub fn date_time(moment: NaiveDateTime) -> String {
+    moment.format("%d.%m.%Y, %H:%M").to_string()
 }
 
 /// `2026-11-21`, the value an `<input type="date">` expects.

@@ -3,6 +3,7 @@
 //! other offices ("Gewerbe trifft Ämter"), answered and closed with an outcome, and reopened when
 //! it comes back. The dates recorded here are what the response-time reports measure.
 
+use crate::dates::BusinessDate;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -401,6 +402,22 @@ impl Decider for Inquiry {
             }
         }
         state
+    }
+
+    fn dates(command: &Self::Command) -> Vec<BusinessDate> {
+        use InquiryCommand as C;
+        match command {
+            C::Receive(c) => vec![BusinessDate::happened("eingegangen am", c.received_on)],
+            C::Assign(c) => vec![BusinessDate::happened("übernommen am", c.assigned_on)],
+            C::Refer(c) => vec![BusinessDate::happened("weitergeleitet am", c.referred_on)],
+            C::AnswerReferral(c) => vec![BusinessDate::happened(
+                "Antwort des Amtes am",
+                c.answered_on,
+            )],
+            C::Answer(c) => vec![BusinessDate::happened("beantwortet am", c.answered_on)],
+            C::Close(c) => vec![BusinessDate::happened("abgeschlossen am", c.closed_on)],
+            C::Reopen(c) => vec![BusinessDate::happened("wiedereröffnet am", c.reopened_on)],
+        }
     }
 
     fn decide(

@@ -5,6 +5,7 @@
 
 pub mod contact;
 pub mod cooperation;
+pub mod dates;
 pub mod decider;
 pub mod defaults;
 pub mod duplicate;

@@ -2,6 +2,7 @@
 //! to closure or merger. Master data changes are events, so every profile can be shown as of any
 //! past date, and a merged duplicate keeps its history while views follow the survivor.
 
+use crate::dates::BusinessDate;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
@@ -420,6 +421,16 @@ impl Decider for Organization {
             }
         }
         state
+    }
+
+    fn dates(command: &Self::Command) -> Vec<BusinessDate> {
+        use OrganizationCommand as C;
+        match command {
+            C::StartMembership(c) => vec![BusinessDate::happened("Mitglied seit", c.since)],
+            C::EndMembership(c) => vec![BusinessDate::planned("Mitglied bis", c.until)],
+            C::Close(c) => vec![BusinessDate::happened("geschlossen am", c.closed_on)],
+            _ => Vec::new(),
+        }
     }
 
     fn decide(

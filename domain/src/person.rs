@@ -4,6 +4,7 @@
 //! consents and the erasure itself carry no name, mail, phone or free text about the person, so
 //! they stay readable history after the key is deleted (DSGVO Art. 17).
 
+use crate::dates::BusinessDate;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -354,6 +355,16 @@ impl Decider for Person {
             }
         }
         state
+    }
+
+    fn dates(command: &Self::Command) -> Vec<BusinessDate> {
+        use PersonCommand as C;
+        match command {
+            C::RecordConsent(c) => vec![BusinessDate::happened("Einwilligung am", c.given_on)],
+            C::WithdrawConsent(c) => vec![BusinessDate::happened("widerrufen am", c.withdrawn_on)],
+            C::Erase(c) => vec![BusinessDate::happened("gelöscht am", c.erased_on)],
+            _ => Vec::new(),
+        }
     }
 
     fn decide(

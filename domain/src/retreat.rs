@@ -3,6 +3,7 @@
 //! retreat its decisions are recorded, each possibly planning next year's cooperation milestones
 //! and gatherings, which other code turns into commands on those streams.
 
+use crate::dates::BusinessDate;
 use std::{
     collections::{BTreeMap, BTreeSet},
     fmt,
@@ -370,6 +371,15 @@ impl Decider for Retreat {
             }),
         }
         state
+    }
+
+    fn dates(command: &Self::Command) -> Vec<BusinessDate> {
+        use RetreatCommand as C;
+        match command {
+            C::Schedule(c) => vec![BusinessDate::planned("Klausur am", c.date)],
+            C::Hold(c) => vec![BusinessDate::happened("durchgeführt am", c.held_on)],
+            _ => Vec::new(),
+        }
     }
 
     fn decide(

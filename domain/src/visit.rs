@@ -3,6 +3,7 @@
 //! logged after the fact without having been planned. The findings are what the Klausur statistics
 //! count: expansion plans, relocation risks, space and workforce needs, location satisfaction.
 
+use crate::dates::BusinessDate;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
@@ -384,6 +385,20 @@ impl Decider for Visit {
             }
         }
         state
+    }
+
+    fn dates(command: &Self::Command) -> Vec<BusinessDate> {
+        use VisitCommand as C;
+        match command {
+            C::Plan(c) => vec![BusinessDate::planned("geplant für", c.planned_on)],
+            C::Reschedule(c) => vec![BusinessDate::planned("geplant für", c.planned_on)],
+            C::Cancel(c) => vec![BusinessDate::happened("abgesagt am", c.cancelled_on)],
+            C::Conduct(c) => vec![BusinessDate::happened("Besuch am", c.conducted_on)],
+            C::CreateFollowUp(c) => {
+                vec![BusinessDate::planned("Wiedervorlage fällig am", c.due_on)]
+            }
+            C::CompleteFollowUp(c) => vec![BusinessDate::happened("erledigt am", c.completed_on)],
+        }
     }
 
     fn decide(command: &VisitCommand, state: &VisitState) -> Result<Vec<VisitEvent>, VisitError> {

@@ -61,6 +61,13 @@ pub async fn open_data(
         wifo_demo::generate(&data, options, true).await?;
         wifo_demo::set_demo_passwords(&data, &auth).await?;
     }
+    let defaults = wifo_app::setup::record_default_taxonomies(&data).await?;
+    if defaults > 0 {
+        tracing::info!(
+            events = defaults,
+            "Neues Amt: Standard-Themen und -Ämter angelegt"
+        );
+    }
     let projections = wifo_app::views::start(&data).await?;
     Ok(AppState::new(data, projections, auth, config))
 }

@@ -58,6 +58,10 @@ pub enum CommandError<E: std::error::Error + 'static> {
     /// The domain refused the command.
     #[error(transparent)]
     Rejected(E),
+    /// A date of the command cannot be right (after today for something that happened, before
+    /// 1900, too far ahead); nothing was decided.
+    #[error(transparent)]
+    ImplausibleDate(wifo_domain::dates::DateError),
     /// Someone else changed the stream; the command may not be redone blindly (or retries ran out).
     #[error("stream {stream} was changed concurrently (now at revision {actual:?})")]
     Conflict { stream: String, actual: Option<u64> },
@@ -65,6 +69,15 @@ pub enum CommandError<E: std::error::Error + 'static> {
     Store(#[from] StoreError),
     #[error(transparent)]
     Codec(#[from] CodecError),
+}
+
+/// Today where the office is, or in UTC if that is later (around midnight): the day against
+/// which the dates of a command are checked.
+pub fn today() -> chrono::NaiveDate {
+    let now = Utc::now();
+    now.with_timezone(&chrono::Local)
+        .date_naive()
+        .max(now.date_naive())
 }
 
 /// Executes commands against one store with one codec.
@@ -114,6 +127,8 @@ impl CommandHandler {
         context: &CommandContext,
         expected: Option<u64>,
     ) -> Result<CommandOutcome<D::Event>, CommandError<D::Error>> {
+        wifo_domain::dates::check(&D::dates(command), today())
+            .map_err(CommandError::ImplausibleDate)?;
         let stream_id = D::stream_id(command);
         let stream = stream_name::<D>(&stream_id);
         let may_retry = expected.is_none() && D::retry_on_conflict(command);

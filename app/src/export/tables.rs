@@ -96,12 +96,15 @@ pub fn organizations(views: &Views) -> Sheet {
     for (id, record) in records {
         let state = &record.state;
         let Some(name) = &state.name else { continue };
-        let external_id = record.changes.iter().find_map(|(_, event)| match event {
-            wifo_domain::organization::OrganizationEvent::Registered { external_id, .. } => {
-                external_id.clone()
-            }
-            _ => None,
-        });
+        let external_id = record
+            .changes
+            .iter()
+            .find_map(|change| match &change.event {
+                wifo_domain::organization::OrganizationEvent::Registered {
+                    external_id, ..
+                } => external_id.clone(),
+                _ => None,
+            });
         let status = match &state.status {
             wifo_domain::organization::Status::Unregistered => "nicht erfasst",
             wifo_domain::organization::Status::Active => "aktiv",

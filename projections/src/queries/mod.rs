@@ -6,6 +6,7 @@ pub mod board;
 pub mod coverage;
 pub mod directory;
 pub mod holidays;
+pub mod names;
 pub mod personal;
 pub mod profile;
 pub mod work;

@@ -1,6 +1,7 @@
 //! The 360° profile of an organization — master data, persons with roles, memberships, the
 //! timeline of everything, open follow-ups — now or as of any past date. As-of folds the
-//! organization's own events up to that day and cuts every list at it. A merged duplicate's
+//! organization's own events up to that day and cuts every list at it; as known on a date, it
+//! leaves out what was entered after that date (`Moment`). A merged duplicate's
 //! profile is its survivor's, and a survivor's timeline includes its duplicates' history.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -41,6 +42,8 @@ pub struct OrganizationProfile {
     /// Set when the requested id was merged into `id`.
     pub requested: Option<OrganizationId>,
     pub as_of: Option<NaiveDate>,
+    /// Set when the profile shows what was known on that day.
+    pub known_on: Option<NaiveDate>,
     pub name: String,
     pub kind: Option<OrganizationKind>,
     pub profile: Profile,
@@ -61,20 +64,40 @@ pub struct OrganizationProfile {
     pub revision: u64,
 }
 
+/// A point on both axes of the history: what was true on `as_of` (every day when `None`) as far
+/// as it was known on `known_on` (everything entered so far when `None`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Moment {
+    pub as_of: Option<NaiveDate>,
+    pub known_on: Option<NaiveDate>,
+}
+
+impl Moment {
+    /// Whether something that happened on `on` and was entered on `recorded_on` counts.
+    pub fn includes(&self, on: NaiveDate, recorded_on: NaiveDate) -> bool {
+        self.as_of.is_none_or(|as_of| on <= as_of)
+            && self.known_on.is_none_or(|known_on| recorded_on <= known_on)
+    }
+}
+
+/// The organization's own events that count at `moment`, folded in the order they happened
+/// (entries of one day in the order entered).
 fn master_data(
     views: &Views,
     organization: OrganizationId,
-    as_of: Option<NaiveDate>,
+    moment: Moment,
 ) -> Option<(OrganizationState, u64)> {
     let record = views.organizations.get(&organization)?;
-    let changes = record
+    let mut changes: Vec<_> = record
         .changes
         .iter()
-        .filter(|(day, _)| as_of.is_none_or(|as_of| *day <= as_of));
+        .filter(|change| moment.includes(change.on, change.recorded_on))
+        .collect();
+    changes.sort_by_key(|change| change.on);
     let mut count = 0u64;
-    let state = Organization::fold(changes.map(|(_, event)| {
+    let state = Organization::fold(changes.into_iter().map(|change| {
         count += 1;
-        event
+        &change.event
     }));
     (state.status != Status::Unregistered).then_some((state, count.saturating_sub(1)))
 }
@@ -85,10 +108,27 @@ pub fn profile(
     requested: OrganizationId,
     as_of: Option<NaiveDate>,
 ) -> Option<OrganizationProfile> {
+    profile_at(
+        views,
+        requested,
+        Moment {
+            as_of,
+            known_on: None,
+        },
+    )
+}
+
+/// The profile as it was on `moment.as_of`, as far as known on `moment.known_on`.
+pub fn profile_at(
+    views: &Views,
+    requested: OrganizationId,
+    moment: Moment,
+) -> Option<OrganizationProfile> {
+    let as_of = moment.as_of;
     let id = views.resolve(requested);
-    let (state, revision) = master_data(views, id, as_of)?;
+    let (state, revision) = master_data(views, id, moment)?;
     let record = views.organizations.get(&id)?;
-    let in_time = |entry: &&TimelineEntry| as_of.is_none_or(|as_of| entry.date <= as_of);
+    let in_time = |entry: &&TimelineEntry| moment.includes(entry.date, entry.recorded_on);
     let mut timeline: Vec<TimelineEntry> = record
         .absorbed
         .iter()
@@ -151,6 +191,7 @@ pub fn profile(
         id,
         requested: (requested != id).then_some(requested),
         as_of,
+        known_on: moment.known_on,
         name: state
             .name
             .as_ref()

@@ -7,7 +7,7 @@ use wifo_domain::{
     person::PersonEvent,
 };
 
-use super::{Context, Views, search, timeline::TimelineItem};
+use super::{Context, Views, records::Change, search, timeline::TimelineItem};
 
 fn text<T: ToString>(value: Option<&T>) -> String {
     value.map(ToString::to_string).unwrap_or_default()
@@ -144,7 +144,11 @@ impl Views {
         }
         let record = self.organizations.entry(organization).or_default();
         record.state = Organization::evolve(std::mem::take(&mut record.state), event);
-        record.changes.push((context.day, event.clone()));
+        record.changes.push(Change {
+            on: context.day,
+            recorded_on: context.recorded_on,
+            event: event.clone(),
+        });
         let new_key = record
             .state
             .name

@@ -72,6 +72,8 @@ struct Context<'a> {
     actor: &'a str,
     /// The day it happened (from the metadata).
     day: NaiveDate,
+    /// The day it was entered (the log's `recorded_at`): the second axis of the history.
+    recorded_on: NaiveDate,
 }
 
 impl Views {
@@ -86,6 +88,7 @@ impl Views {
             position: recorded.position,
             actor: &recorded.metadata.actor,
             day: recorded.metadata.occurred_at.date_naive(),
+            recorded_on: recorded.recorded_at.date_naive(),
         };
         match event {
             Event::Organization(event) => self.apply_organization(&context, event),
@@ -116,6 +119,7 @@ impl Views {
         }
         record.timeline.push(TimelineEntry {
             date,
+            recorded_on: context.recorded_on,
             position: context.position,
             actor: context.actor.to_owned(),
             item,

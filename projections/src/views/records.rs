@@ -21,9 +21,10 @@ use super::timeline::TimelineEntry;
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct OrganizationRecord {
     pub state: OrganizationState,
-    /// The organization's own events with their business dates: folded up to a date, they give
-    /// the master data as of that date.
-    pub changes: Vec<(NaiveDate, OrganizationEvent)>,
+    /// The organization's own events with the day each happened and the day it was entered, in
+    /// the order entered: folded in the order they happened up to a date, as far as known on a
+    /// date, they give the master data as of that date as known then.
+    pub changes: Vec<Change>,
     pub timeline: Vec<TimelineEntry>,
     /// Persons linked now, with their role.
     pub persons: BTreeMap<PersonId, Title>,
@@ -33,6 +34,16 @@ pub struct OrganizationRecord {
     pub absorbed: BTreeSet<OrganizationId>,
     /// Name folded for search (see `search.rs`).
     pub search_key: String,
+}
+
+/// One event of an organization's own stream with its two dates.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    /// The day it happened (business time).
+    pub on: NaiveDate,
+    /// The day it was entered (the log's `recorded_at`).
+    pub recorded_on: NaiveDate,
+    pub event: OrganizationEvent,
 }
 
 /// What the views keep about a person: no personal data, only where to find it.

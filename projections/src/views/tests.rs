@@ -16,7 +16,7 @@ use super::Views;
 use crate::queries::{
     coverage::region_coverage,
     directory::{DirectoryQuery, directory},
-    profile::profile,
+    profile::{Moment, profile, profile_at},
     work::inquiry_queue,
 };
 
@@ -41,6 +41,15 @@ impl Log {
     fn on(&mut self, date: &str, stream: &str, event: Event) -> &mut Self {
         self.position += 1;
         let recorded = recorded(self.position, stream, date);
+        self.views.apply(&recorded, &event);
+        self
+    }
+
+    /// An event that happened on `date` but was entered on `entered`.
+    fn entered(&mut self, entered: &str, date: &str, stream: &str, event: Event) -> &mut Self {
+        self.position += 1;
+        let mut recorded = recorded(self.position, stream, date);
+        recorded.recorded_at = crate::test_support::recorded(0, stream, entered).recorded_at;
         self.views.apply(&recorded, &event);
         self
     }
@@ -341,4 +350,96 @@ fn a_snapshot_reads_back_to_the_same_answers() {
     assert_eq!(facts.position, log.views.position);
     assert_eq!(facts.visits.visit, log.views.facts.visits.visit);
     assert_eq!(facts.events, log.views.events);
+}
+
+/// A move on 2025-07-01 entered on 2025-12-01 and a rename on 2025-03-01 entered on 2025-05-02:
+/// as of 2025-06-30, what was known on 2025-06-01 and what is known now differ by exactly what
+/// was entered in between (the rename is known on both days; the move neither applies on
+/// 2025-06-30 nor was it known); as of 2025-08-01 the move shows only as known after
+/// 2025-12-01.
+#[test]
+fn as_of_a_date_as_known_on_a_date_leaves_out_what_was_entered_later() {
+    let bakery = org(7);
+    let mut log = Log::new();
+    log.entered(
+        "2024-03-01",
+        "2024-03-01",
+        "organization-7",
+        registered(bakery, "Bäckerei Schulz", "03100101"),
+    )
+    .entered(
+        "2025-05-02",
+        "2025-03-01",
+        "organization-7",
+        Event::Organization(OrganizationEvent::Renamed {
+            organization: bakery,
+            name: OrganizationName::parse("Schulz Backwaren GmbH").expect("name"),
+        }),
+    )
+    .entered(
+        "2025-12-01",
+        "2025-07-01",
+        "organization-7",
+        Event::Organization(OrganizationEvent::Relocated {
+            organization: bakery,
+            address: Address::parse("Florastraße 1", "13187", "Berlin").expect("address"),
+            region: Some(RegionCode::parse("03100204").expect("region")),
+        }),
+    );
+    let at = |as_of: &str, known_on: Option<&str>| {
+        profile_at(
+            &log.views,
+            bakery,
+            Moment {
+                as_of: Some(day(as_of)),
+                known_on: known_on.map(day),
+            },
+        )
+        .expect("existed then")
+    };
+    let region = |profile: &crate::queries::profile::OrganizationProfile| {
+        profile.region.as_ref().map(|code| code.as_str().to_owned())
+    };
+    // Known on 2025-04-01: the rename of 1 March was not entered yet.
+    assert_eq!(at("2025-06-30", Some("2025-04-01")).name, "Bäckerei Schulz");
+    assert_eq!(
+        at("2025-06-30", Some("2025-06-01")).name,
+        "Schulz Backwaren GmbH"
+    );
+    assert_eq!(at("2025-06-30", None).name, "Schulz Backwaren GmbH");
+    assert_eq!(
+        region(&at("2025-06-30", Some("2025-06-01"))).as_deref(),
+        Some("03100101")
+    );
+    assert_eq!(region(&at("2025-06-30", None)).as_deref(), Some("03100101"));
+    // The move of 1 July: true from then on, but only known from 1 December.
+    assert_eq!(
+        region(&at("2025-08-01", Some("2025-11-30"))).as_deref(),
+        Some("03100101")
+    );
+    assert_eq!(
+        region(&at("2025-08-01", Some("2025-12-01"))).as_deref(),
+        Some("03100204")
+    );
+    assert_eq!(region(&at("2025-08-01", None)).as_deref(), Some("03100204"));
+    // Nothing was known before it was registered.
+    assert!(
+        profile_at(
+            &log.views,
+            bakery,
+            Moment {
+                as_of: None,
+                known_on: Some(day("2024-02-29")),
+            },
+        )
+        .is_none()
+    );
+    // The timeline dates the move by the day it happened and keeps the day it was entered.
+    let now = profile(&log.views, bakery, None).expect("exists");
+    let moved = now
+        .timeline
+        .iter()
+        .find(|entry| entry.date == day("2025-07-01"))
+        .expect("the move in the timeline");
+    assert_eq!(moved.recorded_on, day("2025-12-01"));
 }

@@ -21,6 +21,8 @@ use wifo_store::Position;
 pub struct TimelineEntry {
     /// The business date (a visit's date, a change's day).
     pub date: NaiveDate,
+    /// The day it was entered; later than `date` for something entered afterwards.
+    pub recorded_on: NaiveDate,
     pub position: Position,
     pub actor: String,
     pub item: TimelineItem,

@@ -35,6 +35,10 @@ const ORGANIZATION_FIELDS: &[&str] = &[
     "organizations",
 ];
 const PERSON_FIELDS: &[&str] = &["person", "participants", "persons"];
+/// Fields that name codes of a taxonomy, with the taxonomy.
+const CODE_FIELDS: &[(&str, &str)] = &[("topics", "topics"), ("office", "offices")];
+/// Fields that name staff members (active users).
+const STAFF_FIELDS: &[&str] = &["staff", "assignee", "received_by", "account_manager"];
 
 pub(super) fn require_json(headers: &HeaderMap) -> Result<(), ApiError> {
     let json = headers
@@ -138,6 +142,33 @@ fn check_fields(
                 }
             }
         }
+        if let Some((_, taxonomy)) = CODE_FIELDS.iter().find(|(name, _)| *name == field) {
+            for code in ids_in(value) {
+                let active = views
+                    .taxonomies
+                    .get(*taxonomy)
+                    .and_then(|entries| entries.entries.get(code))
+                    .is_some_and(|entry| !entry.retired);
+                if !active {
+                    return Err(ApiError::UnknownCode(format!(
+                        "{field}: „{code}“ ist kein aktiver Eintrag der Klassifikation „{taxonomy}“."
+                    )));
+                }
+            }
+        }
+        if STAFF_FIELDS.contains(&field.as_str()) {
+            for login in ids_in(value) {
+                let active = views
+                    .users
+                    .get(login)
+                    .is_some_and(|user| user.status == wifo_domain::user::UserStatus::Active);
+                if !active {
+                    return Err(ApiError::UnknownCode(format!(
+                        "{field}: „{login}“ ist kein aktiver Benutzer."
+                    )));
+                }
+            }
+        }
         let nested = match value {
             Value::Object(object) => vec![object],
             Value::Array(items) => items.iter().filter_map(Value::as_object).collect(),
@@ -170,7 +201,7 @@ where
     D::Command: Send + Sync,
     D::State: Send + Sync,
     D::Error: Send + Sync,
-    C: DeserializeOwned + Send + 'static,
+    C: DeserializeOwned + serde::Serialize + Send + 'static,
 {
     pub(super) fn route(self) -> Route {
         let spec = RouteSpec {
@@ -330,9 +361,32 @@ where
             None => return Err(ApiError::BadRequest("Die ID fehlt in der Adresse.".into())),
         };
         object.insert(self.id_field.to_owned(), Value::String(id.clone()));
+        // The day it happened, for the commands that carry it beside their fields.
+        let occurred_on = match wifo_app::business_time::occurred_field(self.body) {
+            Some(field) => match object.remove(field) {
+                None | Some(Value::Null) => None,
+                Some(Value::String(text)) => Some((
+                    field,
+                    chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
+                        ApiError::BadRequest(format!(
+                            "{field}: „{text}“ ist kein Datum (JJJJ-MM-TT)"
+                        ))
+                    })?,
+                )),
+                Some(_) => {
+                    return Err(ApiError::BadRequest(format!(
+                        "{field}: erwartet wird ein Datum (JJJJ-MM-TT)"
+                    )));
+                }
+            },
+            None => None,
+        };
         wait_for_own_writes(state, caller, None).await?;
         check_references(state, object, self.id_field)?;
-        let command: C = serde_json::from_value(value).map_err(bad_input)?;
+        let command: C = serde_json::from_value(value.clone()).map_err(bad_input)?;
+        let understood =
+            serde_json::to_value(&command).map_err(|error| ApiError::Internal(error.into()))?;
+        super::strict::refuse_unknown_fields(&value, &understood)?;
         let command = (self.wrap)(command);
         let expected = if_match(headers)?;
         if expected.is_none() && !D::retry_on_conflict(&command) {
@@ -349,7 +403,11 @@ where
                 return Err(ApiError::NotFound(format!("{id} ist nicht erfasst.")));
             }
         }
-        let outcome = match state.office.execute::<D>(caller, &command, expected).await {
+        let outcome = match state
+            .office
+            .execute_on::<D>(caller, &command, expected, occurred_on)
+            .await
+        {
             Ok(outcome) => outcome,
             Err(CommandError::Conflict { actual, .. }) if expected.is_some() => {
                 return Err(ApiError::PreconditionFailed {

@@ -17,6 +17,7 @@ mod report_schema;
 mod reports;
 mod resources;
 mod session;
+mod strict;
 mod users;
 mod views;
 

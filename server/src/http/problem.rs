@@ -19,6 +19,13 @@ const TYPE_BASE: &str = "https://wifo.example/probleme/";
 pub enum ApiError {
     /// 400: the request is malformed (JSON, types, values, dates).
     BadRequest(String),
+    /// 422: the body names a field wifo does not know (the path of the field); nothing written.
+    UnknownField(String),
+    /// 422: a value cannot be right (a date of something that happened after today, before
+    /// 1900); nothing written.
+    Implausible(String),
+    /// 422: a code that names no active taxonomy entry, a login that names no active user.
+    UnknownCode(String),
     /// 401: not logged in or unknown token.
     Unauthenticated,
     /// 403: logged in, but the role may not do this.
@@ -65,6 +72,9 @@ impl ApiError {
         use ApiError as E;
         match self {
             E::BadRequest(detail) => (StatusCode::BAD_REQUEST, "ungueltige-anfrage", "Ungültige Anfrage", Some(detail.clone())),
+            E::UnknownField(field) => (StatusCode::UNPROCESSABLE_ENTITY, "unbekanntes-feld", "Unbekanntes Feld", Some(format!("Das Feld „{field}“ gibt es hier nicht. Nichts wurde gespeichert; bitte die Schreibweise prüfen."))),
+            E::Implausible(detail) => (StatusCode::UNPROCESSABLE_ENTITY, "unplausibel", "Unplausible Angabe", Some(detail.clone())),
+            E::UnknownCode(detail) => (StatusCode::UNPROCESSABLE_ENTITY, "unbekannter-schluessel", "Unbekannter Schlüssel", Some(detail.clone())),
             E::Unauthenticated => (StatusCode::UNAUTHORIZED, "nicht-angemeldet", "Nicht angemeldet", None),
             E::Forbidden => (StatusCode::FORBIDDEN, "keine-berechtigung", "Keine Berechtigung", Some("Ihre Rolle erlaubt diese Aktion nicht.".into())),
             E::CsrfMissing => (StatusCode::FORBIDDEN, "csrf", "Sicherheitsmerkmal fehlt", Some("Der Kopf X-CSRF-Token fehlt oder passt nicht zur Sitzung.".into())),
@@ -165,6 +175,7 @@ impl<E: std::error::Error + Send + Sync + 'static> From<CommandError<E>> for Api
     fn from(error: CommandError<E>) -> Self {
         match error {
             CommandError::Rejected(reason) => ApiError::Rejected(reason.to_string()),
+            CommandError::ImplausibleDate(reason) => ApiError::Implausible(reason.to_string()),
             CommandError::Conflict { actual, .. } => ApiError::Conflict {
                 current_revision: actual,
             },

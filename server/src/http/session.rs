@@ -18,6 +18,7 @@ use super::{ApiError, AppState, EVERYONE, PUBLIC, Route, RouteSpec, guard};
 use wifo_app::auth::Caller;
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Login {
     name: String,
     password: String,
@@ -46,7 +47,7 @@ async fn login(
 ) -> Result<Response, ApiError> {
     super::commands::require_json(&headers)?;
     let login: Login =
-        serde_json::from_slice(&body).map_err(|error| ApiError::BadRequest(error.to_string()))?;
+        serde_json::from_slice(&body).map_err(|error| super::strict::body_error(&error))?;
     let mut keys = vec![format!("user:{}", login.name.trim().to_lowercase())];
     if let Some(Extension(ConnectInfo(address))) = connect {
         keys.push(format!("ip:{}", address.ip()));

@@ -41,8 +41,7 @@ fn parse_body<T: serde::de::DeserializeOwned>(
     body: &[u8],
 ) -> Result<T, ApiError> {
     require_json(headers)?;
-    serde_json::from_slice(body)
-        .map_err(|error| ApiError::BadRequest(format!("Ungültige Eingabe: {error}")))
+    serde_json::from_slice(body).map_err(|error| super::strict::body_error(&error))
 }
 
 fn user_name(text: &str) -> Result<UserName, ApiError> {
@@ -50,6 +49,7 @@ fn user_name(text: &str) -> Result<UserName, ApiError> {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct NewUser {
     user: UserName,
     display_name: Title,
@@ -83,6 +83,7 @@ async fn create(
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct NewRole {
     role: Role,
 }
@@ -170,6 +171,7 @@ async fn list(State(state): State<AppState>) -> Json<serde_json::Value> {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Erasure {
     reason: ErasureReason,
     erased_on: Option<NaiveDate>,

@@ -14,10 +14,19 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use wifo_domain::{
-    ids::{CooperationId, GatheringId, InquiryId, OrganizationId, PersonId, RetreatId, VisitId},
+    contact::Contact,
+    cooperation::Cooperation,
+    gathering::Gathering,
+    ids::{
+        ContactId, CooperationId, GatheringId, InquiryId, OrganizationId, PersonId, RetreatId,
+        VisitId,
+    },
+    inquiry::Inquiry,
     organization::OrganizationKind,
     personal::Erasable,
+    retreat::Retreat,
     values::{RegionCode, RegionLevel, SizeClass, Tag, UserName, WzCode},
+    visit::Visit,
 };
 use wifo_projections::queries::{
     audit::{AuditFilter, audit},
@@ -25,6 +34,7 @@ use wifo_projections::queries::{
     coverage::region_coverage,
     directory::{DirectoryQuery, DirectorySort, directory},
     personal::{locate, personal_data},
+    profile::Moment,
     work::{inquiry_queue, work_list},
 };
 use wifo_store::{Direction, EventStore, Position};
@@ -160,6 +170,7 @@ async fn list_organizations(
 #[derive(Deserialize, Default)]
 struct ProfileParams {
     as_of: Option<NaiveDate>,
+    known_on: Option<NaiveDate>,
     wait_for: Option<u64>,
 }
 
@@ -176,16 +187,23 @@ async fn organization(
         &state.projections,
         caller.role,
         id,
-        params.as_of,
+        Moment {
+            as_of: params.as_of,
+            known_on: params.known_on,
+        },
     )
     .await;
     let Some(shown) = shown else {
-        return Err(ApiError::NotFound(match params.as_of {
-            Some(as_of) => format!(
+        return Err(ApiError::NotFound(match (params.as_of, params.known_on) {
+            (_, Some(known_on)) => format!(
+                "Von Organisation {id} war am {} für diesen Tag nichts erfasst.",
+                wifo_domain::german::date(known_on)
+            ),
+            (Some(as_of), None) => format!(
                 "Organisation {id} gab es am {} nicht.",
                 wifo_domain::german::date(as_of)
             ),
-            None => format!("Organisation {id} ist nicht erfasst."),
+            (None, None) => format!("Organisation {id} ist nicht erfasst."),
         }));
     };
     let names: serde_json::Map<String, Value> = shown
@@ -251,8 +269,11 @@ async fn person(
 }
 
 /// One record of a stream whose view is the domain state (visit, inquiry, cooperation, …).
+/// Its answer: `{"id", "state", "history"}` — the view and every event of the record's stream
+/// with when and by whom it was recorded, so everything recorded (a description, a note, an
+/// answer, a visit's notes) can be read again.
 macro_rules! record_route {
-    ($name:ident, $id:ty, $field:ident, $category:literal, $label:literal) => {
+    ($name:ident, $id:ty, $field:ident, $decider:ty, $category:literal, $label:literal) => {
         async fn $name(
             State(state): State<AppState>,
             Extension(caller): Extension<Caller>,
@@ -262,22 +283,27 @@ macro_rules! record_route {
             ready(&state, &caller, params.wait_for).await?;
             let id = parse_id(&id, <$id>::parse)?;
             let revision = revision(&state, &format!("{}-{id}", $category)).await?;
+            let history = state.history::<$decider>(&id.to_string()).await?;
             let value = {
                 let views = state.projections.read();
                 let record = views.$field.get(&id).ok_or_else(|| ApiError::NotFound(format!("{} {id} ist nicht erfasst.", $label)))?;
                 serde_json::to_value(record).map_err(|error| ApiError::Internal(error.into()))?
             };
-            Ok(with_etag(json!({"id": id, "state": value}), revision))
+            Ok(with_etag(json!({"id": id, "state": value, "history": history}), revision))
         }
     };
 }
 
-record_route!(visit, VisitId, visits, "visit", "Besuch");
-record_route!(inquiry, InquiryId, inquiries, "inquiry", "Anliegen");
+record_route!(visit, VisitId, visits, Visit, "visit", "Besuch");
+record_route!(
+    inquiry, InquiryId, inquiries, Inquiry, "inquiry", "Anliegen"
+);
+record_route!(contact, ContactId, contacts, Contact, "contact", "Kontakt");
 record_route!(
     cooperation,
     CooperationId,
     cooperations,
+    Cooperation,
     "cooperation",
     "Kooperation"
 );
@@ -285,10 +311,11 @@ record_route!(
     gathering,
     GatheringId,
     gatherings,
+    Gathering,
     "gathering",
     "Veranstaltung"
 );
-record_route!(retreat, RetreatId, retreats, "retreat", "Klausur");
+record_route!(retreat, RetreatId, retreats, Retreat, "retreat", "Klausur");
 
 #[derive(Deserialize, Default)]
 struct WorkParams {
@@ -486,6 +513,10 @@ pub(super) fn routes() -> Vec<Route> {
         Route {
             spec: spec("/api/v1/inquiries/{id}", READERS, "Anliegen"),
             handler: get(inquiry),
+        },
+        Route {
+            spec: spec("/api/v1/contacts/{id}", READERS, "Kontakt"),
+            handler: get(contact),
         },
         Route {
             spec: spec(

@@ -12,6 +12,7 @@ mod choices;
 mod error;
 mod form;
 mod guard;
+mod history;
 mod inquiries;
 mod lead;
 mod organizations;
@@ -126,6 +127,7 @@ where
 pub(crate) fn refusal<E: std::error::Error>(error: CommandError<E>) -> String {
     match error {
         CommandError::Rejected(reason) => reason.to_string(),
+        CommandError::ImplausibleDate(reason) => reason.to_string(),
         CommandError::Conflict { .. } => texts::get("error.conflict").to_owned(),
         other => {
             tracing::error!(error = %other, "command failed");

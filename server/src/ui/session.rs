@@ -28,6 +28,9 @@ use wifo_app::roles::{EVERYONE, PUBLIC};
 /// The stylesheet (screen and print), compiled into the binary.
 const STYLESHEET: &str = include_str!("../../static/wifo.css");
 
+/// The script of the print buttons, compiled into the binary.
+const SCRIPT: &str = include_str!("../../static/wifo.js");
+
 #[derive(Template)]
 #[template(path = "login.html")]
 struct LoginPage {
@@ -133,6 +136,17 @@ async fn stylesheet() -> Response {
         .into_response()
 }
 
+async fn script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        SCRIPT,
+    )
+        .into_response()
+}
+
 pub(super) fn routes() -> Vec<Route> {
     vec![
         page(
@@ -163,6 +177,13 @@ pub(super) fn routes() -> Vec<Route> {
             PUBLIC,
             "Stylesheet",
             get(stylesheet),
+        ),
+        page(
+            Method::GET,
+            "/static/wifo.js",
+            PUBLIC,
+            "Skript der Druckknöpfe",
+            get(script),
         ),
     ]
 }

@@ -1,5 +1,6 @@
-//! One line of German per timeline entry of an organization's history, with the link to the
-//! record it names (visit, inquiry) where the UI has a page for it.
+//! One line of German per timeline entry of an organization's history, with names instead of
+//! codes and the link to the page of the record it names (visit, follow-up, inquiry,
+//! organization) — never to a form that would record it again.
 
 use wifo_domain::german;
 use wifo_projections::{Views, views::timeline::TimelineItem};
@@ -9,20 +10,13 @@ use super::texts;
 /// What the entry says, and where it links to.
 pub(super) fn describe(views: &Views, item: &TimelineItem) -> (String, Option<String>) {
     use TimelineItem as T;
-    let name_of = |id: &wifo_domain::ids::OrganizationId| {
-        views
-            .organizations
-            .get(id)
-            .and_then(|record| record.state.name.as_ref())
-            .map(|name| name.as_str().to_owned())
-            .unwrap_or_else(|| id.to_string())
-    };
+    let name_of = |id: &wifo_domain::ids::OrganizationId| views.names().organization(id);
+    let names = views.names();
     let topics = |topics: &[wifo_domain::values::Code]| {
         if topics.is_empty() {
             String::new()
         } else {
-            let list: Vec<&str> = topics.iter().map(|code| code.as_str()).collect();
-            format!(" – {}: {}", texts::get("col.topics"), list.join(", "))
+            format!(" – {}: {}", texts::get("col.topics"), names.topics(topics))
         }
     };
     match item {
@@ -68,14 +62,17 @@ pub(super) fn describe(views: &Views, item: &TimelineItem) -> (String, Option<St
                 texts::get("tl.visit_planned"),
                 german::date(*planned_on)
             ),
-            Some(format!("/besuche/{visit}/durchfuehren")),
+            Some(format!("/besuche/{visit}")),
         ),
-        T::VisitCancelled { .. } => (texts::get("tl.visit_cancelled").to_owned(), None),
+        T::VisitCancelled { visit, .. } => (
+            texts::get("tl.visit_cancelled").to_owned(),
+            Some(format!("/besuche/{visit}")),
+        ),
         T::VisitConducted {
+            visit,
             topics: codes,
             relocation_risk,
             expansion_plans,
-            ..
         } => {
             let mut text = format!("{}{}", texts::get("tl.visit_conducted"), topics(codes));
             if *expansion_plans {
@@ -84,28 +81,33 @@ pub(super) fn describe(views: &Views, item: &TimelineItem) -> (String, Option<St
             if *relocation_risk {
                 text.push_str(&format!(" – {}", texts::get("visit.relocation_risk")));
             }
-            (text, None)
+            (text, Some(format!("/besuche/{visit}")))
         }
         T::FollowUpCreated {
+            visit,
             task,
             assignee,
             due_on,
             ..
         } => (
             format!(
-                "{} „{task}“ ({assignee}, {} {})",
+                "{} „{task}“ ({}, {} {})",
                 texts::get("tl.follow_up_created"),
+                names.staff(assignee),
                 texts::get("col.due"),
                 german::date(*due_on)
             ),
-            None,
+            Some(format!("/besuche/{visit}")),
         ),
-        T::FollowUpCompleted { .. } => (texts::get("tl.follow_up_completed").to_owned(), None),
+        T::FollowUpCompleted { visit, .. } => (
+            texts::get("tl.follow_up_completed").to_owned(),
+            Some(format!("/besuche/{visit}")),
+        ),
         T::ContactLogged {
+            contact,
             channel,
             topics: codes,
             summary,
-            ..
         } => (
             format!(
                 "{}: {}{} – {summary}",
@@ -113,7 +115,7 @@ pub(super) fn describe(views: &Views, item: &TimelineItem) -> (String, Option<St
                 channel.label(),
                 topics(codes)
             ),
-            None,
+            Some(format!("/kontakte/{contact}")),
         ),
         T::InquiryReceived {
             inquiry,
@@ -129,7 +131,11 @@ pub(super) fn describe(views: &Views, item: &TimelineItem) -> (String, Option<St
             Some(format!("/anliegen/{inquiry}")),
         ),
         T::InquiryReferred { inquiry, office } => (
-            format!("{} {office}", texts::get("tl.inquiry_referred")),
+            format!(
+                "{} {}",
+                texts::get("tl.inquiry_referred"),
+                names.office(office.as_str())
+            ),
             Some(format!("/anliegen/{inquiry}")),
         ),
         T::InquiryAnswered { inquiry } => (

@@ -11,15 +11,17 @@ use axum::{
 use wifo_domain::german;
 use wifo_domain::{
     ids::InquiryId,
-    inquiry::{InquiryOutcome, InquiryStatus},
+    inquiry::{Inquiry, InquiryOutcome, InquiryStatus},
     values::Code,
 };
 
+use super::history;
 use crate::state::AppState;
 use crate::ui::{
     choices::taxonomy_choices,
     error::PageError,
     form::{Choice, FormView, enum_choices},
+    history::HistoryLine,
     pages::{self, Chrome},
     ready, texts, today,
 };
@@ -42,13 +44,14 @@ struct InquiryPage {
     open: bool,
     mine: bool,
     referrals: Vec<ReferralLine>,
+    history: Vec<HistoryLine>,
     open_referrals: Vec<Choice>,
     offices: Vec<Choice>,
     outcomes: Vec<Choice>,
     form: FormView,
 }
 
-pub(super) fn inquiry_page(
+pub(super) async fn inquiry_page(
     state: &AppState,
     caller: &Caller,
     id: InquiryId,
@@ -56,18 +59,16 @@ pub(super) fn inquiry_page(
     notice: Option<&str>,
     status: StatusCode,
 ) -> Result<Response, PageError> {
+    let recorded = state
+        .history::<Inquiry>(&id.to_string())
+        .await
+        .map_err(|error| PageError::internal(caller, "Verlauf eines Anliegens", error))?;
     let views = state.projections.read();
     let Some(found) = views.inquiries.get(&id) else {
         return Err(PageError::not_found(caller, texts::get("inquiry.unknown")));
     };
-    let office_name = |code: &Code| {
-        views
-            .taxonomies
-            .get("offices")
-            .and_then(|taxonomy| taxonomy.entries.get(code.as_str()))
-            .map(|entry| entry.name.clone())
-            .unwrap_or_else(|| code.to_string())
-    };
+    let names = views.names();
+    let office_name = |code: &Code| names.office(code.as_str());
     let organization = found.organization.and_then(|org| {
         views
             .organizations
@@ -106,7 +107,7 @@ pub(super) fn inquiry_page(
             found
                 .assignee
                 .as_ref()
-                .map(|a| a.to_string())
+                .map(|assignee| names.staff(assignee.as_str()))
                 .unwrap_or_default(),
         ),
         (
@@ -115,12 +116,7 @@ pub(super) fn inquiry_page(
         ),
         (
             texts::get("col.topics").to_owned(),
-            found
-                .topics
-                .iter()
-                .map(|c| c.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
+            names.topics(&found.topics),
         ),
         (
             texts::get("inquiry.status").to_owned(),
@@ -160,7 +156,9 @@ pub(super) fn inquiry_page(
             )
         })
         .collect();
+    let history = history::lines(&names, found, &recorded);
     let page = InquiryPage {
+        history,
         page: Chrome::new(caller, texts::get("inquiry.title"), "").with_notice(notice),
         t: texts::Texts,
         id: id.to_string(),
@@ -210,4 +208,5 @@ pub(super) async fn show(
         notice.ok.as_deref(),
         StatusCode::OK,
     )
+    .await
 }

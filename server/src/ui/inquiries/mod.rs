@@ -4,6 +4,7 @@
 //! inquiry leaves the queue.
 
 mod handle;
+mod history;
 mod queue;
 mod receive;
 mod steps;

@@ -57,6 +57,7 @@ pub(super) async fn queue(
     let mine = !params.meine.is_empty();
     let rows = {
         let views = state.projections.read();
+        let names = views.names();
         inquiry_queue(
             &views,
             today(),
@@ -79,7 +80,7 @@ pub(super) async fn queue(
             overdue: entry.overdue,
             assignee: entry
                 .assignee
-                .map(|name| name.to_string())
+                .map(|name| names.staff(name.as_str()))
                 .unwrap_or_default(),
             referrals: entry.open_referrals,
         })

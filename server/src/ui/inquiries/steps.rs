@@ -46,7 +46,8 @@ async fn step(
             input.view(),
             None,
             StatusCode::UNPROCESSABLE_ENTITY,
-        );
+        )
+        .await;
     };
     for command in commands {
         if let Err(error) = execute::<Inquiry>(state, caller, command).await {
@@ -64,7 +65,8 @@ async fn step(
                 view,
                 None,
                 StatusCode::UNPROCESSABLE_ENTITY,
-            );
+            )
+            .await;
         }
     }
     let notice = match which {

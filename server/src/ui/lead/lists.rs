@@ -76,14 +76,8 @@ pub(super) async fn drill_down(
         .filter(|year| (2000..=2100).contains(year))
         .unwrap_or(today().year());
     let views = state.projections.read();
-    let name = |id: &wifo_domain::ids::OrganizationId| {
-        views
-            .organizations
-            .get(id)
-            .and_then(|r| r.state.name.as_ref())
-            .map(|n| n.to_string())
-            .unwrap_or_default()
-    };
+    let names = views.names();
+    let name = |id: &wifo_domain::ids::OrganizationId| names.organization(id);
     let (heading, columns, total, rows): (&str, Vec<&str>, usize, Vec<Row>) =
         match params.was.as_str() {
             "besuche" => {
@@ -98,23 +92,15 @@ pub(super) async fn drill_down(
                     count(&views.visits, conducted),
                     newest(&views.visits, conducted, |(id, v)| (v.conducted_on, **id))
                         .into_iter()
-                        .filter_map(|(_, v)| {
+                        .filter_map(|(id, v)| {
                             let organization = v.organization?;
                             Some((
-                                format!("/organisationen/{organization}"),
+                                format!("/besuche/{id}"),
                                 vec![
                                     v.conducted_on.map(german::date).unwrap_or_default(),
                                     name(&organization),
-                                    v.staff
-                                        .iter()
-                                        .map(|s| s.to_string())
-                                        .collect::<Vec<_>>()
-                                        .join(", "),
-                                    v.topics
-                                        .iter()
-                                        .map(|c| c.as_str())
-                                        .collect::<Vec<_>>()
-                                        .join(", "),
+                                    names.staff_list(&v.staff),
+                                    names.topics(&v.topics),
                                 ],
                             ))
                         })
@@ -148,7 +134,7 @@ pub(super) async fn drill_down(
                                     c.channel.map(|x| x.label().to_owned()).unwrap_or_default(),
                                     c.staff
                                         .as_ref()
-                                        .map(ToString::to_string)
+                                        .map(|staff| names.staff(staff.as_str()))
                                         .unwrap_or_default(),
                                 ],
                             ))
@@ -173,7 +159,7 @@ pub(super) async fn drill_down(
                         .into_iter()
                         .map(|(id, i)| {
                             (
-                                String::new(),
+                                format!("/anliegen/{id}"),
                                 vec![
                                     i.received_on.map(german::date).unwrap_or_default(),
                                     i.organization.as_ref().map(name).unwrap_or_else(|| {

@@ -3,8 +3,10 @@
 //! organization, add a contact person and log a contact, and the merge list of likely
 //! duplicates.
 
+mod contact_record;
 mod contacts;
 mod duplicates;
+mod edit;
 mod form_page;
 mod persons;
 mod profile;
@@ -63,6 +65,27 @@ pub(super) fn routes() -> Vec<Route> {
             STAFF,
             "Ansprechperson erfassen",
             post(persons::add_person),
+        ),
+        page(
+            Method::GET,
+            "/organisationen/{id}/bearbeiten",
+            STAFF,
+            "Formular: Name oder Anschrift ändern (mit Datum der Änderung)",
+            get(edit::edit_form),
+        ),
+        page(
+            Method::POST,
+            "/organisationen/{id}/bearbeiten",
+            STAFF,
+            "Name oder Anschrift ändern",
+            post(edit::edit),
+        ),
+        page(
+            Method::GET,
+            "/kontakte/{id}",
+            READERS,
+            "Ein Kontakt mit allem, was erfasst ist, und seinem Verlauf",
+            get(contact_record::show),
         ),
         page(
             Method::GET,

@@ -18,10 +18,13 @@ use crate::ui::{
     ready, texts, timeline, today,
 };
 use wifo_app::auth::Caller;
+use wifo_projections::queries::profile::Moment;
 
 #[derive(Deserialize, Default)]
 pub(super) struct ProfileParams {
     stand: Option<String>,
+    /// „Kenntnisstand am“: only what was entered up to that day.
+    bekannt: Option<String>,
     ok: Option<String>,
 }
 
@@ -29,6 +32,8 @@ pub(super) struct Line {
     pub date: String,
     pub iso: String,
     pub actor: String,
+    /// „erfasst am 01.12.2025“ when entered on another day than it happened.
+    pub recorded: String,
     pub text: String,
     pub href: Option<String>,
 }
@@ -65,6 +70,9 @@ struct OrganizationPage {
     as_of: String,
     as_of_text: String,
     as_of_error: Option<String>,
+    known_on: String,
+    known_on_text: String,
+    known_error: Option<String>,
     may_write: bool,
 }
 
@@ -90,10 +98,23 @@ pub(super) async fn show(
             ),
         }
     };
+    let known = params.bekannt.clone().unwrap_or_default();
+    let (known_on, known_error) = if known.trim().is_empty() {
+        (None, None)
+    } else {
+        match german::parse_date(&known) {
+            Some(date) => (Some(date), None),
+            None => (
+                None,
+                Some(format!("„{known}“ {}", texts::get("error.date_malformed"))),
+            ),
+        }
+    };
     let day = today();
     let may_write = matches!(caller.role, Role::Staff | Role::Admin);
+    let moment = Moment { as_of, known_on };
     let Some(shown) =
-        wifo_app::profiles::organization(&state.data, &state.projections, caller.role, id, as_of)
+        wifo_app::profiles::organization(&state.data, &state.projections, caller.role, id, moment)
             .await
     else {
         return Err(PageError::not_found(&caller, texts::get("org.unknown")));
@@ -136,7 +157,10 @@ pub(super) async fn show(
             facts.push((texts::get("org.region").to_owned(), region));
         }
         if let Some(sector) = &found.profile.sector {
-            facts.push((texts::get("org.sector").to_owned(), sector.to_string()));
+            facts.push((
+                texts::get("org.sector").to_owned(),
+                views.names().sector(sector.as_ref()),
+            ));
         }
         if let Some(size) = found.profile.size_class {
             facts.push((texts::get("org.size").to_owned(), size.label().to_owned()));
@@ -144,7 +168,7 @@ pub(super) async fn show(
         if let Some(manager) = &found.account_manager {
             facts.push((
                 texts::get("org.account_manager").to_owned(),
-                manager.to_string(),
+                views.names().staff(manager.as_str()),
             ));
         }
         facts.push((
@@ -165,7 +189,16 @@ pub(super) async fn show(
                 Line {
                     date: german::date(entry.date),
                     iso: german::iso(entry.date),
-                    actor: entry.actor.clone(),
+                    actor: views.names().staff(&entry.actor),
+                    recorded: if entry.recorded_on == entry.date {
+                        String::new()
+                    } else {
+                        format!(
+                            "{} {}",
+                            texts::get("history.recorded_on"),
+                            german::date(entry.recorded_on)
+                        )
+                    },
                     text,
                     href,
                 }
@@ -176,7 +209,7 @@ pub(super) async fn show(
             .iter()
             .map(|follow_up| FollowUpLine {
                 task: follow_up.task.clone(),
-                assignee: follow_up.assignee.clone(),
+                assignee: views.names().staff(&follow_up.assignee),
                 due: german::date(follow_up.due_on),
                 overdue: follow_up.due_on < day,
                 visit: follow_up.visit.to_string(),
@@ -218,6 +251,9 @@ pub(super) async fn show(
             as_of: as_of.map(german::iso).unwrap_or_default(),
             as_of_text: as_of.map(german::date).unwrap_or_default(),
             as_of_error,
+            known_on: known_on.map(german::iso).unwrap_or_default(),
+            known_on_text: known_on.map(german::date).unwrap_or_default(),
+            known_error,
             may_write,
         }
     };

@@ -163,7 +163,7 @@ pub(super) async fn search(
                 account_manager: entry
                     .account_manager
                     .as_ref()
-                    .map(|name| name.to_string())
+                    .map(|name| views.names().staff(name.as_str()))
                     .unwrap_or_default(),
                 last_contact: german::optional_date(entry.last_contact),
             })

@@ -7,13 +7,15 @@ use axum::{
     Extension, Form,
     extract::{Path, State},
     http::StatusCode,
-    response::Response,
+    response::{IntoResponse, Response},
 };
 use uuid::Uuid;
 use wifo_domain::{
     ids::{FollowUpId, VisitId},
     values::{Code, Text, Title},
-    visit::{ConductVisit, CreateFollowUp, Findings, Satisfaction, Visit, VisitCommand},
+    visit::{
+        ConductVisit, CreateFollowUp, Findings, Satisfaction, Visit, VisitCommand, VisitStatus,
+    },
 };
 
 use super::visit_form::{
@@ -46,6 +48,18 @@ pub(super) async fn conduct_planned_form(
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
     ready(&state, &caller).await?;
+    // A visit that was already conducted or cancelled is shown, never logged a second time.
+    let planned = VisitId::parse(&id).ok().and_then(|visit| {
+        state
+            .projections
+            .read()
+            .visits
+            .get(&visit)
+            .map(|found| found.status == VisitStatus::Planned)
+    });
+    if planned == Some(false) {
+        return Ok(axum::response::Redirect::to(&format!("/besuche/{id}")).into_response());
+    }
     let target = target_of_visit(&state, &id)
         .ok_or_else(|| PageError::not_found(&caller, texts::get("visit.unknown")))?;
     Ok(visit_page(

@@ -1,4 +1,4 @@
-//! Company visits: plan one, log one as conducted with its structured findings (one page, with
+//! Company visits: the page of one visit with everything recorded (`record`), plan one, log one as conducted with its structured findings (one page, with
 //! today's date, an hour and the caller as defaults, so on a tablet only the findings need
 //! touching), and the follow-ups a visit leaves (created with the visit, completed from
 //! "Meine Woche" or the organization page).
@@ -6,6 +6,7 @@
 mod conduct;
 mod follow_ups;
 mod plan;
+mod record;
 mod visit_form;
 
 use axum::{
@@ -15,10 +16,17 @@ use axum::{
 
 use super::page;
 use crate::routes::Route;
-use wifo_app::roles::STAFF;
+use wifo_app::roles::{READERS, STAFF};
 
 pub(super) fn routes() -> Vec<Route> {
     vec![
+        page(
+            Method::GET,
+            "/besuche/{id}",
+            READERS,
+            "Ein Betriebsbesuch mit allem, was erfasst ist, und seinem Verlauf",
+            get(record::show),
+        ),
         page(
             Method::GET,
             "/organisationen/{id}/besuche/neu",

@@ -1,6 +1,7 @@
 //! Bad input for every write route of the route table: malformed JSON, other JSON than an
 //! object, wrong types, missing fields, unknown ids in the path and in reference fields,
-//! impossible and German-formatted dates, a 10 MB body, invalid UTF-8, wrong content types and
+//! impossible, implausible (year 0, before 1900, centuries ahead) and German-formatted dates,
+//! a field the command does not have (422 naming it), a 10 MB body, invalid UTF-8, wrong content types and
 //! bad `If-Match`/`Idempotency-Key` headers. Every answer must be a 4xx problem
 //! (`application/problem+json` with `type`, `title`, `status`), never a 5xx, and the event log
 //! must not grow by a single event over the whole corpus.
@@ -176,6 +177,17 @@ fn cases(spec: &RouteSpec, records: &Records) -> anyhow::Result<Vec<Case>> {
             ));
         }
     }
+    if let Some(fields) = body.as_object() {
+        // A field the command does not have is named, never dropped.
+        let mut unknown = fields.clone();
+        unknown.insert("gibt_es_nicht".to_owned(), json!("2025-06-30"));
+        cases.push(Case::json(
+            "an unknown field",
+            &path,
+            &Value::Object(unknown),
+            &[StatusCode::UNPROCESSABLE_ENTITY],
+        ));
+    }
     for pointer in date_pointers(body) {
         for date in ["31.02.2025", "2025-02-31", "30.06.2025", "2025-13-01"] {
             let spoilt = with_pointer(body, &pointer, json!(date));
@@ -184,6 +196,22 @@ fn cases(spec: &RouteSpec, records: &Records) -> anyhow::Result<Vec<Case>> {
                 &path,
                 &spoilt,
                 bad,
+            ));
+        }
+    }
+    // Well-formed but implausible: year 0, before 1900, centuries ahead (422; a command that
+    // replaces what the user saw asks for If-Match first, 428).
+    for pointer in date_pointers(body) {
+        for date in ["0000-01-01", "1899-12-31", "2999-01-01"] {
+            let spoilt = with_pointer(body, &pointer, json!(date));
+            cases.push(Case::json(
+                format!("implausible date {date} at {pointer}"),
+                &path,
+                &spoilt,
+                &[
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    StatusCode::PRECONDITION_REQUIRED,
+                ],
             ));
         }
     }

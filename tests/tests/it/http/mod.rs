@@ -10,6 +10,7 @@ mod concurrency;
 mod consistency;
 mod matrix;
 mod raw;
+mod records;
 mod reports;
 mod restart;
 mod security;

@@ -1,0 +1,47 @@
+//! The „Verlauf“ of a record's page: one line per event of the record's stream, in the order it
+//! was recorded — the business date, what happened in German, the text that came with it (a
+//! description, a note, an answer, a reason) and when and by whom it was recorded. The areas
+//! say what each of their events means (`inquiries/history.rs`, `visits/record.rs`); this file
+//! holds what the lines share.
+
+use chrono::{DateTime, Local, NaiveDate, Utc};
+use wifo_domain::german;
+use wifo_projections::queries::names::Names;
+
+use super::texts;
+
+/// One line of a record's history.
+pub(crate) struct HistoryLine {
+    /// The day it happened (`21.11.2026`).
+    pub date: String,
+    /// What happened, in German, with names instead of codes.
+    pub what: String,
+    /// The text recorded with it (may be empty).
+    pub text: String,
+    /// „erfasst am 02.12.2026, 14:05 von Anna Schneider“.
+    pub recorded: String,
+}
+
+impl HistoryLine {
+    pub(crate) fn new(
+        names: &Names<'_>,
+        happened_on: NaiveDate,
+        what: String,
+        text: &str,
+        recorded_at: DateTime<Utc>,
+        recorded_by: &str,
+    ) -> Self {
+        Self {
+            date: german::date(happened_on),
+            what,
+            text: text.to_owned(),
+            recorded: format!(
+                "{} {} {} {}",
+                texts::get("history.recorded_on"),
+                german::date_time(recorded_at.with_timezone(&Local).naive_local()),
+                texts::get("history.by"),
+                names.staff(recorded_by)
+            ),
+        }
+    }
+}
