@@ -10,7 +10,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use wifo_domain::{Decider, ids::OrganizationId};
 use wifo_projections::{Projections, queries::profile::Moment};
-use wifo_store::{CommandContext, CommandError, CommandOutcome, Position};
+use wifo_store::{CommandContext, EventStore, CommandError, CommandOutcome, Position};
 
 use crate::{auth::AuthStore, auth::Caller, data_dir::DataDir, profiles::ShownProfile};
 
@@ -84,6 +84,21 @@ impl Office {
                 wifo_store::command::today(),
             )
             .map_err(CommandError::ImplausibleDate)?;
+            // Nothing happens to a record before the day it began.
+            let stream = wifo_domain::stream_name::<D>(&D::stream_id(command));
+            let first = self
+                .data
+                .store
+                .read_stream(&stream, 0, wifo_store::Direction::Forward, 1)
+                .await?;
+            if let Some(first) = first.first() {
+                wifo_domain::dates::check_not_before(
+                    field,
+                    day,
+                    first.metadata.occurred_at.date_naive(),
+                )
+                .map_err(CommandError::ImplausibleDate)?;
+            }
             if day < context.occurred_at.date_naive() {
                 // Noon, so the day is the same in every time zone the office may be in.
                 context.occurred_at = day

@@ -2,8 +2,9 @@
 //! is (`Decider::dates`): a day on which something **happened** (a visit conducted, an inquiry
 //! received, a consent given) lies neither after today nor before 1900; a **planned** day (a
 //! visit planned, a milestone due, a term's end) may lie ahead, but not before 1900 and not more
-//! than ten years after today. The command handler checks them against the day the command is
-//! given, before anything is decided, so a refused date writes nothing.
+//! than ten years after today; a change entered with the day it happened cannot lie before the
+//! day its record began. The command handler checks them against the day the command is given,
+//! before anything is decided, so a refused date writes nothing.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -65,6 +66,31 @@ pub enum DateError {
         "Datum {field}: der {date} liegt mehr als {PLANNED_YEARS_AHEAD} Jahre in der Zukunft und ist wohl ein Tippfehler."
     )]
     TooFarAhead { field: &'static str, date: String },
+    #[error(
+        "Datum {field}: der {date} liegt vor dem {since}, an dem der Datensatz beginnt. Was vorher geschah, zuerst dort nachtragen (etwa „bekannt seit“)."
+    )]
+    BeforeTheRecord {
+        field: &'static str,
+        date: String,
+        since: String,
+    },
+}
+
+/// A change to a record cannot have happened before the record began (its first event's
+/// business date, `since`).
+pub fn check_not_before(
+    field: &'static str,
+    date: NaiveDate,
+    since: NaiveDate,
+) -> Result<(), DateError> {
+    if date < since {
+        return Err(DateError::BeforeTheRecord {
+            field,
+            date: crate::german::date(date),
+            since: crate::german::date(since),
+        });
+    }
+    Ok(())
 }
 
 /// Checks every date of a command given on `today`.

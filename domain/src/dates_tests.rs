@@ -110,3 +110,19 @@ fn a_visit_names_its_dates_with_what_they_are() {
     });
     assert_eq!(check(&Visit::dates(&complete), day(TODAY)), Ok(()));
 }
+
+#[test]
+fn a_change_cannot_lie_before_its_record_began() {
+    assert_eq!(
+        check_not_before("Umgezogen am", day("2025-07-01"), day("2025-07-01")),
+        Ok(())
+    );
+    assert_eq!(
+        check_not_before("Umgezogen am", day("2024-12-31"), day("2025-01-15")),
+        Err(DateError::BeforeTheRecord {
+            field: "Umgezogen am",
+            date: "31.12.2024".into(),
+            since: "15.01.2025".into(),
+        })
+    );
+}

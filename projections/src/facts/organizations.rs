@@ -79,7 +79,10 @@ impl FactTables {
             .or_default();
         record.state = Organization::evolve(std::mem::take(&mut record.state), event);
         if let Some(change) = change {
-            record.history.push((day, change));
+            // Kept in the order the changes happened (a move entered late goes before the ones
+            // that happened after it), entries of one day in the order entered.
+            let at = record.history.partition_point(|(earlier, _)| *earlier <= day);
+            record.history.insert(at, (day, change));
         }
     }
 

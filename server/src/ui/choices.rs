@@ -1,5 +1,6 @@
 //! The choices of select fields that pages of several areas offer: the active entries of a
-//! taxonomy (regions, topics, offices) and a list with an empty first choice.
+//! taxonomy (regions, topics, offices), the active staff by display name, and a list with an
+//! empty first choice.
 
 /// `(code, "code name")` of every active entry of a taxonomy, with an empty first choice.
 pub(super) fn taxonomy_choices(
@@ -24,4 +25,21 @@ pub(super) fn taxonomy_choices(
 pub(super) fn with_empty(empty: &str, mut choices: Vec<(String, String)>) -> Vec<(String, String)> {
     choices.insert(0, (String::new(), empty.to_owned()));
     choices
+}
+
+/// `(login, display name)` of every active user who may look after businesses (staff and
+/// admins), by display name, with an empty first choice.
+pub(super) fn staff_choices(views: &wifo_projections::Views, empty: &str) -> Vec<(String, String)> {
+    use wifo_domain::{user::UserStatus, values::Role};
+    let names = views.names();
+    let mut staff: Vec<(String, String)> = views
+        .users
+        .iter()
+        .filter(|(_, user)| {
+            user.status == UserStatus::Active && matches!(user.role, Some(Role::Staff | Role::Admin))
+        })
+        .map(|(login, _)| (login.clone(), names.staff(login)))
+        .collect();
+    staff.sort_by(|a, b| a.1.cmp(&b.1));
+    with_empty(empty, staff)
 }

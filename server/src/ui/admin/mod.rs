@@ -53,6 +53,13 @@ pub(super) fn routes() -> Vec<Route> {
             post(taxonomies::define),
         ),
         page(
+            Method::POST,
+            "/verwaltung/taxonomien/{id}/eintrag",
+            ADMINS,
+            "Eintrag umbenennen, stilllegen oder reaktivieren",
+            post(taxonomies::change),
+        ),
+        page(
             Method::GET,
             "/verwaltung/datenschutz",
             ADMINS,

@@ -1,5 +1,6 @@
 //! The taxonomies (`/verwaltung/taxonomien/{kind}`: topics, offices, regions, sectors): the
-//! entries of one, and the form to define an entry.
+//! entries of one, the form to define an entry, and the form to rename, retire or reactivate
+//! one with the day the change takes effect (`…/{kind}/eintrag`).
 
 use askama::Template;
 use axum::{
@@ -8,7 +9,10 @@ use axum::{
     http::StatusCode,
     response::Response,
 };
-use wifo_domain::taxonomy::{DefineEntries, Entry, Taxonomy, TaxonomyCommand, TaxonomyKind};
+use wifo_domain::taxonomy::{
+    DefineEntries, Entry, ReactivateEntry, RenameEntry, RetireEntry, Taxonomy, TaxonomyCommand,
+    TaxonomyKind,
+};
 
 use crate::state::AppState;
 use crate::ui::{
@@ -36,6 +40,8 @@ struct TaxonomyPage {
     label: String,
     kinds: Vec<(String, String, bool)>,
     entries: Vec<EntryLine>,
+    /// `(code, "name – code")` of every entry, for the change form.
+    codes: Vec<crate::ui::form::Choice>,
     form: FormView,
 }
 
@@ -65,8 +71,13 @@ fn taxonomy_page(
                 .collect()
         })
         .unwrap_or_default();
+    let choices: Vec<(String, String)> = entries
+        .iter()
+        .map(|entry: &EntryLine| (entry.code.clone(), format!("{} – {}", entry.name, entry.code)))
+        .collect();
     pages::render(
         &TaxonomyPage {
+            codes: form.options("entry", &choices),
             page: Chrome::new(caller, kind.label(), "/verwaltung/taxonomien/topics")
                 .with_notice(notice),
             t: texts::Texts,
@@ -95,7 +106,7 @@ pub(super) async fn taxonomy(
         &state,
         &caller,
         kind,
-        FormView::default(),
+        FormView::with(&[("changed_on", wifo_domain::german::iso(crate::ui::today()))]),
         notice.ok.as_deref(),
         StatusCode::OK,
     ))
@@ -151,6 +162,81 @@ pub(super) async fn define(
             StatusCode::UNPROCESSABLE_ENTITY,
         ),
     })
+}
+
+/// Renames, retires or reactivates one entry (`action`), dated by `changed_on`.
+pub(super) async fn change(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(kind): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let kind = parse_kind(&caller, &kind)?;
+    let mut input = Input::new(pairs);
+    let code = input.get("entry").to_owned();
+    let new_name = input.get("new_name").trim().to_owned();
+    let action = input.get("action").to_owned();
+    let changed_on = input.date("changed_on");
+    if code.is_empty() {
+        input.fail("entry", texts::get("admin.code_missing"));
+    }
+    let command = match action.as_str() {
+        "rename" if new_name.is_empty() => {
+            input.fail("new_name", texts::get("admin.name_missing"));
+            None
+        }
+        "rename" => Some(TaxonomyCommand::Rename(RenameEntry {
+            taxonomy: kind,
+            code: code.clone(),
+            name: new_name,
+        })),
+        "retire" => Some(TaxonomyCommand::Retire(RetireEntry {
+            taxonomy: kind,
+            code: code.clone(),
+        })),
+        "reactivate" => Some(TaxonomyCommand::Reactivate(ReactivateEntry {
+            taxonomy: kind,
+            code: code.clone(),
+        })),
+        _ => {
+            input.fail("action", texts::get("admin.action_missing"));
+            None
+        }
+    };
+    let (Some(command), Some(changed_on), true) = (command, changed_on, input.is_valid()) else {
+        return Ok(taxonomy_page(
+            &state,
+            &caller,
+            kind,
+            input.view(),
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ));
+    };
+    let dated = Some((texts::get("org.changed_on"), changed_on));
+    Ok(
+        match state
+            .office
+            .execute_on::<Taxonomy>(&caller, &command, None, dated)
+            .await
+        {
+            Ok(_) => pages::done(
+                &format!("/verwaltung/taxonomien/{}", kind.as_str()),
+                "entry_changed",
+            ),
+            Err(error) => {
+                input.fail("entry", refusal(error));
+                taxonomy_page(
+                    &state,
+                    &caller,
+                    kind,
+                    input.view(),
+                    None,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+            }
+        },
+    )
 }
 
 /// The taxonomy an address names, or the 404 page.

@@ -42,6 +42,8 @@ struct InquiryPage {
     facts: Vec<(String, String)>,
     organization_href: String,
     open: bool,
+    /// Staff and admins may reopen a closed inquiry.
+    may_write: bool,
     mine: bool,
     referrals: Vec<ReferralLine>,
     history: Vec<HistoryLine>,
@@ -167,6 +169,7 @@ pub(super) async fn inquiry_page(
             .map(|(org, _)| format!("/organisationen/{org}"))
             .unwrap_or_default(),
         open: found.status == InquiryStatus::Open,
+        may_write: matches!(caller.role, wifo_domain::values::Role::Staff | wifo_domain::values::Role::Admin),
         mine: found.assignee.as_ref() == Some(&caller.user),
         referrals,
         open_referrals: form.options("referral", &open_referrals),
@@ -186,7 +189,8 @@ fn defaults() -> FormView {
     FormView::with(&[
         ("refer_date", day.clone()),
         ("referral_date", day.clone()),
-        ("answer_date", day),
+        ("answer_date", day.clone()),
+        ("reopen_date", day),
         ("outcome", "solved".into()),
     ])
 }

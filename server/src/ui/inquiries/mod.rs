@@ -71,6 +71,13 @@ pub(super) fn routes() -> Vec<Route> {
         ),
         page(
             Method::POST,
+            "/anliegen/{id}/wiedereroeffnen",
+            STAFF,
+            "Abgeschlossenes Anliegen wiedereröffnen",
+            post(steps::reopen),
+        ),
+        page(
+            Method::POST,
             "/anliegen/{id}/abschliessen",
             STAFF,
             "Beantworten und abschließen",

@@ -13,7 +13,7 @@ use wifo_domain::{
     ids::{InquiryId, ReferralId},
     inquiry::{
         AnswerInquiry, AnswerReferral, AssignInquiry, CloseInquiry, Inquiry, InquiryCommand,
-        InquiryOutcome, ReferInquiry,
+        InquiryOutcome, ReferInquiry, ReopenInquiry,
     },
     values::{Code, Text},
 };
@@ -73,6 +73,7 @@ async fn step(
         "assign" => "inquiry_assigned",
         "refer" => "inquiry_referred",
         "referral" => "referral_answered",
+        "reopen" => "inquiry_reopened",
         _ => "inquiry_closed",
     };
     if which == "answer" {
@@ -169,6 +170,27 @@ pub(super) async fn answer_and_close(
                 outcome: outcome?,
             }),
         ])
+    })
+    .await
+}
+
+pub(super) async fn reopen(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    step(&state, &caller, &id, pairs, "reopen", |inquiry, input| {
+        let reopened_on = input.date("reopen_date");
+        let reason = input.required("reason", Text::parse);
+        if reason.as_ref().is_some_and(Text::is_empty) {
+            input.fail("reason", texts::get("inquiry.reason_missing"));
+        }
+        Some(vec![InquiryCommand::Reopen(ReopenInquiry {
+            inquiry,
+            reopened_on: reopened_on?,
+            reason: reason?,
+        })])
     })
     .await
 }

@@ -1,27 +1,31 @@
 //! The page of one contact (`/kontakte/{id}`): organization, day, channel, staff, the person
 //! spoken to (by name, for the roles that see personal data), topics by name, the summary, and
-//! for a retracted contact the reason — with its history (logged, corrected, retracted).
+//! for a retracted contact the reason — with its history (logged, corrected, retracted), and
+//! the form to retract a contact logged by mistake.
 
 use askama::Template;
 use axum::{
-    Extension,
-    extract::{Path, State},
+    Extension, Form,
+    extract::{Path, Query, State},
+    http::StatusCode,
     response::Response,
 };
 use wifo_app::{auth::Caller, history::Recorded};
 use wifo_domain::{
-    contact::{Contact, ContactEvent, ContactStatus},
+    contact::{Contact, ContactCommand, ContactEvent, ContactStatus, RetractContact},
     german,
     ids::ContactId,
+    values::{Role, Text},
 };
 use wifo_projections::queries::{names::Names, profile::Moment};
 
 use crate::state::AppState;
 use crate::ui::{
     error::PageError,
+    form::{FormView, Input},
     history::HistoryLine,
     pages::{self, Chrome},
-    ready, texts,
+    ready, refusal, texts,
 };
 
 #[derive(Template)]
@@ -29,11 +33,14 @@ use crate::ui::{
 struct ContactRecordPage {
     page: Chrome,
     t: texts::Texts,
+    id: String,
     heading: String,
     organization_href: String,
     facts: Vec<(String, String)>,
     summary: String,
     history: Vec<HistoryLine>,
+    may_retract: bool,
+    form: FormView,
 }
 
 fn history_lines(names: &Names<'_>, recorded: &[Recorded<ContactEvent>]) -> Vec<HistoryLine> {
@@ -91,14 +98,65 @@ pub(super) async fn show(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
+    Query(notice): Query<pages::Notice>,
 ) -> Result<Response, PageError> {
     ready(&state, &caller).await?;
     let id = ContactId::parse(&id)
         .map_err(|_| PageError::not_found(&caller, texts::get("contact.unknown")))?;
+    contact_page(
+        &state,
+        &caller,
+        id,
+        FormView::default(),
+        notice.ok.as_deref(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// Retracts a contact logged by mistake, with the reason (it then counts nowhere).
+pub(super) async fn retract(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    ready(&state, &caller).await?;
+    let id = ContactId::parse(&id)
+        .map_err(|_| PageError::not_found(&caller, texts::get("contact.unknown")))?;
+    let mut input = Input::new(pairs);
+    let reason = input.required("reason", Text::parse);
+    if reason.as_ref().is_some_and(Text::is_empty) {
+        input.fail("reason", texts::get("inquiry.reason_missing"));
+    }
+    let Some(reason) = reason.filter(|_| input.is_valid()) else {
+        return contact_page(&state, &caller, id, input.view(), None, StatusCode::UNPROCESSABLE_ENTITY)
+            .await;
+    };
+    let command = ContactCommand::Retract(RetractContact {
+        contact: id,
+        reason,
+    });
+    if let Err(error) = state.office.execute::<Contact>(&caller, &command, None).await {
+        let view = input.view().refused(refusal(error));
+        return contact_page(&state, &caller, id, view, None, StatusCode::UNPROCESSABLE_ENTITY)
+            .await;
+    }
+    Ok(pages::done(&format!("/kontakte/{id}"), "contact_retracted"))
+}
+
+async fn contact_page(
+    state: &AppState,
+    caller: &Caller,
+    id: ContactId,
+    form: FormView,
+    notice: Option<&str>,
+    status: StatusCode,
+) -> Result<Response, PageError> {
     let recorded = state
         .history::<Contact>(&id.to_string())
         .await
-        .map_err(|error| PageError::internal(&caller, "Verlauf eines Kontakts", error))?;
+        .map_err(|error| PageError::internal(caller, "Verlauf eines Kontakts", error))?;
     let (organization, person) = {
         let views = state.projections.read();
         let found = views.contacts.get(&id);
@@ -109,7 +167,7 @@ pub(super) async fn show(
     };
     let person_name = match (organization, person) {
         (Some(organization), Some(person)) => state
-            .organization_profile(&caller, organization, Moment::default())
+            .organization_profile(caller, organization, Moment::default())
             .await
             .and_then(|shown| {
                 shown
@@ -124,7 +182,7 @@ pub(super) async fn show(
 
     let views = state.projections.read();
     let Some(contact) = views.contacts.get(&id) else {
-        return Err(PageError::not_found(&caller, texts::get("contact.unknown")));
+        return Err(PageError::not_found(caller, texts::get("contact.unknown")));
     };
     let names = views.names();
     let organization_name = contact
@@ -176,7 +234,8 @@ pub(super) async fn show(
         texts::get("contact.record_title")
     );
     let page = ContactRecordPage {
-        page: Chrome::new(&caller, &heading, ""),
+        id: id.to_string(),
+        page: Chrome::new(caller, &heading, "").with_notice(notice),
         t: texts::Texts,
         heading,
         organization_href: contact
@@ -186,7 +245,10 @@ pub(super) async fn show(
         facts,
         summary: contact.summary.to_string(),
         history: history_lines(&names, &recorded),
+        may_retract: contact.status == ContactStatus::Logged
+            && matches!(caller.role, Role::Staff | Role::Admin),
+        form,
     };
     drop(views);
-    Ok(pages::ok(&page))
+    Ok(pages::render(&page, status))
 }

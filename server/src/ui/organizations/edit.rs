@@ -1,4 +1,5 @@
-//! Changing an organization's name, address and Planungsraum with the day the change happened
+//! Changing an organization's name, address, Planungsraum and account manager (chosen by display
+//! name) with the day the change happened, or closing it with its day and reason
 //! (`/organisationen/{id}/bearbeiten`): a move in July entered in December is dated July, so
 //! visits between count in the old region and the timeline shows both days. The form sends a
 //! rename and a move only for what changed; a day after today is refused next to its field.
@@ -14,15 +15,15 @@ use wifo_domain::{
     german,
     ids::OrganizationId,
     organization::{
-        Organization, OrganizationCommand, OrganizationState, RelocateOrganization,
-        RenameOrganization,
+        AssignAccountManager, CloseOrganization, Organization, OrganizationCommand,
+        OrganizationState, RelocateOrganization, RenameOrganization, Status,
     },
-    values::{Address, OrganizationName, RegionCode},
+    values::{Address, OrganizationName, RegionCode, Text, UserName},
 };
 
 use crate::state::AppState;
 use crate::ui::{
-    choices::taxonomy_choices,
+    choices::{staff_choices, taxonomy_choices},
     error::PageError,
     form::{Choice, FormView, Input},
     pages::{self, Chrome},
@@ -39,6 +40,9 @@ struct EditPage {
     name: String,
     form: FormView,
     regions: Vec<Choice>,
+    staff: Vec<Choice>,
+    /// Already closed: no close form.
+    closed: bool,
 }
 
 fn current(state: &AppState, id: OrganizationId) -> Option<OrganizationState> {
@@ -59,11 +63,13 @@ fn edit_page(
     form: FormView,
     status: StatusCode,
 ) -> Response {
-    let regions = taxonomy_choices(
-        &state.projections.read(),
-        "regions",
-        texts::get("form.none"),
-    );
+    let (regions, staff) = {
+        let views = state.projections.read();
+        (
+            taxonomy_choices(&views, "regions", texts::get("form.none")),
+            staff_choices(&views, texts::get("org.no_account_manager")),
+        )
+    };
     let name = found
         .name
         .as_ref()
@@ -80,6 +86,8 @@ fn edit_page(
             id: id.to_string(),
             name,
             regions: form.options("region", &regions),
+            staff: form.options("account_manager", &staff),
+            closed: matches!(found.status, Status::Closed { .. }),
             form,
         },
         status,
@@ -131,7 +139,16 @@ pub(super) async fn edit_form(
                 .map(ToString::to_string)
                 .unwrap_or_default(),
         ),
+        (
+            "account_manager",
+            found
+                .account_manager
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+        ),
         ("changed_on", german::iso(today())),
+        ("closed_on", german::iso(today())),
     ]);
     Ok(edit_page(&state, &caller, id, &found, form, StatusCode::OK))
 }
@@ -159,9 +176,10 @@ pub(super) async fn edit(
         }
     };
     let region = input.optional("region", RegionCode::parse);
+    let account_manager = input.optional("account_manager", UserName::parse);
     let changed_on = input.date("changed_on");
-    let (Some(name), Some(address), Some(region), Some(changed_on)) =
-        (name, address, region, changed_on)
+    let (Some(name), Some(address), Some(region), Some(account_manager), Some(changed_on)) =
+        (name, address, region, account_manager, changed_on)
     else {
         return Ok(edit_page(
             &state,
@@ -184,6 +202,12 @@ pub(super) async fn edit(
             organization: id,
             address,
             region,
+        }));
+    }
+    if found.account_manager != account_manager {
+        commands.push(OrganizationCommand::AssignAccountManager(AssignAccountManager {
+            organization: id,
+            account_manager,
         }));
     }
     for command in commands {
@@ -213,4 +237,53 @@ pub(super) async fn edit(
         &format!("/organisationen/{id}"),
         "organization_changed",
     ))
+}
+
+pub(super) async fn close(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    ready(&state, &caller).await?;
+    let id = parse_id(&caller, &id)?;
+    let found =
+        current(&state, id).ok_or_else(|| PageError::not_found(&caller, texts::get("org.unknown")))?;
+    let mut input = Input::new(pairs);
+    let closed_on = input.date("closed_on");
+    let reason = input.required("reason", Text::parse);
+    if reason.as_ref().is_some_and(Text::is_empty) {
+        input.fail("reason", texts::get("inquiry.reason_missing"));
+    }
+    let (Some(closed_on), Some(reason)) = (closed_on, reason) else {
+        return Ok(edit_page(
+            &state,
+            &caller,
+            id,
+            &found,
+            input.view(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ));
+    };
+    let command = OrganizationCommand::Close(CloseOrganization {
+        organization: id,
+        closed_on,
+        reason,
+    });
+    if let Err(error) = state
+        .office
+        .execute::<Organization>(&caller, &command, None)
+        .await
+    {
+        input.fail("closed_on", refusal(error));
+        return Ok(edit_page(
+            &state,
+            &caller,
+            id,
+            &found,
+            input.view(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ));
+    }
+    Ok(pages::done(&format!("/organisationen/{id}"), "organization_closed"))
 }

@@ -70,7 +70,7 @@ pub(super) fn routes() -> Vec<Route> {
             Method::GET,
             "/organisationen/{id}/bearbeiten",
             STAFF,
-            "Formular: Name oder Anschrift ändern (mit Datum der Änderung)",
+            "Formular: Name, Anschrift, Betreuung ändern (mit Datum der Änderung), schließen",
             get(edit::edit_form),
         ),
         page(
@@ -81,11 +81,25 @@ pub(super) fn routes() -> Vec<Route> {
             post(edit::edit),
         ),
         page(
+            Method::POST,
+            "/organisationen/{id}/schliessen",
+            STAFF,
+            "Organisation schließen (mit Tag und Grund)",
+            post(edit::close),
+        ),
+        page(
             Method::GET,
             "/kontakte/{id}",
             READERS,
             "Ein Kontakt mit allem, was erfasst ist, und seinem Verlauf",
             get(contact_record::show),
+        ),
+        page(
+            Method::POST,
+            "/kontakte/{id}/zurueckziehen",
+            STAFF,
+            "Kontakt zurückziehen (mit Grund)",
+            post(contact_record::retract),
         ),
         page(
             Method::GET,

@@ -16,7 +16,6 @@ use wifo_domain::{
 use crate::state::AppState;
 use crate::ui::{
     choices::{taxonomy_choices, with_empty},
-    execute,
     form::{Choice, FormView, Input, enum_choices},
     pages::{self, Chrome},
     refusal, texts,
@@ -94,7 +93,11 @@ pub(super) async fn new_organization(
     register_page(
         &state,
         &caller,
-        FormView::with(&[("kind", "company".into()), ("city", "Berlin".into())]),
+        FormView::with(&[
+            ("kind", "company".into()),
+            ("city", "Berlin".into()),
+            ("registered_on", wifo_domain::german::iso(crate::ui::today())),
+        ]),
         StatusCode::OK,
     )
 }
@@ -139,6 +142,7 @@ pub(super) async fn register(
         input.choice::<SizeClass>("size_class").map(Some)
     };
     let website = input.optional("website", Website::parse);
+    let registered_on = input.date("registered_on");
     let (
         Some(name),
         Some(kind),
@@ -147,7 +151,17 @@ pub(super) async fn register(
         Some(sector),
         Some(size_class),
         Some(website),
-    ) = (name, kind, address, region, sector, size_class, website)
+        Some(registered_on),
+    ) = (
+        name,
+        kind,
+        address,
+        region,
+        sector,
+        size_class,
+        website,
+        registered_on,
+    )
     else {
         return register_page(
             &state,
@@ -185,13 +199,21 @@ pub(super) async fn register(
         region,
         external_id: None,
     });
-    match execute::<Organization>(&state, &caller, command).await {
-        Ok(()) => pages::done(&format!("/organisationen/{id}"), "registered"),
-        Err(error) => register_page(
-            &state,
-            &caller,
-            input.view().refused(refusal(error)),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ),
+    let known_since = Some((texts::get("org.registered_on"), registered_on));
+    match state
+        .office
+        .execute_on::<Organization>(&caller, &command, None, known_since)
+        .await
+    {
+        Ok(_) => pages::done(&format!("/organisationen/{id}"), "registered"),
+        Err(error) => {
+            input.fail("registered_on", refusal(error));
+            register_page(
+                &state,
+                &caller,
+                input.view(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
     }
 }

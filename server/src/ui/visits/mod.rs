@@ -3,6 +3,7 @@
 //! touching), and the follow-ups a visit leaves (created with the visit, completed from
 //! "Meine Woche" or the organization page).
 
+mod changes;
 mod conduct;
 mod follow_ups;
 mod plan;
@@ -26,6 +27,20 @@ pub(super) fn routes() -> Vec<Route> {
             READERS,
             "Ein Betriebsbesuch mit allem, was erfasst ist, und seinem Verlauf",
             get(record::show),
+        ),
+        page(
+            Method::POST,
+            "/besuche/{id}/verschieben",
+            STAFF,
+            "Geplanten Besuch verschieben",
+            post(changes::reschedule),
+        ),
+        page(
+            Method::POST,
+            "/besuche/{id}/absagen",
+            STAFF,
+            "Geplanten Besuch absagen",
+            post(changes::cancel),
         ),
         page(
             Method::GET,

@@ -9,7 +9,8 @@
 use askama::Template;
 use axum::{
     Extension,
-    extract::{Path, State},
+    extract::{Path, Query, State},
+    http::StatusCode,
     response::Response,
 };
 use std::collections::HashMap;
@@ -17,6 +18,7 @@ use wifo_app::{auth::Caller, history::Recorded};
 use wifo_domain::{
     german,
     ids::{FollowUpId, VisitId},
+    values::Role,
     visit::{Visit, VisitEvent, VisitState, VisitStatus},
 };
 use wifo_projections::queries::{names::Names, profile::Moment};
@@ -24,6 +26,7 @@ use wifo_projections::queries::{names::Names, profile::Moment};
 use crate::state::AppState;
 use crate::ui::{
     error::PageError,
+    form::FormView,
     history::HistoryLine,
     pages::{self, Chrome},
     ready, texts,
@@ -52,6 +55,9 @@ struct VisitRecordPage {
     follow_ups: Vec<FollowUpLine>,
     history: Vec<HistoryLine>,
     planned: bool,
+    /// Staff and admins may reschedule or cancel a planned visit.
+    may_write: bool,
+    form: FormView,
 }
 
 fn yes_no(value: bool) -> String {
@@ -196,14 +202,35 @@ pub(super) async fn show(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
+    Query(notice): Query<pages::Notice>,
 ) -> Result<Response, PageError> {
     ready(&state, &caller).await?;
     let id = VisitId::parse(&id)
         .map_err(|_| PageError::not_found(&caller, texts::get("visit.unknown")))?;
+    record_page(
+        &state,
+        &caller,
+        id,
+        super::changes::defaults(),
+        notice.ok.as_deref(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// The page, with `form` for its reschedule and cancel forms (values and messages kept).
+pub(super) async fn record_page(
+    state: &AppState,
+    caller: &Caller,
+    id: VisitId,
+    form: FormView,
+    notice: Option<&str>,
+    status: StatusCode,
+) -> Result<Response, PageError> {
     let recorded = state
         .history::<Visit>(&id.to_string())
         .await
-        .map_err(|error| PageError::internal(&caller, "Verlauf eines Besuchs", error))?;
+        .map_err(|error| PageError::internal(caller, "Verlauf eines Besuchs", error))?;
     let organization = state
         .projections
         .read()
@@ -213,7 +240,7 @@ pub(super) async fn show(
     // Participants by name, as far as the caller may see personal data.
     let participant_names: HashMap<_, _> = match organization {
         Some(organization) => state
-            .organization_profile(&caller, organization, Moment::default())
+            .organization_profile(caller, organization, Moment::default())
             .await
             .map(|shown| {
                 shown
@@ -231,7 +258,7 @@ pub(super) async fn show(
 
     let views = state.projections.read();
     let Some(visit) = views.visits.get(&id) else {
-        return Err(PageError::not_found(&caller, texts::get("visit.unknown")));
+        return Err(PageError::not_found(caller, texts::get("visit.unknown")));
     };
     let names = views.names();
     let organization_name = visit
@@ -346,7 +373,7 @@ pub(super) async fn show(
     let history = history_lines(&names, &recorded);
     let heading = format!("{} – {organization_name}", texts::get("visit.record_title"));
     let page = VisitRecordPage {
-        page: Chrome::new(&caller, &heading, ""),
+        page: Chrome::new(caller, &heading, "").with_notice(notice),
         t: texts::Texts,
         id: id.to_string(),
         heading,
@@ -361,7 +388,9 @@ pub(super) async fn show(
         follow_ups: follow_ups.into_iter().map(|(_, line)| line).collect(),
         history,
         planned: visit.status == VisitStatus::Planned,
+        may_write: matches!(caller.role, Role::Staff | Role::Admin),
+        form,
     };
     drop(views);
-    Ok(pages::ok(&page))
+    Ok(pages::render(&page, status))
 }

@@ -44,6 +44,11 @@ async fn staff_register_an_organization_log_a_visit_and_see_it_on_the_timeline()
         .await?;
     browser.fill("#f-street", "Florastraße 12").await?;
     browser.fill("#f-postal_code", "13187").await?;
+    // Known to the office for a hundred days already.
+    let known_since = chrono::Local::now().date_naive() - chrono::Duration::days(100);
+    browser
+        .set_value("#f-registered_on", &known_since.format("%Y-%m-%d").to_string())
+        .await?;
     browser.submit("main form button[type=submit]").await?;
     let organization = browser.path().await?;
     ensure!(
@@ -67,6 +72,61 @@ async fn staff_register_an_organization_log_a_visit_and_see_it_on_the_timeline()
         "timeline: {timeline}"
     );
     browser.screenshot("staff-organisation-verlauf").await?;
+    // The timeline entry opens the visit's own page with everything recorded, printable.
+    browser
+        .click("ol.timeline a[href^='/besuche/']")
+        .await?;
+    ensure!(
+        browser.path().await?.starts_with("/besuche/0"),
+        "the timeline entry opens {}",
+        browser.path().await?
+    );
+    browser.audit().await?;
+    let facts = browser.text("main").await?;
+    for (label, value) in [
+        ("Erweiterungspläne", "ja"),
+        ("Abwanderungsgefahr", "nein"),
+    ] {
+        ensure!(
+            facts.contains(&format!("{label}\n{value}"))
+                || facts.contains(&format!("{label}\t{value}"))
+                || facts.contains(&format!("{label} {value}")),
+            "the visit page lacks „{label}: {value}“: {facts}"
+        );
+    }
+    for text in ["Backstube Browsertest GmbH", "Neue Backstraße geplant", "Verlauf"] {
+        ensure!(facts.contains(text), "the visit page lacks „{text}“: {facts}");
+    }
+    ensure!(
+        browser
+            .client
+            .find(Locator::Css("button[data-print]:not([hidden])"))
+            .await
+            .is_ok(),
+        "the print button is shown"
+    );
+    browser.screenshot("besuch-seite").await?;
+    // A move entered with the day it happened: the timeline shows both days.
+    browser.open(&format!("{organization}/bearbeiten")).await?;
+    browser.audit().await?;
+    browser.fill("#f-street", "Damerowstraße 3").await?;
+    let earlier = chrono::Local::now().date_naive() - chrono::Duration::days(40);
+    browser
+        .set_value("#f-changed_on", &earlier.format("%Y-%m-%d").to_string())
+        .await?;
+    browser.submit("main form button[type=submit]").await?;
+    ensure!(
+        browser.path().await? == organization,
+        "after the move: {}",
+        browser.path().await?
+    );
+    let timeline = browser.text("ol.timeline").await?;
+    ensure!(
+        timeline.contains(&earlier.format("%d.%m.%Y").to_string())
+            && timeline.contains("erfasst am"),
+        "the move with both days: {timeline}"
+    );
+    browser.screenshot("organisation-umzug-nachgetragen").await?;
     browser.logout().await?;
     // A demo account manager has a week full of work: the README's screenshot.
     browser
@@ -151,6 +211,19 @@ async fn staff_take_an_inquiry_refer_it_answer_it_and_it_leaves_the_queue() -> a
         "the closed inquiry is still in the queue"
     );
     browser.screenshot("staff-anliegen-erledigt").await?;
+    // Every text recorded stands on the inquiry's page, in its history.
+    browser.open(&inquiry).await?;
+    browser.audit().await?;
+    let history = browser.text("ol.history").await?;
+    for text in [
+        "Frage zur Sondernutzung des Gehwegs für Außengastronomie",
+        "Bitte Genehmigungsfähigkeit prüfen",
+        "Genehmigung mit Auflagen möglich",
+        "Antrag beim Straßen- und Grünflächenamt stellen; Auflagen liegen bei",
+    ] {
+        ensure!(history.contains(text), "the history lacks „{text}“: {history}");
+    }
+    browser.screenshot("anliegen-verlauf").await?;
     browser.close().await
 }
 
@@ -351,5 +424,40 @@ async fn the_admin_sees_a_persons_data_and_erases_it() -> anyhow::Result<()> {
             .is_some_and(|record| record.erased)
     );
     browser.screenshot("verwaltung-datenschutz").await?;
+    browser.close().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_admin_renames_a_topic_and_the_pages_show_the_new_name() -> anyhow::Result<()> {
+    let app = demo_app().await?;
+    let browser = Browser::start(&app).await?;
+    browser.login(Role::Admin).await?;
+    browser.open("/anliegen/neu").await?;
+    let before = browser.text("#f-topic").await?;
+    ensure!(
+        before.contains("Förderung und Finanzierung"),
+        "the topic before: {before}"
+    );
+    browser.open("/verwaltung/taxonomien/topics").await?;
+    browser.audit().await?;
+    browser.select("#f-entry", "foerderung").await?;
+    browser.click("input[name=action][value=rename]").await?;
+    browser
+        .fill("#f-new_name", "Fördermittel und Zuschüsse")
+        .await?;
+    browser
+        .submit("form[action$='/eintrag'] button")
+        .await?;
+    ensure!(
+        browser.path().await? == "/verwaltung/taxonomien/topics",
+        "after renaming: {}",
+        browser.path().await?
+    );
+    browser.open("/anliegen/neu").await?;
+    let after = browser.text("#f-topic").await?;
+    ensure!(
+        after.contains("Fördermittel und Zuschüsse") && !after.contains("Förderung und Finanzierung"),
+        "the topic after: {after}"
+    );
     browser.close().await
 }

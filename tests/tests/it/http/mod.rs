@@ -9,6 +9,7 @@ mod bodies;
 mod concurrency;
 mod consistency;
 mod matrix;
+mod forms;
 mod raw;
 mod records;
 mod reports;

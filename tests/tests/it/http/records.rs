@@ -361,3 +361,84 @@ async fn a_move_entered_late_counts_from_the_day_it_happened() -> anyhow::Result
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     Ok(())
 }
+
+/// A form post of the web UI with the session's CSRF token.
+async fn post_form(
+    client: &super::Client,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> anyhow::Result<(StatusCode, String)> {
+    let mut pairs: Vec<(&str, &str)> = fields.to_vec();
+    let token = client.csrf.clone().unwrap_or_default();
+    pairs.push(("_csrf", &token));
+    let response = client
+        .request(reqwest::Method::POST, path)
+        .form(&pairs)
+        .send()
+        .await?;
+    Ok((response.status(), response.text().await?))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_input_on_the_new_forms_is_refused_next_to_its_field_with_the_values_kept()
+-> anyhow::Result<()> {
+    let app = spawn_app().await?;
+    let staff = app.login(Role::Staff).await?;
+    let organization = register_organization(&staff, "Formular Prüf GmbH").await?;
+    let visit = super::plan_visit(&staff, &organization, today()).await?;
+    let head = app.head().await?;
+    let tomorrow = (today() + chrono::Duration::days(1)).to_string();
+
+    // A move dated tomorrow: refused at „Geändert am“, the typed street kept.
+    let (status, page) = post_form(
+        &staff,
+        &format!("/organisationen/{organization}/bearbeiten"),
+        &[
+            ("name", "Formular Prüf GmbH"),
+            ("street", "Damerowstraße 3"),
+            ("postal_code", "13187"),
+            ("city", "Berlin"),
+            ("region", ""),
+            ("account_manager", ""),
+            ("changed_on", &tomorrow),
+        ],
+    )
+    .await?;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("id=\"e-changed_on\""), "the message is not at its field");
+    assert!(page.contains("liegt in der Zukunft"), "{page:.2000}");
+    assert!(page.contains("value=\"Damerowstraße 3\""), "the typed street is lost");
+
+    // A visit cancelled without a reason; a visit moved to no day.
+    let (status, page) = post_form(
+        &staff,
+        &format!("/besuche/{visit}/absagen"),
+        &[("cancelled_on", &today().to_string()), ("reason", "")],
+    )
+    .await?;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("id=\"e-reason\""), "{page:.2000}");
+    let (status, page) = post_form(
+        &staff,
+        &format!("/besuche/{visit}/verschieben"),
+        &[("planned_on", "31.02.2026"), ("rescheduled_on", &today().to_string())],
+    )
+    .await?;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("id=\"e-planned_on\""), "{page:.2000}");
+    assert!(page.contains("value=\"31.02.2026\""), "the typed date is lost");
+    assert_eq!(app.head().await?, head, "nothing was written");
+
+    // And the good cases write: the visit moved, then the organization's account manager.
+    let next_week = (today() + chrono::Duration::days(7)).to_string();
+    let (status, _) = post_form(
+        &staff,
+        &format!("/besuche/{visit}/verschieben"),
+        &[("planned_on", &next_week), ("rescheduled_on", &today().to_string())],
+    )
+    .await?;
+    assert!(status.is_redirection() || status.is_success(), "{status}");
+    let (answer, _) = staff.read(&format!("/api/v1/visits/{visit}")).await?;
+    assert_eq!(answer["state"]["planned_on"], next_week);
+    Ok(())
+}
