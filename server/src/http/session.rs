@@ -46,8 +46,7 @@ async fn login(
     body: Bytes,
 ) -> Result<Response, ApiError> {
     super::commands::require_json(&headers)?;
-    let login: Login =
-        serde_json::from_slice(&body).map_err(|error| super::strict::body_error(&error))?;
+    let login: Login = super::strict::read_body(&body)?;
     let mut keys = vec![format!("user:{}", login.name.trim().to_lowercase())];
     if let Some(Extension(ConnectInfo(address))) = connect {
         keys.push(format!("ip:{}", address.ip()));

@@ -45,9 +45,17 @@ pub(super) fn refuse_unknown_fields(sent: &Value, understood: &Value) -> Result<
     }
 }
 
+/// Reads a JSON body into `T`: malformed JSON is a 400, a field `T` does not have a 422 naming
+/// it (for types with `#[serde(deny_unknown_fields)]`).
+pub(super) fn read_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    let value: Value = serde_json::from_slice(body)
+        .map_err(|error| ApiError::BadRequest(format!("Ungültige Eingabe: {error}")))?;
+    serde_json::from_value(value).map_err(|error| body_error(&error))
+}
+
 /// A serde error about an unknown field (from `#[serde(deny_unknown_fields)]`) as the 422 that
 /// names it; any other error as a 400.
-pub(super) fn body_error(error: &serde_json::Error) -> ApiError {
+fn body_error(error: &serde_json::Error) -> ApiError {
     let text = error.to_string();
     match text
         .strip_prefix("unknown field `")

@@ -41,7 +41,7 @@ fn parse_body<T: serde::de::DeserializeOwned>(
     body: &[u8],
 ) -> Result<T, ApiError> {
     require_json(headers)?;
-    serde_json::from_slice(body).map_err(|error| super::strict::body_error(&error))
+    super::strict::read_body(body)
 }
 
 fn user_name(text: &str) -> Result<UserName, ApiError> {

@@ -63,8 +63,9 @@ fn creates(spec: &RouteSpec) -> bool {
 /// The id a corpus request puts into the path: unknown, but well-formed.
 fn unknown_id(spec: &RouteSpec) -> String {
     if spec.path.starts_with("/api/v1/taxonomies/") {
-        // Taxonomy streams are named by kind; the fresh office has none defined.
-        "topics".to_owned()
+        // Taxonomy streams are named by kind; a fresh office has topics and offices (its
+        // defaults), but no regions.
+        "regions".to_owned()
     } else {
         Uuid::now_v7().to_string()
     }
@@ -200,7 +201,17 @@ fn cases(spec: &RouteSpec, records: &Records) -> anyhow::Result<Vec<Case>> {
         }
     }
     // Well-formed but implausible: year 0, before 1900, centuries ahead (422; a command that
-    // replaces what the user saw asks for If-Match first, 428).
+    // replaces what the user saw asks for If-Match first, 428; a record the path names that does
+    // not exist is a 404 first).
+    let implausible: &[StatusCode] = if creates(spec) {
+        &[StatusCode::UNPROCESSABLE_ENTITY]
+    } else {
+        &[
+            StatusCode::UNPROCESSABLE_ENTITY,
+            StatusCode::PRECONDITION_REQUIRED,
+            StatusCode::NOT_FOUND,
+        ]
+    };
     for pointer in date_pointers(body) {
         for date in ["0000-01-01", "1899-12-31", "2999-01-01"] {
             let spoilt = with_pointer(body, &pointer, json!(date));
@@ -208,10 +219,7 @@ fn cases(spec: &RouteSpec, records: &Records) -> anyhow::Result<Vec<Case>> {
                 format!("implausible date {date} at {pointer}"),
                 &path,
                 &spoilt,
-                &[
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    StatusCode::PRECONDITION_REQUIRED,
-                ],
+                implausible,
             ));
         }
     }
