@@ -10,7 +10,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use wifo_domain::{Decider, ids::OrganizationId};
 use wifo_projections::{Projections, queries::profile::Moment};
-use wifo_store::{CommandContext, EventStore, CommandError, CommandOutcome, Position};
+use wifo_store::{CommandContext, CommandError, CommandOutcome, EventStore, Position};
 
 use crate::{auth::AuthStore, auth::Caller, data_dir::DataDir, profiles::ShownProfile};
 

@@ -81,7 +81,9 @@ impl FactTables {
         if let Some(change) = change {
             // Kept in the order the changes happened (a move entered late goes before the ones
             // that happened after it), entries of one day in the order entered.
-            let at = record.history.partition_point(|(earlier, _)| *earlier <= day);
+            let at = record
+                .history
+                .partition_point(|(earlier, _)| *earlier <= day);
             record.history.insert(at, (day, change));
         }
     }

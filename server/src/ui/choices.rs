@@ -36,7 +36,8 @@ pub(super) fn staff_choices(views: &wifo_projections::Views, empty: &str) -> Vec
         .users
         .iter()
         .filter(|(_, user)| {
-            user.status == UserStatus::Active && matches!(user.role, Some(Role::Staff | Role::Admin))
+            user.status == UserStatus::Active
+                && matches!(user.role, Some(Role::Staff | Role::Admin))
         })
         .map(|(login, _)| (login.clone(), names.staff(login)))
         .collect();

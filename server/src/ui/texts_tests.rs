@@ -34,6 +34,17 @@ fn every_key_used_has_a_german_text() {
 }
 
 #[test]
-fn keys_are_unique() {
-    assert_eq!(CATALOGUE.len(), GERMAN.len());
+fn keys_are_unique_and_every_line_has_a_key_and_a_text() {
+    let lines: Vec<&str> = GERMAN
+        .lines()
+        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+        .collect();
+    for line in &lines {
+        let (key, text) = line.split_once('\t').unwrap_or_default();
+        assert!(
+            key.contains('.') && !text.trim().is_empty(),
+            "a line without key and text: {line:?}"
+        );
+    }
+    assert_eq!(CATALOGUE.len(), lines.len(), "a key is twice in de.tsv");
 }

@@ -14,8 +14,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-/// The most lines `server/src` may hold.
-const SERVER_LINE_BUDGET: usize = 12_000;
+/// The most lines `server/src` may hold. 12,000 when the services moved to `wifo-app`; raised
+/// to 13,500 when every record got its page and most commands their form (the UI's own code:
+/// templates' handlers, not services), after the German texts moved to `server/texts/de.tsv`.
+const SERVER_LINE_BUDGET: usize = 13_500;
 
 /// The crates whose modules are checked for cycles.
 const CRATES: &[&str] = &[

@@ -53,7 +53,7 @@ fn taxonomy_page(
     notice: Option<&str>,
     status: StatusCode,
 ) -> Response {
-    let entries = state
+    let entries: Vec<EntryLine> = state
         .projections
         .read()
         .taxonomies
@@ -73,7 +73,12 @@ fn taxonomy_page(
         .unwrap_or_default();
     let choices: Vec<(String, String)> = entries
         .iter()
-        .map(|entry: &EntryLine| (entry.code.clone(), format!("{} – {}", entry.name, entry.code)))
+        .map(|entry: &EntryLine| {
+            (
+                entry.code.clone(),
+                format!("{} – {}", entry.name, entry.code),
+            )
+        })
         .collect();
     pages::render(
         &TaxonomyPage {

@@ -169,7 +169,10 @@ pub(super) async fn inquiry_page(
             .map(|(org, _)| format!("/organisationen/{org}"))
             .unwrap_or_default(),
         open: found.status == InquiryStatus::Open,
-        may_write: matches!(caller.role, wifo_domain::values::Role::Staff | wifo_domain::values::Role::Admin),
+        may_write: matches!(
+            caller.role,
+            wifo_domain::values::Role::Staff | wifo_domain::values::Role::Admin
+        ),
         mine: found.assignee.as_ref() == Some(&caller.user),
         referrals,
         open_referrals: form.options("referral", &open_referrals),

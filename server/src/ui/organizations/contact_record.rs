@@ -130,17 +130,35 @@ pub(super) async fn retract(
         input.fail("reason", texts::get("inquiry.reason_missing"));
     }
     let Some(reason) = reason.filter(|_| input.is_valid()) else {
-        return contact_page(&state, &caller, id, input.view(), None, StatusCode::UNPROCESSABLE_ENTITY)
-            .await;
+        return contact_page(
+            &state,
+            &caller,
+            id,
+            input.view(),
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     };
     let command = ContactCommand::Retract(RetractContact {
         contact: id,
         reason,
     });
-    if let Err(error) = state.office.execute::<Contact>(&caller, &command, None).await {
+    if let Err(error) = state
+        .office
+        .execute::<Contact>(&caller, &command, None)
+        .await
+    {
         let view = input.view().refused(refusal(error));
-        return contact_page(&state, &caller, id, view, None, StatusCode::UNPROCESSABLE_ENTITY)
-            .await;
+        return contact_page(
+            &state,
+            &caller,
+            id,
+            view,
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     }
     Ok(pages::done(&format!("/kontakte/{id}"), "contact_retracted"))
 }

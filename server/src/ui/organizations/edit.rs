@@ -205,10 +205,12 @@ pub(super) async fn edit(
         }));
     }
     if found.account_manager != account_manager {
-        commands.push(OrganizationCommand::AssignAccountManager(AssignAccountManager {
-            organization: id,
-            account_manager,
-        }));
+        commands.push(OrganizationCommand::AssignAccountManager(
+            AssignAccountManager {
+                organization: id,
+                account_manager,
+            },
+        ));
     }
     for command in commands {
         if let Err(error) = state
@@ -247,8 +249,8 @@ pub(super) async fn close(
 ) -> Result<Response, PageError> {
     ready(&state, &caller).await?;
     let id = parse_id(&caller, &id)?;
-    let found =
-        current(&state, id).ok_or_else(|| PageError::not_found(&caller, texts::get("org.unknown")))?;
+    let found = current(&state, id)
+        .ok_or_else(|| PageError::not_found(&caller, texts::get("org.unknown")))?;
     let mut input = Input::new(pairs);
     let closed_on = input.date("closed_on");
     let reason = input.required("reason", Text::parse);
@@ -285,5 +287,8 @@ pub(super) async fn close(
             StatusCode::UNPROCESSABLE_ENTITY,
         ));
     }
-    Ok(pages::done(&format!("/organisationen/{id}"), "organization_closed"))
+    Ok(pages::done(
+        &format!("/organisationen/{id}"),
+        "organization_closed",
+    ))
 }

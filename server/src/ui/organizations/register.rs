@@ -96,7 +96,10 @@ pub(super) async fn new_organization(
         FormView::with(&[
             ("kind", "company".into()),
             ("city", "Berlin".into()),
-            ("registered_on", wifo_domain::german::iso(crate::ui::today())),
+            (
+                "registered_on",
+                wifo_domain::german::iso(crate::ui::today()),
+            ),
         ]),
         StatusCode::OK,
     )

@@ -17,7 +17,9 @@ use wifo_domain::{
 
 use super::record::record_page;
 use crate::state::AppState;
-use crate::ui::{error::PageError, form::FormView, form::Input, pages, ready, refusal, texts, today};
+use crate::ui::{
+    error::PageError, form::FormView, form::Input, pages, ready, refusal, texts, today,
+};
 use wifo_app::auth::Caller;
 
 /// Today in the date fields.
@@ -53,8 +55,15 @@ async fn change(
     let id = VisitId::parse(id)
         .map_err(|_| PageError::not_found(caller, texts::get("visit.unknown")))?;
     let Some(command) = command.filter(|_| input.is_valid()) else {
-        return record_page(state, caller, id, input.view(), None, StatusCode::UNPROCESSABLE_ENTITY)
-            .await;
+        return record_page(
+            state,
+            caller,
+            id,
+            input.view(),
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     };
     if let Err(error) = state
         .office
@@ -62,8 +71,15 @@ async fn change(
         .await
     {
         input.fail(date_field, refusal(error));
-        return record_page(state, caller, id, input.view(), None, StatusCode::UNPROCESSABLE_ENTITY)
-            .await;
+        return record_page(
+            state,
+            caller,
+            id,
+            input.view(),
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     }
     Ok(pages::done(&format!("/besuche/{id}"), notice))
 }
@@ -108,13 +124,11 @@ pub(super) async fn cancel(
         input.fail("reason", texts::get("inquiry.reason_missing"));
     }
     let command = match (VisitId::parse(&id), cancelled_on, reason) {
-        (Ok(visit), Some(cancelled_on), Some(reason)) => {
-            Some(VisitCommand::Cancel(CancelVisit {
-                visit,
-                cancelled_on,
-                reason,
-            }))
-        }
+        (Ok(visit), Some(cancelled_on), Some(reason)) => Some(VisitCommand::Cancel(CancelVisit {
+            visit,
+            cancelled_on,
+            reason,
+        })),
         _ => None,
     };
     let cancel = Change {

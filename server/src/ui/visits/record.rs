@@ -265,7 +265,7 @@ pub(super) async fn record_page(
         .organization
         .map(|organization| names.organization(&organization))
         .unwrap_or_default();
-    let status = match visit.status {
+    let status_key = match visit.status {
         VisitStatus::Unplanned => "visit.status_unplanned",
         VisitStatus::Planned => "visit.status_planned",
         VisitStatus::Conducted => "visit.status_conducted",
@@ -288,7 +288,7 @@ pub(super) async fn record_page(
         ),
         (
             texts::get("visit.status").to_owned(),
-            texts::get(status).to_owned(),
+            texts::get(status_key).to_owned(),
         ),
         (
             texts::get("visit.planned_on").to_owned(),

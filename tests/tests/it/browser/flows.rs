@@ -47,7 +47,10 @@ async fn staff_register_an_organization_log_a_visit_and_see_it_on_the_timeline()
     // Known to the office for a hundred days already.
     let known_since = chrono::Local::now().date_naive() - chrono::Duration::days(100);
     browser
-        .set_value("#f-registered_on", &known_since.format("%Y-%m-%d").to_string())
+        .set_value(
+            "#f-registered_on",
+            &known_since.format("%Y-%m-%d").to_string(),
+        )
         .await?;
     browser.submit("main form button[type=submit]").await?;
     let organization = browser.path().await?;
@@ -73,9 +76,7 @@ async fn staff_register_an_organization_log_a_visit_and_see_it_on_the_timeline()
     );
     browser.screenshot("staff-organisation-verlauf").await?;
     // The timeline entry opens the visit's own page with everything recorded, printable.
-    browser
-        .click("ol.timeline a[href^='/besuche/']")
-        .await?;
+    browser.click("ol.timeline a[href^='/besuche/']").await?;
     ensure!(
         browser.path().await?.starts_with("/besuche/0"),
         "the timeline entry opens {}",
@@ -83,10 +84,7 @@ async fn staff_register_an_organization_log_a_visit_and_see_it_on_the_timeline()
     );
     browser.audit().await?;
     let facts = browser.text("main").await?;
-    for (label, value) in [
-        ("Erweiterungspläne", "ja"),
-        ("Abwanderungsgefahr", "nein"),
-    ] {
+    for (label, value) in [("Erweiterungspläne", "ja"), ("Abwanderungsgefahr", "nein")] {
         ensure!(
             facts.contains(&format!("{label}\n{value}"))
                 || facts.contains(&format!("{label}\t{value}"))
@@ -94,8 +92,15 @@ async fn staff_register_an_organization_log_a_visit_and_see_it_on_the_timeline()
             "the visit page lacks „{label}: {value}“: {facts}"
         );
     }
-    for text in ["Backstube Browsertest GmbH", "Neue Backstraße geplant", "Verlauf"] {
-        ensure!(facts.contains(text), "the visit page lacks „{text}“: {facts}");
+    for text in [
+        "Backstube Browsertest GmbH",
+        "Neue Backstraße geplant",
+        "Verlauf",
+    ] {
+        ensure!(
+            facts.contains(text),
+            "the visit page lacks „{text}“: {facts}"
+        );
     }
     ensure!(
         browser
@@ -126,7 +131,9 @@ async fn staff_register_an_organization_log_a_visit_and_see_it_on_the_timeline()
             && timeline.contains("erfasst am"),
         "the move with both days: {timeline}"
     );
-    browser.screenshot("organisation-umzug-nachgetragen").await?;
+    browser
+        .screenshot("organisation-umzug-nachgetragen")
+        .await?;
     browser.logout().await?;
     // A demo account manager has a week full of work: the README's screenshot.
     browser
@@ -221,7 +228,10 @@ async fn staff_take_an_inquiry_refer_it_answer_it_and_it_leaves_the_queue() -> a
         "Genehmigung mit Auflagen möglich",
         "Antrag beim Straßen- und Grünflächenamt stellen; Auflagen liegen bei",
     ] {
-        ensure!(history.contains(text), "the history lacks „{text}“: {history}");
+        ensure!(
+            history.contains(text),
+            "the history lacks „{text}“: {history}"
+        );
     }
     browser.screenshot("anliegen-verlauf").await?;
     browser.close().await
@@ -445,9 +455,7 @@ async fn an_admin_renames_a_topic_and_the_pages_show_the_new_name() -> anyhow::R
     browser
         .fill("#f-new_name", "Fördermittel und Zuschüsse")
         .await?;
-    browser
-        .submit("form[action$='/eintrag'] button")
-        .await?;
+    browser.submit("form[action$='/eintrag'] button").await?;
     ensure!(
         browser.path().await? == "/verwaltung/taxonomien/topics",
         "after renaming: {}",
@@ -456,7 +464,8 @@ async fn an_admin_renames_a_topic_and_the_pages_show_the_new_name() -> anyhow::R
     browser.open("/anliegen/neu").await?;
     let after = browser.text("#f-topic").await?;
     ensure!(
-        after.contains("Fördermittel und Zuschüsse") && !after.contains("Förderung und Finanzierung"),
+        after.contains("Fördermittel und Zuschüsse")
+            && !after.contains("Förderung und Finanzierung"),
         "the topic after: {after}"
     );
     browser.close().await

@@ -10,39 +10,114 @@ use wifo_server::http::route_specs;
 /// API write route → the page (form post) that issues it.
 const PAGES: &[(&str, &str)] = &[
     ("/api/v1/organizations", "/organisationen/neu"),
-    ("/api/v1/organizations/{id}/rename", "/organisationen/{id}/bearbeiten"),
-    ("/api/v1/organizations/{id}/relocate", "/organisationen/{id}/bearbeiten"),
-    ("/api/v1/organizations/{id}/account-manager", "/organisationen/{id}/bearbeiten"),
-    ("/api/v1/organizations/{id}/close", "/organisationen/{id}/schliessen"),
-    ("/api/v1/organizations/{id}/merge", "/organisationen/dubletten"),
+    (
+        "/api/v1/organizations/{id}/rename",
+        "/organisationen/{id}/bearbeiten",
+    ),
+    (
+        "/api/v1/organizations/{id}/relocate",
+        "/organisationen/{id}/bearbeiten",
+    ),
+    (
+        "/api/v1/organizations/{id}/account-manager",
+        "/organisationen/{id}/bearbeiten",
+    ),
+    (
+        "/api/v1/organizations/{id}/close",
+        "/organisationen/{id}/schliessen",
+    ),
+    (
+        "/api/v1/organizations/{id}/merge",
+        "/organisationen/dubletten",
+    ),
     ("/api/v1/persons", "/organisationen/{id}/personen/neu"),
-    ("/api/v1/persons/{id}/link", "/organisationen/{id}/personen/neu"),
-    ("/api/v1/persons/{id}/erase", "/verwaltung/datenschutz/{id}/loeschen"),
+    (
+        "/api/v1/persons/{id}/link",
+        "/organisationen/{id}/personen/neu",
+    ),
+    (
+        "/api/v1/persons/{id}/erase",
+        "/verwaltung/datenschutz/{id}/loeschen",
+    ),
     ("/api/v1/visits", "/organisationen/{id}/besuche/neu"),
-    ("/api/v1/visits/conducted", "/organisationen/{id}/besuche/erfassen"),
+    (
+        "/api/v1/visits/conducted",
+        "/organisationen/{id}/besuche/erfassen",
+    ),
     ("/api/v1/visits/{id}/conduct", "/besuche/{id}/durchfuehren"),
-    ("/api/v1/visits/{id}/reschedule", "/besuche/{id}/verschieben"),
+    (
+        "/api/v1/visits/{id}/reschedule",
+        "/besuche/{id}/verschieben",
+    ),
     ("/api/v1/visits/{id}/cancel", "/besuche/{id}/absagen"),
-    ("/api/v1/visits/{id}/follow-ups", "/besuche/{id}/durchfuehren"),
-    ("/api/v1/visits/{id}/follow-ups/complete", "/besuche/{id}/wiedervorlagen/erledigt"),
+    (
+        "/api/v1/visits/{id}/follow-ups",
+        "/besuche/{id}/durchfuehren",
+    ),
+    (
+        "/api/v1/visits/{id}/follow-ups/complete",
+        "/besuche/{id}/wiedervorlagen/erledigt",
+    ),
     ("/api/v1/contacts", "/organisationen/{id}/kontakte/neu"),
-    ("/api/v1/contacts/{id}/retract", "/kontakte/{id}/zurueckziehen"),
+    (
+        "/api/v1/contacts/{id}/retract",
+        "/kontakte/{id}/zurueckziehen",
+    ),
     ("/api/v1/inquiries", "/anliegen/neu"),
-    ("/api/v1/inquiries/{id}/assign", "/anliegen/{id}/uebernehmen"),
-    ("/api/v1/inquiries/{id}/refer", "/anliegen/{id}/weiterleiten"),
-    ("/api/v1/inquiries/{id}/referral-answers", "/anliegen/{id}/amtsantwort"),
-    ("/api/v1/inquiries/{id}/answer", "/anliegen/{id}/abschliessen"),
-    ("/api/v1/inquiries/{id}/close", "/anliegen/{id}/abschliessen"),
-    ("/api/v1/inquiries/{id}/reopen", "/anliegen/{id}/wiedereroeffnen"),
+    (
+        "/api/v1/inquiries/{id}/assign",
+        "/anliegen/{id}/uebernehmen",
+    ),
+    (
+        "/api/v1/inquiries/{id}/refer",
+        "/anliegen/{id}/weiterleiten",
+    ),
+    (
+        "/api/v1/inquiries/{id}/referral-answers",
+        "/anliegen/{id}/amtsantwort",
+    ),
+    (
+        "/api/v1/inquiries/{id}/answer",
+        "/anliegen/{id}/abschliessen",
+    ),
+    (
+        "/api/v1/inquiries/{id}/close",
+        "/anliegen/{id}/abschliessen",
+    ),
+    (
+        "/api/v1/inquiries/{id}/reopen",
+        "/anliegen/{id}/wiedereroeffnen",
+    ),
     ("/api/v1/retreats", "/klausur"),
-    ("/api/v1/retreats/{id}/proposals", "/klausur/{id}/vorschlaege"),
-    ("/api/v1/retreats/{id}/proposals/prioritise", "/klausur/{id}/prioritaeten"),
+    (
+        "/api/v1/retreats/{id}/proposals",
+        "/klausur/{id}/vorschlaege",
+    ),
+    (
+        "/api/v1/retreats/{id}/proposals/prioritise",
+        "/klausur/{id}/prioritaeten",
+    ),
     ("/api/v1/retreats/{id}/hold", "/klausur/{id}/stattgefunden"),
-    ("/api/v1/retreats/{id}/decisions", "/klausur/{id}/beschluesse"),
-    ("/api/v1/taxonomies/{id}/entries", "/verwaltung/taxonomien/{id}"),
-    ("/api/v1/taxonomies/{id}/rename", "/verwaltung/taxonomien/{id}/eintrag"),
-    ("/api/v1/taxonomies/{id}/retire", "/verwaltung/taxonomien/{id}/eintrag"),
-    ("/api/v1/taxonomies/{id}/reactivate", "/verwaltung/taxonomien/{id}/eintrag"),
+    (
+        "/api/v1/retreats/{id}/decisions",
+        "/klausur/{id}/beschluesse",
+    ),
+    (
+        "/api/v1/taxonomies/{id}/entries",
+        "/verwaltung/taxonomien/{id}",
+    ),
+    (
+        "/api/v1/taxonomies/{id}/rename",
+        "/verwaltung/taxonomien/{id}/eintrag",
+    ),
+    (
+        "/api/v1/taxonomies/{id}/retire",
+        "/verwaltung/taxonomien/{id}/eintrag",
+    ),
+    (
+        "/api/v1/taxonomies/{id}/reactivate",
+        "/verwaltung/taxonomien/{id}/eintrag",
+    ),
     ("/api/v1/users", "/verwaltung/benutzer"),
     ("/api/v1/users/{id}/role", "/verwaltung/rollen"),
     ("/api/v1/session", "/anmelden"),
@@ -50,31 +125,106 @@ const PAGES: &[(&str, &str)] = &[
 
 /// API write routes without a page yet, each with the reason.
 const WITHOUT_PAGE: &[(&str, &str)] = &[
-    ("/api/v1/organizations/{id}/profile", "Rechtsform, Branche, Größe: Formular fehlt noch"),
-    ("/api/v1/organizations/{id}/tags", "Schlagworte: Formular fehlt noch"),
-    ("/api/v1/organizations/{id}/tags/remove", "Schlagworte: Formular fehlt noch"),
-    ("/api/v1/organizations/{id}/memberships", "Mitgliedschaften: Formular fehlt noch"),
-    ("/api/v1/organizations/{id}/memberships/end", "Mitgliedschaften: Formular fehlt noch"),
-    ("/api/v1/persons/{id}/update", "Personendaten ändern: Formular fehlt noch"),
-    ("/api/v1/persons/{id}/unlink", "Person lösen: Formular fehlt noch"),
-    ("/api/v1/persons/{id}/consents", "Einwilligungen: Teil der Datenschutz-Seiten (eigenes Vorhaben)"),
-    ("/api/v1/persons/{id}/consents/withdraw", "Einwilligungen: Teil der Datenschutz-Seiten (eigenes Vorhaben)"),
-    ("/api/v1/contacts/{id}/correct", "Kontakt berichtigen: Formular fehlt noch"),
-    ("/api/v1/cooperations", "Kooperationen: nur die Übersicht (/kooperationen), Formulare fehlen noch"),
-    ("/api/v1/cooperations/{id}/milestones", "Kooperationen: Formulare fehlen noch"),
-    ("/api/v1/cooperations/{id}/milestones/achieve", "Kooperationen: Formulare fehlen noch"),
-    ("/api/v1/cooperations/{id}/milestones/reschedule", "Kooperationen: Formulare fehlen noch"),
-    ("/api/v1/cooperations/{id}/milestones/cancel", "Kooperationen: Formulare fehlen noch"),
-    ("/api/v1/cooperations/{id}/extend", "Kooperationen: Formulare fehlen noch"),
-    ("/api/v1/cooperations/{id}/end", "Kooperationen: Formulare fehlen noch"),
-    ("/api/v1/gatherings", "Veranstaltungen: nur über Klausur-Beschlüsse geplant, Formulare fehlen noch"),
-    ("/api/v1/gatherings/{id}/reschedule", "Veranstaltungen: Formulare fehlen noch"),
-    ("/api/v1/gatherings/{id}/invitations", "Veranstaltungen: Formulare fehlen noch"),
-    ("/api/v1/gatherings/{id}/registrations", "Veranstaltungen: Formulare fehlen noch"),
-    ("/api/v1/gatherings/{id}/hold", "Veranstaltungen: Formulare fehlen noch"),
-    ("/api/v1/gatherings/{id}/cancel", "Veranstaltungen: Formulare fehlen noch"),
-    ("/api/v1/users/{id}/deactivate", "Benutzer sperren: Formular fehlt noch"),
-    ("/api/v1/users/{id}/reactivate", "Benutzer entsperren: Formular fehlt noch"),
+    (
+        "/api/v1/organizations/{id}/profile",
+        "Rechtsform, Branche, Größe: Formular fehlt noch",
+    ),
+    (
+        "/api/v1/organizations/{id}/tags",
+        "Schlagworte: Formular fehlt noch",
+    ),
+    (
+        "/api/v1/organizations/{id}/tags/remove",
+        "Schlagworte: Formular fehlt noch",
+    ),
+    (
+        "/api/v1/organizations/{id}/memberships",
+        "Mitgliedschaften: Formular fehlt noch",
+    ),
+    (
+        "/api/v1/organizations/{id}/memberships/end",
+        "Mitgliedschaften: Formular fehlt noch",
+    ),
+    (
+        "/api/v1/persons/{id}/update",
+        "Personendaten ändern: Formular fehlt noch",
+    ),
+    (
+        "/api/v1/persons/{id}/unlink",
+        "Person lösen: Formular fehlt noch",
+    ),
+    (
+        "/api/v1/persons/{id}/consents",
+        "Einwilligungen: Teil der Datenschutz-Seiten (eigenes Vorhaben)",
+    ),
+    (
+        "/api/v1/persons/{id}/consents/withdraw",
+        "Einwilligungen: Teil der Datenschutz-Seiten (eigenes Vorhaben)",
+    ),
+    (
+        "/api/v1/contacts/{id}/correct",
+        "Kontakt berichtigen: Formular fehlt noch",
+    ),
+    (
+        "/api/v1/cooperations",
+        "Kooperationen: nur die Übersicht (/kooperationen), Formulare fehlen noch",
+    ),
+    (
+        "/api/v1/cooperations/{id}/milestones",
+        "Kooperationen: Formulare fehlen noch",
+    ),
+    (
+        "/api/v1/cooperations/{id}/milestones/achieve",
+        "Kooperationen: Formulare fehlen noch",
+    ),
+    (
+        "/api/v1/cooperations/{id}/milestones/reschedule",
+        "Kooperationen: Formulare fehlen noch",
+    ),
+    (
+        "/api/v1/cooperations/{id}/milestones/cancel",
+        "Kooperationen: Formulare fehlen noch",
+    ),
+    (
+        "/api/v1/cooperations/{id}/extend",
+        "Kooperationen: Formulare fehlen noch",
+    ),
+    (
+        "/api/v1/cooperations/{id}/end",
+        "Kooperationen: Formulare fehlen noch",
+    ),
+    (
+        "/api/v1/gatherings",
+        "Veranstaltungen: nur über Klausur-Beschlüsse geplant, Formulare fehlen noch",
+    ),
+    (
+        "/api/v1/gatherings/{id}/reschedule",
+        "Veranstaltungen: Formulare fehlen noch",
+    ),
+    (
+        "/api/v1/gatherings/{id}/invitations",
+        "Veranstaltungen: Formulare fehlen noch",
+    ),
+    (
+        "/api/v1/gatherings/{id}/registrations",
+        "Veranstaltungen: Formulare fehlen noch",
+    ),
+    (
+        "/api/v1/gatherings/{id}/hold",
+        "Veranstaltungen: Formulare fehlen noch",
+    ),
+    (
+        "/api/v1/gatherings/{id}/cancel",
+        "Veranstaltungen: Formulare fehlen noch",
+    ),
+    (
+        "/api/v1/users/{id}/deactivate",
+        "Benutzer sperren: Formular fehlt noch",
+    ),
+    (
+        "/api/v1/users/{id}/reactivate",
+        "Benutzer entsperren: Formular fehlt noch",
+    ),
 ];
 
 #[test]

@@ -405,9 +405,15 @@ async fn bad_input_on_the_new_forms_is_refused_next_to_its_field_with_the_values
     )
     .await?;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(page.contains("id=\"e-changed_on\""), "the message is not at its field");
+    assert!(
+        page.contains("id=\"e-changed_on\""),
+        "the message is not at its field"
+    );
     assert!(page.contains("liegt in der Zukunft"), "{page:.2000}");
-    assert!(page.contains("value=\"Damerowstraße 3\""), "the typed street is lost");
+    assert!(
+        page.contains("value=\"Damerowstraße 3\""),
+        "the typed street is lost"
+    );
 
     // A visit cancelled without a reason; a visit moved to no day.
     let (status, page) = post_form(
@@ -421,12 +427,18 @@ async fn bad_input_on_the_new_forms_is_refused_next_to_its_field_with_the_values
     let (status, page) = post_form(
         &staff,
         &format!("/besuche/{visit}/verschieben"),
-        &[("planned_on", "31.02.2026"), ("rescheduled_on", &today().to_string())],
+        &[
+            ("planned_on", "31.02.2026"),
+            ("rescheduled_on", &today().to_string()),
+        ],
     )
     .await?;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(page.contains("id=\"e-planned_on\""), "{page:.2000}");
-    assert!(page.contains("value=\"31.02.2026\""), "the typed date is lost");
+    assert!(
+        page.contains("value=\"31.02.2026\""),
+        "the typed date is lost"
+    );
     assert_eq!(app.head().await?, head, "nothing was written");
 
     // And the good cases write: the visit moved, then the organization's account manager.
@@ -434,7 +446,10 @@ async fn bad_input_on_the_new_forms_is_refused_next_to_its_field_with_the_values
     let (status, _) = post_form(
         &staff,
         &format!("/besuche/{visit}/verschieben"),
-        &[("planned_on", &next_week), ("rescheduled_on", &today().to_string())],
+        &[
+            ("planned_on", &next_week),
+            ("rescheduled_on", &today().to_string()),
+        ],
     )
     .await?;
     assert!(status.is_redirection() || status.is_success(), "{status}");
