@@ -145,7 +145,12 @@ pub(super) async fn register(
         input.choice::<SizeClass>("size_class").map(Some)
     };
     let website = input.optional("website", Website::parse);
-    let registered_on = input.date("registered_on");
+    // „Bekannt seit“: today unless the form names an earlier day.
+    let registered_on = if input.get("registered_on").is_empty() {
+        Some(crate::ui::today())
+    } else {
+        input.date("registered_on")
+    };
     let (
         Some(name),
         Some(kind),

@@ -306,7 +306,7 @@ async fn a_move_entered_late_counts_from_the_day_it_happened() -> anyhow::Result
         .map(|line| {
             (
                 line["key"].as_str().unwrap_or_default().to_owned(),
-                line["count"]["current"].as_u64().unwrap_or(0),
+                line["current"].as_u64().unwrap_or(0),
             )
         })
         .collect();
