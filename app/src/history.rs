@@ -4,7 +4,7 @@
 //! nothing a view leaves out (a description, a note sent with a referral, a visit's notes) is
 //! lost to the reader.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use wifo_domain::{Decider, stream_name};
 use wifo_store::event_store::read_whole_stream;
@@ -20,6 +20,8 @@ pub struct Recorded<E> {
     /// The stable event type (`VisitConducted`).
     #[serde(rename = "type")]
     pub event_type: String,
+    /// The day it happened (business time: the events' `occurred_at`).
+    pub occurred_on: NaiveDate,
     /// When it was written to the log.
     pub recorded_at: DateTime<Utc>,
     /// Who wrote it (login name, or `system`, `demo`, `import`).
@@ -38,6 +40,7 @@ impl Office {
                 Ok(Recorded {
                     position: event.position.0,
                     event_type: event.event_type.clone(),
+                    occurred_on: event.metadata.occurred_at.date_naive(),
                     recorded_at: event.recorded_at,
                     recorded_by: event.metadata.actor.clone(),
                     event: self.data.codec.decode(event)?,

@@ -60,8 +60,9 @@ impl Office {
         self.execute_on::<D>(caller, command, expected, None).await
     }
 
-    /// As `execute`, for something that happened on `occurred_on` (its business date; today
-    /// when `None`): the events carry that day as `occurred_at`, which the views, the timeline
+    /// As `execute`, for something that happened on `occurred_on` (its business date; when
+    /// `None`, the command's own day of something that happened, else today): the events carry
+    /// that day as `occurred_at`, which the views, the timeline
     /// and every statistic date them by, while `recorded_at` keeps when it was entered. A day
     /// after today or before 1900 is refused (`dates::check`) and nothing is written.
     pub async fn execute_on<D>(
@@ -99,12 +100,22 @@ impl Office {
                 )
                 .map_err(CommandError::ImplausibleDate)?;
             }
-            if day < context.occurred_at.date_naive() {
-                // Noon, so the day is the same in every time zone the office may be in.
-                context.occurred_at = day
-                    .and_hms_opt(12, 0, 0)
-                    .map_or(context.occurred_at, |noon| noon.and_utc());
-            }
+        }
+        // The day it happened: the one given, else the command's own day of something that
+        // happened (`conducted_on`, `signed_on`, `achieved_on`, …), else today.
+        let happened = occurred_on.map(|(_, day)| day).or_else(|| {
+            D::dates(command)
+                .into_iter()
+                .find(|date| date.kind == wifo_domain::dates::DateKind::Happened)
+                .map(|date| date.date)
+        });
+        if let Some(day) = happened
+            && day < context.occurred_at.date_naive()
+        {
+            // Noon, so the day is the same in every time zone the office may be in.
+            context.occurred_at = day
+                .and_hms_opt(12, 0, 0)
+                .map_or(context.occurred_at, |noon| noon.and_utc());
         }
         let outcome = self
             .data

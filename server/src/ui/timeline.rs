@@ -146,13 +146,17 @@ pub(super) fn describe(views: &Views, item: &TimelineItem) -> (String, Option<St
             format!("{} ({})", texts::get("tl.inquiry_closed"), outcome.label()),
             Some(format!("/anliegen/{inquiry}")),
         ),
-        T::GatheringAttended { title, .. } => (
+        T::GatheringAttended {
+            gathering, title, ..
+        } => (
             format!("{} „{title}“", texts::get("tl.gathering_attended")),
-            None,
+            Some(format!("/veranstaltungen/{gathering}")),
         ),
-        T::MilestoneAchieved { title, .. } => (
+        T::MilestoneAchieved {
+            cooperation, title, ..
+        } => (
             format!("{} „{title}“", texts::get("tl.milestone_achieved")),
-            None,
+            Some(format!("/kooperationen/{cooperation}")),
         ),
     }
 }

@@ -15,6 +15,7 @@ use crate::ui::{
 use wifo_app::auth::Caller;
 
 pub(super) struct CooperationView {
+    pub href: String,
     pub title: String,
     pub partners: String,
     pub term: String,
@@ -41,6 +42,7 @@ pub(super) async fn board(
     let cooperations = cooperation_board(&views, day, 90)
         .into_iter()
         .map(|card| CooperationView {
+            href: format!("/kooperationen/{}", card.cooperation),
             title: card.title.clone(),
             partners: card
                 .partners

@@ -1,8 +1,9 @@
-//! The lead's workplace: the dashboard with this year's key figures against last year's and two
-//! SVG charts, the drill-down lists behind the figures, the cooperation board, and links to the
-//! analytics reports.
+//! The lead's workplace: the dashboard with the key figures of the running year against the same
+//! days a year earlier and two SVG charts, the drill-down lists behind the figures, the
+//! cooperation board with a page per cooperation, and links to the analytics reports.
 
 mod board;
+mod cooperation;
 mod dashboard;
 mod lists;
 
@@ -10,7 +11,7 @@ use axum::{http::Method, routing::get};
 
 use super::{LEADS, page};
 use crate::routes::Route;
-use wifo_app::roles::REPORT_READERS;
+use wifo_app::roles::{READERS, REPORT_READERS};
 
 pub(super) fn routes() -> Vec<Route> {
     vec![
@@ -34,6 +35,13 @@ pub(super) fn routes() -> Vec<Route> {
             REPORT_READERS,
             "Kooperationen und Meilensteine",
             get(board::board),
+        ),
+        page(
+            Method::GET,
+            "/kooperationen/{id}",
+            READERS,
+            "Eine Kooperationsvereinbarung mit Meilensteinen und Verlauf",
+            get(cooperation::show),
         ),
     ]
 }

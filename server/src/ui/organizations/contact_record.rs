@@ -77,7 +77,7 @@ fn history_lines(names: &Names<'_>, recorded: &[Recorded<ContactEvent>]) -> Vec<
                     summary.to_string(),
                 ),
                 ContactEvent::Retracted { reason, .. } => (
-                    entry.recorded_at.date_naive(),
+                    entry.occurred_on,
                     texts::get("history.contact_retracted").to_owned(),
                     reason.to_string(),
                 ),

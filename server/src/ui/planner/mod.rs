@@ -3,6 +3,7 @@
 //! gatherings. Forms: schedule a retreat, propose a topic, set its priority, record that the
 //! retreat was held, record a decision. Links to the Klausur statistics report of analytics.
 
+mod gathering;
 mod retreat;
 mod retreats;
 mod steps;
@@ -15,20 +16,22 @@ use wifo_domain::ids::OrganizationId;
 
 use super::page;
 use crate::routes::Route;
-use wifo_app::roles::RETREAT_PLANNERS;
+use wifo_app::roles::{READERS, RETREAT_PLANNERS};
 
 /// The name of a retreat's partner organization.
 fn partner_name(views: &wifo_projections::Views, id: &OrganizationId) -> String {
-    views
-        .organizations
-        .get(id)
-        .and_then(|r| r.state.name.as_ref())
-        .map(|n| n.to_string())
-        .unwrap_or_default()
+    views.names().organization(id)
 }
 
 pub(super) fn routes() -> Vec<Route> {
     vec![
+        page(
+            Method::GET,
+            "/veranstaltungen/{id}",
+            READERS,
+            "Eine Veranstaltung mit Einladungen, Antworten, Teilnahme und Verlauf",
+            get(gathering::show),
+        ),
         page(
             Method::GET,
             "/klausur",

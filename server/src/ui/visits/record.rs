@@ -124,16 +124,17 @@ fn history_lines(names: &Names<'_>, recorded: &[Recorded<VisitEvent>]) -> Vec<Hi
                     purpose,
                     ..
                 } => (
-                    *planned_on,
+                    entry.occurred_on,
                     format!(
-                        "{} ({})",
+                        "{} {} ({})",
                         texts::get("history.visit_planned"),
+                        german::date(*planned_on),
                         names.staff_list(staff)
                     ),
                     purpose.to_string(),
                 ),
                 E::Rescheduled { planned_on, .. } => (
-                    *planned_on,
+                    entry.occurred_on,
                     format!(
                         "{} {}",
                         texts::get("history.visit_rescheduled"),
@@ -170,7 +171,7 @@ fn history_lines(names: &Names<'_>, recorded: &[Recorded<VisitEvent>]) -> Vec<Hi
                     due_on,
                     ..
                 } => (
-                    entry.recorded_at.date_naive(),
+                    entry.occurred_on,
                     format!(
                         "{} ({}, {} {})",
                         texts::get("history.follow_up_created"),

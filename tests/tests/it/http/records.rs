@@ -457,3 +457,63 @@ async fn bad_input_on_the_new_forms_is_refused_next_to_its_field_with_the_values
     assert_eq!(answer["state"]["planned_on"], next_week);
     Ok(())
 }
+
+/// A milestone rescheduled on 2025-01-08 but entered today counts as rescheduled in 2025; the
+/// cooperation's page shows the milestone with its first due date and the reason it moved.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reschedule_entered_late_counts_in_the_year_it_happened() -> anyhow::Result<()> {
+    let app = spawn_app().await?;
+    let staff = app.login(Role::Staff).await?;
+    let association = register_organization(&staff, "Wirtschaftskreis Spät e. V.").await?;
+    let cooperation = id_of(
+        &staff
+            .write(
+                "/api/v1/cooperations",
+                &json!({"title": "Standortpartnerschaft Spät", "partners": [association],
+                    "signed_on": "2024-11-01", "valid_from": "2024-11-01", "valid_until": "2026-12-31",
+                    "goals": ["Leerstand senken"]}),
+            )
+            .await?,
+    )?;
+    let milestone = uuid::Uuid::now_v7().to_string();
+    let planned = staff
+        .write(
+            &format!("/api/v1/cooperations/{cooperation}/milestones"),
+            &json!({"milestone": milestone, "title": "Unternehmerfrühstück", "kind": "gathering",
+                "due": "2025-01-15", "changed_on": "2024-11-05"}),
+        )
+        .await?;
+    let revision = planned["revision"].as_u64().unwrap_or(0);
+    staff
+        .write_if_match(
+            &format!("/api/v1/cooperations/{cooperation}/milestones/reschedule"),
+            revision,
+            &json!({"milestone": milestone, "due": "2025-03-12", "reason": "Saal belegt",
+                "rescheduled_on": "2025-01-08"}),
+        )
+        .await?;
+
+    let lead = app.login(Role::Lead).await?;
+    let (report, _) = lead.read("/api/v1/reports/klausur/2025").await?;
+    let agreement = &report["cooperations"]["agreements"][0];
+    assert_eq!(agreement["title"], "Standortpartnerschaft Spät");
+    assert_eq!(agreement["rescheduled"]["current"], 1, "{agreement}");
+    assert_eq!(agreement["planned"]["current"], 1, "{agreement}");
+
+    let page = staff
+        .get(&format!("/kooperationen/{cooperation}"))
+        .await?
+        .text()
+        .await?;
+    for text in [
+        "Unternehmerfrühstück",
+        "15.01.2025",
+        "12.03.2025",
+        "Saal belegt",
+        "Wirtschaftskreis Spät e. V.",
+        "Leerstand senken",
+    ] {
+        assert!(page.contains(text), "the cooperation page lacks „{text}“");
+    }
+    Ok(())
+}

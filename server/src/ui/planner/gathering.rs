@@ -1,0 +1,268 @@
+//! The page of one gathering (`/veranstaltungen/{id}`): kind, title, day, venue, co-hosts, the
+//! cooperation milestone it serves, where it stands; the organizations invited, every answer to
+//! the invitation, who attended (organizations by name, people counted) and the others counted
+//! at the door — with its history, including a cancellation's reason.
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+use axum::{
+    Extension,
+    extract::{Path, State},
+    response::Response,
+};
+use wifo_app::{auth::Caller, history::Recorded};
+use wifo_domain::{
+    gathering::{Gathering, GatheringEvent, Status},
+    german,
+    ids::GatheringId,
+};
+use wifo_projections::queries::names::Names;
+
+use crate::state::AppState;
+use crate::ui::{
+    error::PageError,
+    history::HistoryLine,
+    pages::{self, Chrome},
+    ready, texts,
+};
+
+#[derive(Template)]
+#[template(path = "gathering.html")]
+struct GatheringPage {
+    page: Chrome,
+    t: texts::Texts,
+    heading: String,
+    facts: Vec<(String, String)>,
+    invited: Vec<String>,
+    /// (organization, answer, day)
+    answers: Vec<(String, String, String)>,
+    /// (organization, people who came)
+    attended: Vec<(String, usize)>,
+    history: Vec<HistoryLine>,
+}
+
+fn history_lines(names: &Names<'_>, recorded: &[Recorded<GatheringEvent>]) -> Vec<HistoryLine> {
+    use GatheringEvent as E;
+    recorded
+        .iter()
+        .map(|entry| {
+            let (on, what, text) = match &entry.event {
+                E::Planned {
+                    kind, title, date, ..
+                } => (
+                    entry.occurred_on,
+                    format!(
+                        "{} „{title}“ ({}, {})",
+                        texts::get("history.gathering_planned"),
+                        kind.label(),
+                        german::date(*date)
+                    ),
+                    String::new(),
+                ),
+                E::Rescheduled { date, .. } => (
+                    entry.occurred_on,
+                    format!(
+                        "{} {}",
+                        texts::get("history.gathering_rescheduled"),
+                        german::date(*date)
+                    ),
+                    String::new(),
+                ),
+                E::GuestsInvited {
+                    organizations,
+                    persons,
+                    invited_on,
+                    ..
+                } => (
+                    *invited_on,
+                    format!(
+                        "{}: {} {}, {} {}",
+                        texts::get("history.gathering_invited"),
+                        organizations.len(),
+                        texts::get("gathering.organizations"),
+                        persons.len(),
+                        texts::get("gathering.persons")
+                    ),
+                    organizations
+                        .iter()
+                        .map(|organization| names.organization(organization))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+                E::RegistrationRecorded {
+                    organization,
+                    registered_on,
+                    attending,
+                    ..
+                } => (
+                    *registered_on,
+                    format!(
+                        "{} {}: {}",
+                        texts::get("history.gathering_answer"),
+                        names.organization(organization),
+                        texts::get(if *attending {
+                            "gathering.yes"
+                        } else {
+                            "gathering.no"
+                        })
+                    ),
+                    String::new(),
+                ),
+                E::Held {
+                    held_on,
+                    attendance,
+                    other_attendees,
+                    ..
+                } => (
+                    *held_on,
+                    format!(
+                        "{}: {} {}, {} {}",
+                        texts::get("history.gathering_held"),
+                        attendance.len(),
+                        texts::get("gathering.listed"),
+                        other_attendees,
+                        texts::get("gathering.others")
+                    ),
+                    String::new(),
+                ),
+                E::Cancelled {
+                    cancelled_on,
+                    reason,
+                    ..
+                } => (
+                    *cancelled_on,
+                    texts::get("history.gathering_cancelled").to_owned(),
+                    reason.to_string(),
+                ),
+            };
+            HistoryLine::new(
+                names,
+                on,
+                what,
+                &text,
+                entry.recorded_at,
+                &entry.recorded_by,
+            )
+        })
+        .collect()
+}
+
+pub(super) async fn show(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    ready(&state, &caller).await?;
+    let id = GatheringId::parse(&id)
+        .map_err(|_| PageError::not_found(&caller, texts::get("gathering.unknown")))?;
+    let recorded = state
+        .history::<Gathering>(&id.to_string())
+        .await
+        .map_err(|error| PageError::internal(&caller, "Verlauf einer Veranstaltung", error))?;
+    let views = state.projections.read();
+    let Some(found) = views
+        .gatherings
+        .get(&id)
+        .filter(|found| found.title.is_some())
+    else {
+        return Err(PageError::not_found(
+            &caller,
+            texts::get("gathering.unknown"),
+        ));
+    };
+    let names = views.names();
+    let title = found
+        .title
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    let mut facts = vec![
+        (
+            texts::get("gathering.kind").to_owned(),
+            found
+                .kind
+                .map(|kind| kind.label().to_owned())
+                .unwrap_or_default(),
+        ),
+        (
+            texts::get("gathering.date").to_owned(),
+            german::optional_date(found.date),
+        ),
+        (
+            texts::get("gathering.venue").to_owned(),
+            found.venue.to_string(),
+        ),
+        (
+            texts::get("gathering.co_hosts").to_owned(),
+            found
+                .co_hosts
+                .iter()
+                .map(|host| names.organization(host))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        (
+            texts::get("visit.status").to_owned(),
+            match found.status {
+                Status::Held { held_on } => {
+                    format!(
+                        "{} {}",
+                        texts::get("gathering.held_on"),
+                        german::date(held_on)
+                    )
+                }
+                Status::Cancelled { .. } => texts::get("gathering.cancelled").to_owned(),
+                _ => texts::get("gathering.planned").to_owned(),
+            },
+        ),
+        (
+            texts::get("gathering.others_label").to_owned(),
+            if matches!(found.status, Status::Held { .. }) {
+                german::integer(i64::from(found.other_attendees))
+            } else {
+                String::new()
+            },
+        ),
+    ];
+    facts.retain(|(_, value)| !value.is_empty());
+    let mut attended: BTreeMap<String, usize> = BTreeMap::new();
+    for attendance in &found.attendance {
+        let organization = attendance
+            .organization
+            .map(|organization| names.organization(&organization))
+            .unwrap_or_else(|| texts::get("gathering.without_organization").to_owned());
+        *attended.entry(organization).or_default() += 1;
+    }
+    let page = GatheringPage {
+        page: Chrome::new(&caller, &title, ""),
+        t: texts::Texts,
+        heading: title,
+        facts,
+        invited: found
+            .invited_organizations
+            .iter()
+            .map(|organization| names.organization(organization))
+            .collect(),
+        answers: found
+            .registrations
+            .iter()
+            .map(|registration| {
+                (
+                    names.organization(&registration.organization),
+                    texts::get(if registration.attending {
+                        "gathering.yes"
+                    } else {
+                        "gathering.no"
+                    })
+                    .to_owned(),
+                    german::date(registration.registered_on),
+                )
+            })
+            .collect(),
+        attended: attended.into_iter().collect(),
+        history: history_lines(&names, &recorded),
+    };
+    drop(views);
+    Ok(pages::ok(&page))
+}
