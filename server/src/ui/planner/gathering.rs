@@ -69,7 +69,7 @@ fn history_lines(names: &Names<'_>, recorded: &[Recorded<GatheringEvent>]) -> Ve
                     ),
                     String::new(),
                 ),
-                E::GuestsInvited {
+                E::Invited {
                     organizations,
                     persons,
                     invited_on,
