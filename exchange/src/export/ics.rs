@@ -31,7 +31,9 @@ pub fn calendar(name: &str, entries: &[CalendarEntry]) -> String {
             .uid(&format!("{}@{UID_DOMAIN}", entry.id))
             .timestamp(entry.stamp)
             .summary(&entry.summary)
-            .all_day(entry.day);
+            // An all-day event ends the next day (RFC 5545 3.6.1: DTEND is exclusive).
+            .starts(entry.day)
+            .ends(entry.day.succ_opt().unwrap_or(entry.day));
         if let Some(location) = &entry.location {
             event.location(location);
         }
@@ -74,6 +76,7 @@ mod tests {
         assert_eq!(text.matches("BEGIN:VEVENT\r\n").count(), 2);
         assert!(text.contains("UID:0190-a@wifo.invalid\r\n"));
         assert!(text.contains("DTSTART;VALUE=DATE:20261121\r\n"));
+        assert!(text.contains("DTEND;VALUE=DATE:20261122\r\n"));
         assert!(text.contains("DTSTAMP:"));
         // Commas and semicolons in text are escaped.
         assert!(text.contains("DESCRIPTION:Besuch\\; Themen: Fachkräfte\\, Fläche\r\n"));

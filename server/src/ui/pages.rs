@@ -45,6 +45,8 @@ fn navigation(role: Role) -> &'static [(&'static str, &'static str)] {
         ],
         Role::Lead => &[
             ("/leitung", "nav.dashboard"),
+            ("/anliegen", "nav.inquiries"),
+            ("/klausur", "nav.retreats"),
             ("/kooperationen", "nav.board"),
             ("/organisationen", "nav.organizations"),
         ],

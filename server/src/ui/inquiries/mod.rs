@@ -16,14 +16,14 @@ use axum::{
 
 use super::page;
 use crate::routes::Route;
-use wifo_app::roles::STAFF;
+use wifo_app::roles::{INQUIRY_READERS, STAFF};
 
 pub(super) fn routes() -> Vec<Route> {
     vec![
         page(
             Method::GET,
             "/anliegen",
-            STAFF,
+            INQUIRY_READERS,
             "Offene Anliegen (überfällige zuerst)",
             get(queue::queue),
         ),
@@ -44,7 +44,7 @@ pub(super) fn routes() -> Vec<Route> {
         page(
             Method::GET,
             "/anliegen/{id}",
-            STAFF,
+            INQUIRY_READERS,
             "Anliegen mit nächsten Schritten",
             get(handle::show),
         ),

@@ -36,6 +36,8 @@ pub(super) struct QueueRow {
     pub respond_by: String,
     pub overdue: bool,
     pub assignee: String,
+    /// „beantwortet am 03.12.2026“ once there is a first answer (the deadline was met or not).
+    pub answered: String,
     pub referrals: usize,
 }
 
@@ -83,6 +85,10 @@ pub(super) async fn queue(
                 .map(|name| names.staff(name.as_str()))
                 .unwrap_or_default(),
             referrals: entry.open_referrals,
+            answered: entry
+                .first_response_on
+                .map(|day| format!("{} {}", texts::get("inquiry.answered_on_short"), german::date(day)))
+                .unwrap_or_default(),
         })
         .collect()
     };

@@ -8,6 +8,7 @@ mod contacts;
 mod duplicates;
 mod edit;
 mod form_page;
+mod person_record;
 mod persons;
 mod profile;
 mod register;
@@ -20,7 +21,7 @@ use axum::{
 
 use super::page;
 use crate::routes::Route;
-use wifo_app::roles::{READERS, STAFF};
+use wifo_app::roles::{PERSON_READERS, READERS, STAFF};
 
 pub(super) fn routes() -> Vec<Route> {
     vec![
@@ -86,6 +87,13 @@ pub(super) fn routes() -> Vec<Route> {
             STAFF,
             "Organisation schließen (mit Tag und Grund)",
             post(edit::close),
+        ),
+        page(
+            Method::GET,
+            "/personen/{id}",
+            PERSON_READERS,
+            "Eine Ansprechperson: Daten, Verknüpfungen, Einwilligungen, Verlauf",
+            get(person_record::show),
         ),
         page(
             Method::GET,

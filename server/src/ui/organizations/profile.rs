@@ -40,6 +40,8 @@ pub(super) struct Line {
 
 pub(super) struct PersonLine {
     pub name: String,
+    /// The person's own page.
+    pub href: String,
     pub role: String,
     /// For admins: the data-protection page of the person.
     pub privacy: Option<String>,
@@ -130,6 +132,7 @@ pub(super) async fn show(
                 Erasable::Erased => wifo_domain::personal::ERASED_LABEL.to_owned(),
             },
             role: person.role.to_string(),
+            href: format!("/personen/{}", person.person),
             privacy: admin.then(|| format!("/verwaltung/datenschutz?person={}", person.person)),
         })
         .collect();

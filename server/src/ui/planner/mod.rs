@@ -16,7 +16,7 @@ use wifo_domain::ids::OrganizationId;
 
 use super::page;
 use crate::routes::Route;
-use wifo_app::roles::{READERS, RETREAT_PLANNERS};
+use wifo_app::roles::{READERS, REPORT_READERS, RETREAT_PLANNERS};
 
 /// The name of a retreat's partner organization.
 fn partner_name(views: &wifo_projections::Views, id: &OrganizationId) -> String {
@@ -35,7 +35,7 @@ pub(super) fn routes() -> Vec<Route> {
         page(
             Method::GET,
             "/klausur",
-            RETREAT_PLANNERS,
+            REPORT_READERS,
             "Klausurtagungen nach Jahr und Partner",
             get(retreats::list),
         ),
@@ -49,7 +49,7 @@ pub(super) fn routes() -> Vec<Route> {
         page(
             Method::GET,
             "/klausur/{id}",
-            RETREAT_PLANNERS,
+            REPORT_READERS,
             "Eine Klausur: Vorschläge, Prioritäten, Beschlüsse",
             get(retreat::show),
         ),

@@ -43,6 +43,8 @@ pub(super) struct DecisionLine {
 struct RetreatPage {
     page: Chrome,
     t: texts::Texts,
+    /// Planners and admins see the forms; the lead reads.
+    may_plan: bool,
     id: String,
     heading: String,
     facts: Vec<(String, String)>,
@@ -140,6 +142,7 @@ pub(super) fn retreat_page(
         })
         .collect();
     let page = RetreatPage {
+        may_plan: matches!(caller.role, wifo_domain::values::Role::Planner | wifo_domain::values::Role::Admin),
         page: Chrome::new(caller, texts::get("retreat.title"), "").with_notice(notice),
         t: texts::Texts,
         id: id.to_string(),

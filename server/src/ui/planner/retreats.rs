@@ -43,6 +43,8 @@ pub(super) struct RetreatLine {
 struct RetreatsPage {
     page: Chrome,
     t: texts::Texts,
+    /// Planners and admins see the forms; the lead reads.
+    may_plan: bool,
     retreats: Vec<RetreatLine>,
     form: FormView,
     partners: Vec<Choice>,
@@ -105,6 +107,7 @@ fn retreats_page(
         .collect();
     partners.sort_by(|a, b| a.1.cmp(&b.1));
     let page = RetreatsPage {
+        may_plan: matches!(caller.role, wifo_domain::values::Role::Planner | wifo_domain::values::Role::Admin),
         page: Chrome::new(caller, texts::get("retreat.list_title"), "/klausur").with_notice(notice),
         t: texts::Texts,
         retreats: retreats.into_iter().map(|(_, line)| line).collect(),

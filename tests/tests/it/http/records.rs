@@ -517,3 +517,45 @@ async fn a_reschedule_entered_late_counts_in_the_year_it_happened() -> anyhow::R
     }
     Ok(())
 }
+
+/// A person's page shows the data, the organization and role, the consent and its source; a
+/// planner, who sees no personal data, may not open it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_persons_page_shows_links_and_consents() -> anyhow::Result<()> {
+    let app = spawn_app().await?;
+    let staff = app.login(Role::Staff).await?;
+    let organization = register_organization(&staff, "Kanzlei Person GmbH").await?;
+    let person = super::add_person(&staff, "Erika Beispiel").await?;
+    staff
+        .write(
+            &format!("/api/v1/persons/{person}/link"),
+            &json!({"organization": organization, "role": "Geschäftsführerin"}),
+        )
+        .await?;
+    staff
+        .write(
+            &format!("/api/v1/persons/{person}/consents"),
+            &json!({"purpose": "invitations", "channel": "email", "source": "Stammtisch im März",
+                "given_on": today()}),
+        )
+        .await?;
+    let page = staff.get(&format!("/personen/{person}")).await?;
+    assert_eq!(page.status(), StatusCode::OK);
+    let page = page.text().await?;
+    for text in [
+        "Erika Beispiel",
+        "kontakt@example.org",
+        "Kanzlei Person GmbH",
+        "Geschäftsführerin",
+        "Einladungen zu Veranstaltungen",
+        "Stammtisch im März",
+    ] {
+        assert!(page.contains(text), "the person page lacks „{text}“");
+    }
+    let planner = app.login(Role::Planner).await?;
+    assert_eq!(
+        planner.get(&format!("/personen/{person}")).await?.status(),
+        StatusCode::FORBIDDEN
+    );
+    Ok(())
+}
