@@ -4,7 +4,8 @@
 //! say what each of their events means (`inquiries/history.rs`, `visits/record.rs`); this file
 //! holds what the lines share.
 
-use chrono::{DateTime, Local, NaiveDate, Utc};
+use chrono::{Local, NaiveDate};
+use wifo_app::history::Recorded;
 use wifo_domain::german;
 use wifo_projections::queries::names::Names;
 
@@ -23,14 +24,15 @@ pub(crate) struct HistoryLine {
 }
 
 impl HistoryLine {
-    pub(crate) fn new(
+    /// The line of `entry`: it happened on `happened_on`, `what` says what, `text` came with it.
+    pub(crate) fn of<E>(
         names: &Names<'_>,
+        entry: &Recorded<E>,
         happened_on: NaiveDate,
         what: String,
         text: &str,
-        recorded_at: DateTime<Utc>,
-        recorded_by: &str,
     ) -> Self {
+        let (recorded_at, recorded_by) = (entry.recorded_at, entry.recorded_by.as_str());
         Self {
             date: german::date(happened_on),
             what,

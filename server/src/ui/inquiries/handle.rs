@@ -169,10 +169,7 @@ pub(super) async fn inquiry_page(
             .map(|(org, _)| format!("/organisationen/{org}"))
             .unwrap_or_default(),
         open: found.status == InquiryStatus::Open,
-        may_write: matches!(
-            caller.role,
-            wifo_domain::values::Role::Staff | wifo_domain::values::Role::Admin
-        ),
+        may_write: wifo_app::roles::STAFF.contains(&caller.role),
         mine: found.assignee.as_ref() == Some(&caller.user),
         referrals,
         open_referrals: form.options("referral", &open_referrals),

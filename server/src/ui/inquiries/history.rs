@@ -117,7 +117,7 @@ pub(super) fn lines(
                     reason.as_str(),
                 ),
             };
-            HistoryLine::new(names, on, what, text, entry.recorded_at, &entry.recorded_by)
+            HistoryLine::of(names, entry, on, what, text)
         })
         .collect()
 }

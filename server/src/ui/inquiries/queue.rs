@@ -87,7 +87,13 @@ pub(super) async fn queue(
             referrals: entry.open_referrals,
             answered: entry
                 .first_response_on
-                .map(|day| format!("{} {}", texts::get("inquiry.answered_on_short"), german::date(day)))
+                .map(|day| {
+                    format!(
+                        "{} {}",
+                        texts::get("inquiry.answered_on_short"),
+                        german::date(day)
+                    )
+                })
                 .unwrap_or_default(),
         })
         .collect()

@@ -144,14 +144,7 @@ fn history_lines(
                     String::new(),
                 ),
             };
-            HistoryLine::new(
-                names,
-                on,
-                what,
-                &text,
-                entry.recorded_at,
-                &entry.recorded_by,
-            )
+            HistoryLine::of(names, entry, on, what, &text)
         })
         .collect()
 }

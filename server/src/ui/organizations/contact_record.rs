@@ -15,7 +15,7 @@ use wifo_domain::{
     contact::{Contact, ContactCommand, ContactEvent, ContactStatus, RetractContact},
     german,
     ids::ContactId,
-    values::{Role, Text},
+    values::Text,
 };
 use wifo_projections::queries::{names::Names, profile::Moment};
 
@@ -82,14 +82,7 @@ fn history_lines(names: &Names<'_>, recorded: &[Recorded<ContactEvent>]) -> Vec<
                     reason.to_string(),
                 ),
             };
-            HistoryLine::new(
-                names,
-                on,
-                what,
-                &text,
-                entry.recorded_at,
-                &entry.recorded_by,
-            )
+            HistoryLine::of(names, entry, on, what, &text)
         })
         .collect()
 }
@@ -264,7 +257,7 @@ async fn contact_page(
         summary: contact.summary.to_string(),
         history: history_lines(&names, &recorded),
         may_retract: contact.status == ContactStatus::Logged
-            && matches!(caller.role, Role::Staff | Role::Admin),
+            && wifo_app::roles::STAFF.contains(&caller.role),
         form,
     };
     drop(views);

@@ -98,18 +98,26 @@ fn history_lines(names: &Names<'_>, recorded: &[Recorded<PersonEvent>]) -> Vec<H
                     ..
                 } => (
                     *withdrawn_on,
-                    format!("{}: {}", texts::get("history.consent_withdrawn"), purpose.label()),
+                    format!(
+                        "{}: {}",
+                        texts::get("history.consent_withdrawn"),
+                        purpose.label()
+                    ),
                     String::new(),
                 ),
                 E::Erased {
                     erased_on, reason, ..
                 } => (
                     *erased_on,
-                    format!("{}: {}", texts::get("history.person_erased"), reason.label()),
+                    format!(
+                        "{}: {}",
+                        texts::get("history.person_erased"),
+                        reason.label()
+                    ),
                     String::new(),
                 ),
             };
-            HistoryLine::new(names, on, what, &text, entry.recorded_at, &entry.recorded_by)
+            HistoryLine::of(names, entry, on, what, &text)
         })
         .collect()
 }

@@ -113,7 +113,7 @@ pub(super) async fn show(
         }
     };
     let day = today();
-    let may_write = matches!(caller.role, Role::Staff | Role::Admin);
+    let may_write = wifo_app::roles::STAFF.contains(&caller.role);
     let moment = Moment { as_of, known_on };
     let Some(shown) =
         wifo_app::profiles::organization(&state.data, &state.projections, caller.role, id, moment)

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use wifo_domain::german;
 use wifo_domain::{
     organization::OrganizationKind,
-    values::{RegionCode, Role, UserName, WzCode},
+    values::{RegionCode, UserName, WzCode},
 };
 use wifo_projections::queries::directory::{DirectoryQuery, directory};
 
@@ -194,7 +194,7 @@ pub(super) async fn search(
             total: german::integer(total as i64),
             previous: (page_number > 1).then(|| query_string(&params, page_number - 1)),
             next: (page_number < last_page).then(|| query_string(&params, page_number + 1)),
-            may_register: matches!(caller.role, Role::Staff | Role::Admin),
+            may_register: wifo_app::roles::STAFF.contains(&caller.role),
         },
         if input.is_valid() {
             StatusCode::OK

@@ -136,14 +136,7 @@ fn history_lines(names: &Names<'_>, recorded: &[Recorded<GatheringEvent>]) -> Ve
                     reason.to_string(),
                 ),
             };
-            HistoryLine::new(
-                names,
-                on,
-                what,
-                &text,
-                entry.recorded_at,
-                &entry.recorded_by,
-            )
+            HistoryLine::of(names, entry, on, what, &text)
         })
         .collect()
 }

@@ -142,7 +142,7 @@ pub(super) fn retreat_page(
         })
         .collect();
     let page = RetreatPage {
-        may_plan: matches!(caller.role, wifo_domain::values::Role::Planner | wifo_domain::values::Role::Admin),
+        may_plan: wifo_app::roles::RETREAT_PLANNERS.contains(&caller.role),
         page: Chrome::new(caller, texts::get("retreat.title"), "").with_notice(notice),
         t: texts::Texts,
         id: id.to_string(),

@@ -107,7 +107,7 @@ fn retreats_page(
         .collect();
     partners.sort_by(|a, b| a.1.cmp(&b.1));
     let page = RetreatsPage {
-        may_plan: matches!(caller.role, wifo_domain::values::Role::Planner | wifo_domain::values::Role::Admin),
+        may_plan: wifo_app::roles::RETREAT_PLANNERS.contains(&caller.role),
         page: Chrome::new(caller, texts::get("retreat.list_title"), "/klausur").with_notice(notice),
         t: texts::Texts,
         retreats: retreats.into_iter().map(|(_, line)| line).collect(),

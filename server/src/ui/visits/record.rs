@@ -18,7 +18,6 @@ use wifo_app::{auth::Caller, history::Recorded};
 use wifo_domain::{
     german,
     ids::{FollowUpId, VisitId},
-    values::Role,
     visit::{Visit, VisitEvent, VisitState, VisitStatus},
 };
 use wifo_projections::queries::{names::Names, profile::Moment};
@@ -187,14 +186,7 @@ fn history_lines(names: &Names<'_>, recorded: &[Recorded<VisitEvent>]) -> Vec<Hi
                     String::new(),
                 ),
             };
-            HistoryLine::new(
-                names,
-                on,
-                what,
-                &text,
-                entry.recorded_at,
-                &entry.recorded_by,
-            )
+            HistoryLine::of(names, entry, on, what, &text)
         })
         .collect()
 }
@@ -389,7 +381,7 @@ pub(super) async fn record_page(
         follow_ups: follow_ups.into_iter().map(|(_, line)| line).collect(),
         history,
         planned: visit.status == VisitStatus::Planned,
-        may_write: matches!(caller.role, Role::Staff | Role::Admin),
+        may_write: wifo_app::roles::STAFF.contains(&caller.role),
         form,
     };
     drop(views);
