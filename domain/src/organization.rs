@@ -13,7 +13,8 @@ use crate::{
     decider::DomainEvent,
     ids::OrganizationId,
     values::{
-        Address, OrganizationName, RegionCode, SizeClass, Tag, Text, UserName, Website, WzCode,
+        Address, InvalidValue, OrganizationName, RegionCode, SizeClass, Tag, Text, UserName,
+        Website, WzCode,
     },
 };
 
@@ -48,6 +49,9 @@ pub enum OrganizationError {
     MembershipEndsBeforeStart { since: NaiveDate },
     #[error("Eine Organisation kann nicht mit sich selbst zusammengeführt werden")]
     MergeIntoItself,
+    /// A value that did not pass its type's rules on the way in (e.g. an address sent as JSON).
+    #[error(transparent)]
+    Invalid(#[from] InvalidValue),
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -443,7 +447,7 @@ impl Decider for Organization {
             if state.status != Status::Unregistered {
                 return Err(OrganizationError::AlreadyRegistered);
             }
-            check_founding_year(&c.profile)?;
+            check_values(&c.profile, c.address.as_ref(), c.external_id.as_deref())?;
             return Ok(vec![E::Registered {
                 organization: c.organization,
                 name: c.name.clone(),
@@ -476,6 +480,7 @@ impl Decider for Organization {
                 }]
             }
             C::Relocate(c) => {
+                check_values(&Profile::default(), Some(&c.address), None)?;
                 if state.address.as_ref() == Some(&c.address) && state.region == c.region {
                     return Ok(vec![]);
                 }
@@ -486,7 +491,7 @@ impl Decider for Organization {
                 }]
             }
             C::UpdateProfile(c) => {
-                check_founding_year(&c.profile)?;
+                check_values(&c.profile, None, None)?;
                 if state.profile == c.profile && state.kind == Some(c.kind) {
                     return Ok(vec![]);
                 }
@@ -585,6 +590,45 @@ fn check_founding_year(profile: &Profile) -> Result<(), OrganizationError> {
         }
         _ => Ok(()),
     }
+}
+
+/// The most characters a legal form or an external id may have (an Excel cell holds 32,767).
+pub const SHORT_TEXT_MAX: usize = 100;
+
+/// A short free text (legal form, external id): at most `SHORT_TEXT_MAX` characters, no control
+/// characters.
+fn check_short_text(field: &'static str, text: Option<&str>) -> Result<(), InvalidValue> {
+    let Some(text) = text else { return Ok(()) };
+    if text.chars().count() > SHORT_TEXT_MAX {
+        return Err(InvalidValue::TooLong {
+            field,
+            max: SHORT_TEXT_MAX,
+        });
+    }
+    if text.chars().any(char::is_control) {
+        return Err(InvalidValue::malformed(
+            field,
+            text,
+            "Text ohne Steuerzeichen",
+        ));
+    }
+    Ok(())
+}
+
+/// The rules of the values a command brings, whichever way it came (form, file or JSON): the
+/// founding year, the legal form, the external id and the address as `Address::parse` wants it.
+fn check_values(
+    profile: &Profile,
+    address: Option<&Address>,
+    external_id: Option<&str>,
+) -> Result<(), OrganizationError> {
+    check_founding_year(profile)?;
+    check_short_text("Rechtsform", profile.legal_form.as_deref())?;
+    check_short_text("Externe ID", external_id)?;
+    if let Some(address) = address {
+        Address::parse(&address.street, address.postal_code.as_str(), &address.city)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -331,3 +331,47 @@ fn merging_points_to_the_survivor_and_the_duplicate_then_refuses_changes() {
         }))
         .then_error(OrganizationError::Merged { survivor: id(2) });
 }
+
+/// An address or a legal form that came around the value types (as JSON does) is held to the
+/// same rules: a 40,000-character legal form, a 300-character street and an external id with a
+/// control character are refused, whatever path they came by.
+#[test]
+fn values_that_bypassed_their_parser_are_refused_when_decided() {
+    let OrganizationCommand::Register(mut command) = register_command() else {
+        unreachable!()
+    };
+    command.profile.legal_form = Some("G".repeat(40_000));
+    given::<Organization>(vec![])
+        .when(OrganizationCommand::Register(command))
+        .then_error(OrganizationError::Invalid(InvalidValue::TooLong {
+            field: "Rechtsform",
+            max: 100,
+        }));
+
+    let OrganizationCommand::Register(mut command) = register_command() else {
+        unreachable!()
+    };
+    command.external_id = Some("IHK\u{7}4711".into());
+    given::<Organization>(vec![])
+        .when(OrganizationCommand::Register(command))
+        .then_error(OrganizationError::Invalid(InvalidValue::Malformed {
+            field: "Externe ID",
+            value: "IHK\u{7}4711".into(),
+            expected: "Text ohne Steuerzeichen",
+        }));
+
+    let Some(mut address) = Address::parse("Breite Straße 24", "13187", "Berlin").ok() else {
+        unreachable!()
+    };
+    address.street = "Lange Straße ".repeat(25);
+    given::<Organization>(vec![registered()])
+        .when(OrganizationCommand::Relocate(RelocateOrganization {
+            organization: id(1),
+            address,
+            region: None,
+        }))
+        .then_error(OrganizationError::Invalid(InvalidValue::TooLong {
+            field: "Anschrift",
+            max: 200,
+        }));
+}

@@ -232,6 +232,26 @@ async fn a_misspelt_field_and_a_visit_after_today_are_refused_without_writing() 
             .contains("liegt in der Zukunft"),
         "{refused}"
     );
+    // A 40,000-character legal form is held to the same limit as on the form.
+    let (status, refused) = problem(
+        staff
+            .post_json(
+                "/api/v1/organizations",
+                &json!({"name": "Lange Rechtsform GmbH", "kind": "company",
+                    "profile": {"legal_form": "G".repeat(40_000), "sector": null},
+                    "address": null, "region": null, "external_id": null}),
+            )
+            .await?,
+    )
+    .await?;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(
+        refused["detail"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Rechtsform ist zu lang (höchstens 100 Zeichen)"),
+        "{refused}"
+    );
     assert_eq!(app.head().await?, head, "nothing was written");
     Ok(())
 }
