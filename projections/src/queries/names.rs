@@ -84,6 +84,14 @@ impl<'a> Names<'a> {
             .join(", ")
     }
 
+    /// Organizations as one comma-separated line of their names.
+    pub fn organizations<'b>(&self, ids: impl IntoIterator<Item = &'b OrganizationId>) -> String {
+        ids.into_iter()
+            .map(|id| self.organization(id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// An organization's current name, or its id where it is not (or no longer) known.
     pub fn organization(&self, id: &OrganizationId) -> String {
         self.views

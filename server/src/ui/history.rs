@@ -5,11 +5,26 @@
 //! holds what the lines share.
 
 use chrono::{Local, NaiveDate};
-use wifo_app::history::Recorded;
+use wifo_app::{auth::Caller, history::Recorded};
+use wifo_domain::Decider;
 use wifo_domain::german;
 use wifo_projections::queries::names::Names;
 
-use super::texts;
+use super::{error::PageError, texts};
+use crate::state::AppState;
+
+/// The events of record `id` of `D` with when and by whom each was recorded, or the error page
+/// (the cause goes to the log).
+pub(crate) async fn load<D: Decider>(
+    state: &AppState,
+    caller: &Caller,
+    id: &impl std::fmt::Display,
+) -> Result<Vec<Recorded<D::Event>>, PageError> {
+    state
+        .history::<D>(&id.to_string())
+        .await
+        .map_err(|error| PageError::internal(caller, D::CATEGORY, error))
+}
 
 /// One line of a record's history.
 pub(crate) struct HistoryLine {

@@ -61,10 +61,7 @@ pub(super) async fn inquiry_page(
     notice: Option<&str>,
     status: StatusCode,
 ) -> Result<Response, PageError> {
-    let recorded = state
-        .history::<Inquiry>(&id.to_string())
-        .await
-        .map_err(|error| PageError::internal(caller, "Verlauf eines Anliegens", error))?;
+    let recorded = crate::ui::history::load::<Inquiry>(state, caller, &id).await?;
     let views = state.projections.read();
     let Some(found) = views.inquiries.get(&id) else {
         return Err(PageError::not_found(caller, texts::get("inquiry.unknown")));

@@ -157,10 +157,7 @@ pub(super) async fn show(
     ready(&state, &caller).await?;
     let id = CooperationId::parse(&id)
         .map_err(|_| PageError::not_found(&caller, texts::get("cooperation.unknown")))?;
-    let recorded = state
-        .history::<Cooperation>(&id.to_string())
-        .await
-        .map_err(|error| PageError::internal(&caller, "Verlauf einer Kooperation", error))?;
+    let recorded = crate::ui::history::load::<Cooperation>(&state, &caller, &id).await?;
     let views = state.projections.read();
     let Some(found) = views
         .cooperations
@@ -181,12 +178,7 @@ pub(super) async fn show(
     let mut facts = vec![
         (
             texts::get("cooperation.partners").to_owned(),
-            found
-                .partners
-                .iter()
-                .map(|partner| names.organization(partner))
-                .collect::<Vec<_>>()
-                .join(", "),
+            names.organizations(&found.partners),
         ),
         (
             texts::get("cooperation.signed_on").to_owned(),

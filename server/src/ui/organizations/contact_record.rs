@@ -164,10 +164,7 @@ async fn contact_page(
     notice: Option<&str>,
     status: StatusCode,
 ) -> Result<Response, PageError> {
-    let recorded = state
-        .history::<Contact>(&id.to_string())
-        .await
-        .map_err(|error| PageError::internal(caller, "Verlauf eines Kontakts", error))?;
+    let recorded = crate::ui::history::load::<Contact>(state, caller, &id).await?;
     let (organization, person) = {
         let views = state.projections.read();
         let found = views.contacts.get(&id);

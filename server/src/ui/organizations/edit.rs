@@ -94,6 +94,24 @@ fn edit_page(
     )
 }
 
+/// The form again with what was typed and the messages at their fields.
+fn refused(
+    state: &AppState,
+    caller: &Caller,
+    id: OrganizationId,
+    found: &OrganizationState,
+    input: &Input,
+) -> Response {
+    edit_page(
+        state,
+        caller,
+        id,
+        found,
+        input.view(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+}
+
 fn parse_id(caller: &Caller, id: &str) -> Result<OrganizationId, PageError> {
     OrganizationId::parse(id).map_err(|_| PageError::not_found(caller, texts::get("org.unknown")))
 }
@@ -181,14 +199,7 @@ pub(super) async fn edit(
     let (Some(name), Some(address), Some(region), Some(account_manager), Some(changed_on)) =
         (name, address, region, account_manager, changed_on)
     else {
-        return Ok(edit_page(
-            &state,
-            &caller,
-            id,
-            &found,
-            input.view(),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ));
+        return Ok(refused(&state, &caller, id, &found, &input));
     };
     let mut commands = Vec::new();
     if found.name.as_ref() != Some(&name) {
@@ -225,14 +236,7 @@ pub(super) async fn edit(
         {
             let message = refusal(error);
             input.fail("changed_on", message);
-            return Ok(edit_page(
-                &state,
-                &caller,
-                id,
-                &found,
-                input.view(),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            ));
+            return Ok(refused(&state, &caller, id, &found, &input));
         }
     }
     Ok(pages::done(
@@ -258,14 +262,7 @@ pub(super) async fn close(
         input.fail("reason", texts::get("inquiry.reason_missing"));
     }
     let (Some(closed_on), Some(reason)) = (closed_on, reason) else {
-        return Ok(edit_page(
-            &state,
-            &caller,
-            id,
-            &found,
-            input.view(),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ));
+        return Ok(refused(&state, &caller, id, &found, &input));
     };
     let command = OrganizationCommand::Close(CloseOrganization {
         organization: id,
@@ -278,14 +275,7 @@ pub(super) async fn close(
         .await
     {
         input.fail("closed_on", refusal(error));
-        return Ok(edit_page(
-            &state,
-            &caller,
-            id,
-            &found,
-            input.view(),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ));
+        return Ok(refused(&state, &caller, id, &found, &input));
     }
     Ok(pages::done(
         &format!("/organisationen/{id}"),

@@ -140,10 +140,7 @@ pub(super) async fn show(
     ready(&state, &caller).await?;
     let id = PersonId::parse(&id)
         .map_err(|_| PageError::not_found(&caller, texts::get("person.unknown")))?;
-    let recorded = state
-        .history::<Person>(&id.to_string())
-        .await
-        .map_err(|error| PageError::internal(&caller, "Verlauf einer Person", error))?;
+    let recorded = crate::ui::history::load::<Person>(&state, &caller, &id).await?;
     let views = state.projections.read();
     let Some(record) = views.persons.get(&id) else {
         return Err(PageError::not_found(&caller, texts::get("person.unknown")));

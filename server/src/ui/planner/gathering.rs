@@ -84,11 +84,7 @@ fn history_lines(names: &Names<'_>, recorded: &[Recorded<GatheringEvent>]) -> Ve
                         persons.len(),
                         texts::get("gathering.persons")
                     ),
-                    organizations
-                        .iter()
-                        .map(|organization| names.organization(organization))
-                        .collect::<Vec<_>>()
-                        .join(", "),
+                    names.organizations(organizations),
                 ),
                 E::RegistrationRecorded {
                     organization,
@@ -149,10 +145,7 @@ pub(super) async fn show(
     ready(&state, &caller).await?;
     let id = GatheringId::parse(&id)
         .map_err(|_| PageError::not_found(&caller, texts::get("gathering.unknown")))?;
-    let recorded = state
-        .history::<Gathering>(&id.to_string())
-        .await
-        .map_err(|error| PageError::internal(&caller, "Verlauf einer Veranstaltung", error))?;
+    let recorded = crate::ui::history::load::<Gathering>(&state, &caller, &id).await?;
     let views = state.projections.read();
     let Some(found) = views
         .gatherings
@@ -188,12 +181,7 @@ pub(super) async fn show(
         ),
         (
             texts::get("gathering.co_hosts").to_owned(),
-            found
-                .co_hosts
-                .iter()
-                .map(|host| names.organization(host))
-                .collect::<Vec<_>>()
-                .join(", "),
+            names.organizations(&found.co_hosts),
         ),
         (
             texts::get("visit.status").to_owned(),

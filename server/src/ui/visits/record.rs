@@ -220,10 +220,7 @@ pub(super) async fn record_page(
     notice: Option<&str>,
     status: StatusCode,
 ) -> Result<Response, PageError> {
-    let recorded = state
-        .history::<Visit>(&id.to_string())
-        .await
-        .map_err(|error| PageError::internal(caller, "Verlauf eines Besuchs", error))?;
+    let recorded = crate::ui::history::load::<Visit>(state, caller, &id).await?;
     let organization = state
         .projections
         .read()
