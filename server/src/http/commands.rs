@@ -14,6 +14,7 @@ use axum::{
     response::{IntoResponse, Response},
     routing::{MethodRouter, on},
 };
+use futures::future::BoxFuture;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
@@ -181,6 +182,90 @@ fn check_fields(
     Ok(())
 }
 
+/// Whether the caller must name the revision it changes: the API requires `If-Match` for the
+/// commands that must not be retried blindly; a form sends the revision it was shown, if any.
+enum Precondition {
+    Api(Option<u64>),
+    Form(Option<u64>),
+}
+
+/// What a form post reached: the record's id and the position of the write.
+pub(crate) struct Submitted {
+    pub id: String,
+}
+
+/// One command route, as the router mounts it and as the web forms (`ui::actions`) submit to
+/// it: the same decoding, reference checks, business date and execution for both.
+pub(crate) trait CommandEndpoint: Send + Sync {
+    fn spec(&self) -> RouteSpec;
+    fn route(self: Arc<Self>) -> Route;
+    /// The current revision of the record `id` (`None`: no such record).
+    fn revision<'a>(
+        &'a self,
+        state: &'a AppState,
+        id: &'a str,
+    ) -> BoxFuture<'a, Result<Option<u64>, ApiError>>;
+    /// Executes the command built from `body` for the record `id` (none: a new record),
+    /// expecting `expected` as its revision when given.
+    fn submit<'a>(
+        &'a self,
+        state: &'a AppState,
+        caller: &'a Caller,
+        id: Option<String>,
+        body: Value,
+        expected: Option<u64>,
+    ) -> BoxFuture<'a, Result<Submitted, ApiError>>;
+}
+
+impl<D, C> CommandEndpoint for CommandRoute<D, C>
+where
+    D: Decider + Send + Sync + 'static,
+    D::Command: Send + Sync,
+    D::State: Send + Sync,
+    D::Error: Send + Sync,
+    C: DeserializeOwned + serde::Serialize + Send + Sync + 'static,
+{
+    fn spec(&self) -> RouteSpec {
+        CommandRoute::spec(self)
+    }
+
+    fn route(self: Arc<Self>) -> Route {
+        CommandRoute::route_of(self)
+    }
+
+    fn revision<'a>(
+        &'a self,
+        state: &'a AppState,
+        id: &'a str,
+    ) -> BoxFuture<'a, Result<Option<u64>, ApiError>> {
+        Box::pin(async move {
+            let stream = wifo_domain::stream_name::<D>(id);
+            let last = state
+                .data
+                .store
+                .read_stream(&stream, u64::MAX, Direction::Backward, 1)
+                .await?;
+            Ok(last.first().map(|event| event.revision))
+        })
+    }
+
+    fn submit<'a>(
+        &'a self,
+        state: &'a AppState,
+        caller: &'a Caller,
+        id: Option<String>,
+        body: Value,
+        expected: Option<u64>,
+    ) -> BoxFuture<'a, Result<Submitted, ApiError>> {
+        Box::pin(async move {
+            let (id, _) = self
+                .run(state, caller, id, body, Precondition::Form(expected))
+                .await?;
+            Ok(Submitted { id })
+        })
+    }
+}
+
 /// Describes one command route.
 pub(super) struct CommandRoute<D: Decider, C> {
     pub method: Method,
@@ -201,19 +286,22 @@ where
     D::Command: Send + Sync,
     D::State: Send + Sync,
     D::Error: Send + Sync,
-    C: DeserializeOwned + serde::Serialize + Send + 'static,
+    C: DeserializeOwned + serde::Serialize + Send + Sync + 'static,
 {
-    pub(super) fn route(self) -> Route {
-        let spec = RouteSpec {
+    fn spec(&self) -> RouteSpec {
+        RouteSpec {
             method: self.method.clone(),
             path: self.path,
             roles: self.roles,
             summary: self.summary,
             body: Some(self.body),
-        };
-        let filter = axum::routing::MethodFilter::try_from(self.method.clone())
+        }
+    }
+
+    fn route_of(this: Arc<Self>) -> Route {
+        let spec = this.spec();
+        let filter = axum::routing::MethodFilter::try_from(this.method.clone())
             .unwrap_or(axum::routing::MethodFilter::POST);
-        let this = Arc::new(self);
         let handler: MethodRouter<AppState> = on(
             filter,
             move |State(state): State<AppState>,
@@ -334,15 +422,16 @@ where
         Ok(Response::from_parts(parts, axum::body::Body::from(bytes)))
     }
 
-    async fn execute(
+    /// Decodes, checks and executes one command from its JSON object: what the API and the
+    /// forms share (`super::forms`). Answers the record's id and the outcome.
+    async fn run(
         &self,
         state: &AppState,
         caller: &Caller,
         path_id: Option<String>,
-        headers: &HeaderMap,
-        body: &[u8],
-    ) -> Result<Response, ApiError> {
-        let mut value: Value = serde_json::from_slice(body).map_err(bad_input)?;
+        mut value: Value,
+        precondition: Precondition,
+    ) -> Result<(String, wifo_store::CommandOutcome<D::Event>), ApiError> {
         let object = value
             .as_object_mut()
             .ok_or_else(|| ApiError::BadRequest("Erwartet wird ein JSON-Objekt.".into()))?;
@@ -383,15 +472,25 @@ where
         };
         wait_for_own_writes(state, caller, None).await?;
         check_references(state, object, self.id_field)?;
-        let command: C = serde_json::from_value(value.clone()).map_err(bad_input)?;
+        let command: C = serde_path_to_error::deserialize(value.clone()).map_err(|error| {
+            let path = error.path().to_string();
+            let inner = error.into_inner();
+            if path == "." {
+                bad_input(inner)
+            } else {
+                ApiError::BadRequest(format!("{path}: {inner}"))
+            }
+        })?;
         let understood =
             serde_json::to_value(&command).map_err(|error| ApiError::Internal(error.into()))?;
         super::strict::refuse_unknown_fields(&value, &understood)?;
         let command = (self.wrap)(command);
-        let expected = if_match(headers)?;
-        if expected.is_none() && !D::retry_on_conflict(&command) {
-            return Err(ApiError::PreconditionRequired);
-        }
+        let expected = match precondition {
+            Precondition::Api(None) if !D::retry_on_conflict(&command) => {
+                return Err(ApiError::PreconditionRequired);
+            }
+            Precondition::Api(expected) | Precondition::Form(expected) => expected,
+        };
         let stream = wifo_domain::stream_name::<D>(&D::stream_id(&command));
         if !self.creates {
             let last = state
@@ -416,6 +515,22 @@ where
             }
             Err(error) => return Err(error.into()),
         };
+        Ok((id, outcome))
+    }
+
+    async fn execute(
+        &self,
+        state: &AppState,
+        caller: &Caller,
+        path_id: Option<String>,
+        headers: &HeaderMap,
+        body: &[u8],
+    ) -> Result<Response, ApiError> {
+        let value: Value = serde_json::from_slice(body).map_err(bad_input)?;
+        let expected = if_match(headers)?;
+        let (id, outcome) = self
+            .run(state, caller, path_id, value, Precondition::Api(expected))
+            .await?;
         let event_types: Vec<String> = outcome
             .events
             .iter()

@@ -7,8 +7,10 @@
 mod commands;
 mod guard;
 
+pub(crate) use commands::CommandEndpoint;
 pub(crate) use guard::authorize;
 pub(crate) use ops::count_requests;
+pub(crate) use resources::command_endpoints;
 pub(crate) mod exports;
 pub mod openapi;
 mod ops;

@@ -95,6 +95,12 @@ impl ApiError {
     pub fn status(&self) -> StatusCode {
         self.parts().0
     }
+
+    /// The German sentence a form shows for it: the detail, or the title.
+    pub fn message(&self) -> String {
+        let (_, _, title, detail) = self.parts();
+        detail.unwrap_or_else(|| title.to_owned())
+    }
 }
 
 impl IntoResponse for ApiError {

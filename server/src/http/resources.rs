@@ -8,11 +8,15 @@ use wifo_domain::{
     taxonomy::*, visit::*,
 };
 
-use super::{ADMINS, PLANNING, RETREAT_PLANNERS, Route, STAFF, commands::CommandRoute, users};
+use super::{
+    ADMINS, PLANNING, RETREAT_PLANNERS, Route, STAFF,
+    commands::{CommandEndpoint, CommandRoute},
+    users,
+};
 
 macro_rules! command {
     ($decider:ty, $path:literal, $roles:expr, $summary:literal, $body:ident, $wrap:path, $field:literal, creates) => {
-        CommandRoute::<$decider, $body> {
+        std::sync::Arc::new(CommandRoute::<$decider, $body> {
             method: Method::POST,
             path: $path,
             roles: $roles,
@@ -21,11 +25,10 @@ macro_rules! command {
             id_field: $field,
             creates: true,
             wrap: $wrap,
-        }
-        .route()
+        }) as std::sync::Arc<dyn CommandEndpoint>
     };
     ($decider:ty, $path:literal, $roles:expr, $summary:literal, $body:ident, $wrap:path, $field:literal) => {
-        CommandRoute::<$decider, $body> {
+        std::sync::Arc::new(CommandRoute::<$decider, $body> {
             method: Method::POST,
             path: $path,
             roles: $roles,
@@ -34,13 +37,13 @@ macro_rules! command {
             id_field: $field,
             creates: false,
             wrap: $wrap,
-        }
-        .route()
+        }) as std::sync::Arc<dyn CommandEndpoint>
     };
 }
 
-pub(super) fn routes() -> Vec<Route> {
-    let mut routes = vec![
+/// Every command route, for the router and the forms.
+pub(crate) fn command_endpoints() -> Vec<std::sync::Arc<dyn CommandEndpoint>> {
+    vec![
         // Organizations
         command!(
             Organization,
@@ -564,7 +567,14 @@ pub(super) fn routes() -> Vec<Route> {
             TaxonomyCommand::Reactivate,
             "taxonomy"
         ),
-    ];
+    ]
+}
+
+pub(super) fn routes() -> Vec<Route> {
+    let mut routes: Vec<Route> = command_endpoints()
+        .into_iter()
+        .map(CommandEndpoint::route)
+        .collect();
     routes.extend(users::routes());
     routes
 }

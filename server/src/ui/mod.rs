@@ -6,6 +6,7 @@
 //! form, each area's `mod.rs` listing its routes; the helpers the areas share sit at this level,
 //! and no area names another. A page that cannot be shown returns the one `error::PageError`.
 
+mod actions;
 mod admin;
 mod chart;
 mod choices;
@@ -70,6 +71,7 @@ pub fn routes() -> Vec<Route> {
     routes.extend(lead::routes());
     routes.extend(planner::routes());
     routes.extend(admin::routes());
+    routes.extend(actions::routes());
     routes
 }
 

@@ -16,8 +16,11 @@ use std::path::{Path, PathBuf};
 
 /// The most lines `server/src` may hold. 12,000 when the services moved to `wifo-app`; raised
 /// to 13,500 when every record got its page and most commands their form (the UI's own code:
-/// templates' handlers, not services), after the German texts moved to `server/texts/de.tsv`.
-const SERVER_LINE_BUDGET: usize = 13_500;
+/// templates' handlers, not services), after the German texts moved to `server/texts/de.tsv`;
+/// raised to 15,200 when the last 25 write routes got their forms through one table that
+/// submits to the API's own command routes (`ui/actions`, ~1,250 lines with its tests, where
+/// hand-written forms took 70–100 lines each).
+const SERVER_LINE_BUDGET: usize = 15_200;
 
 /// The crates whose modules are checked for cycles.
 const CRATES: &[&str] = &[

@@ -39,6 +39,20 @@ pub(super) fn routes() -> Vec<Route> {
             post(users::change_role),
         ),
         page(
+            Method::POST,
+            "/verwaltung/benutzer/sperren",
+            ADMINS,
+            "Benutzer sperren",
+            post(users::deactivate),
+        ),
+        page(
+            Method::POST,
+            "/verwaltung/benutzer/entsperren",
+            ADMINS,
+            "Benutzer entsperren",
+            post(users::reactivate),
+        ),
+        page(
             Method::GET,
             "/verwaltung/taxonomien/{id}",
             ADMINS,

@@ -1,5 +1,5 @@
-//! Users and their roles (`/verwaltung`): the list, and the forms to add a user and to change a
-//! user's role, through `wifo_app::accounts`.
+//! Users and their roles (`/verwaltung`): the list, and the forms to add a user, to change a
+//! user's role and to deactivate or reactivate a user, through `wifo_app::accounts`.
 
 use askama::Template;
 use axum::{
@@ -9,7 +9,7 @@ use axum::{
     response::Response,
 };
 use wifo_domain::{
-    user::{ChangeUserRole, UserCommand, UserStatus},
+    user::{ChangeUserRole, DeactivateUser, ReactivateUser, UserCommand, UserStatus},
     values::{Role, Title, UserName},
 };
 use wifo_store::CommandContext;
@@ -212,4 +212,66 @@ pub(super) async fn change_role(
             StatusCode::UNPROCESSABLE_ENTITY,
         ),
     }
+}
+
+/// Deactivates (`active` false) or reactivates the user named in the form; the rules (not
+/// oneself, not the last active admin) are the user decider's.
+async fn set_active(
+    state: &AppState,
+    caller: &Caller,
+    pairs: Vec<(String, String)>,
+    active: bool,
+) -> Response {
+    let mut input = Input::new(pairs);
+    let Some(user) = input.required("user", UserName::parse) else {
+        return users_page(
+            state,
+            caller,
+            input.view(),
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    };
+    let command = if active {
+        UserCommand::Reactivate(ReactivateUser { user })
+    } else {
+        UserCommand::Deactivate(DeactivateUser { user })
+    };
+    let context = CommandContext::now(caller.user.as_str());
+    match change_user(&state.data, &state.auth, command, &context).await {
+        Ok(outcome) => {
+            state.office.remember(caller, outcome.position);
+            pages::done(
+                "/verwaltung",
+                if active {
+                    "user_reactivated"
+                } else {
+                    "user_deactivated"
+                },
+            )
+        }
+        Err(error) => users_page(
+            state,
+            caller,
+            input.view().refused(account_refusal(error)),
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+    }
+}
+
+pub(super) async fn deactivate(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    set_active(&state, &caller, pairs, false).await
+}
+
+pub(super) async fn reactivate(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    set_active(&state, &caller, pairs, true).await
 }

@@ -27,6 +27,8 @@ pub(super) struct CooperationView {
 #[derive(Template)]
 #[template(path = "board.html")]
 struct BoardPage {
+    /// The forms that start a cooperation or a gathering: (href, title).
+    actions: Vec<(String, &'static str)>,
     page: Chrome,
     t: texts::Texts,
     cooperations: Vec<CooperationView>,
@@ -86,7 +88,14 @@ pub(super) async fn board(
                 .collect(),
         })
         .collect();
+    let mut actions = crate::ui::actions::links(&caller, "/kooperationen/{id}", "");
+    actions.extend(crate::ui::actions::links(
+        &caller,
+        "/veranstaltungen/{id}",
+        "",
+    ));
     let page = BoardPage {
+        actions,
         page: Chrome::new(&caller, texts::get("nav.board"), "/kooperationen"),
         t: texts::Texts,
         cooperations,

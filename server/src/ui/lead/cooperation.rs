@@ -6,7 +6,7 @@
 use askama::Template;
 use axum::{
     Extension,
-    extract::{Path, State},
+    extract::{Path, Query, State},
     response::Response,
 };
 use wifo_app::{auth::Caller, history::Recorded};
@@ -38,6 +38,8 @@ struct MilestoneLine {
 #[derive(Template)]
 #[template(path = "cooperation.html")]
 struct CooperationPage {
+    /// The forms the reader may use on it: (href, title).
+    actions: Vec<(String, &'static str)>,
     page: Chrome,
     t: texts::Texts,
     heading: String,
@@ -153,6 +155,7 @@ pub(super) async fn show(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
+    Query(notice): Query<pages::Notice>,
 ) -> Result<Response, PageError> {
     ready(&state, &caller).await?;
     let id = CooperationId::parse(&id)
@@ -240,7 +243,8 @@ pub(super) async fn show(
         .collect();
     milestones.sort_by_key(|(due, _)| *due);
     let page = CooperationPage {
-        page: Chrome::new(&caller, &title, "/kooperationen"),
+        actions: crate::ui::actions::links(&caller, "/kooperationen/{id}", &id.to_string()),
+        page: Chrome::new(&caller, &title, "/kooperationen").with_notice(notice.ok.as_deref()),
         t: texts::Texts,
         heading: title,
         facts,

@@ -31,6 +31,8 @@ use crate::ui::{
 #[derive(Template)]
 #[template(path = "contact_record.html")]
 struct ContactRecordPage {
+    /// The forms the reader may use on it: (href, title).
+    actions: Vec<(String, &'static str)>,
     page: Chrome,
     t: texts::Texts,
     id: String,
@@ -242,6 +244,7 @@ async fn contact_page(
         texts::get("contact.record_title")
     );
     let page = ContactRecordPage {
+        actions: crate::ui::actions::links(caller, "/kontakte/{id}", &id.to_string()),
         id: id.to_string(),
         page: Chrome::new(caller, &heading, "").with_notice(notice),
         t: texts::Texts,

@@ -6,7 +6,7 @@
 use askama::Template;
 use axum::{
     Extension,
-    extract::{Path, State},
+    extract::{Path, Query, State},
     response::Response,
 };
 use wifo_app::{auth::Caller, history::Recorded};
@@ -29,6 +29,8 @@ use crate::ui::{
 #[derive(Template)]
 #[template(path = "person_record.html")]
 struct PersonPage {
+    /// The forms the reader may use on it: (href, title).
+    actions: Vec<(String, &'static str)>,
     page: Chrome,
     t: texts::Texts,
     heading: String,
@@ -136,6 +138,7 @@ pub(super) async fn show(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
+    Query(notice): Query<pages::Notice>,
 ) -> Result<Response, PageError> {
     ready(&state, &caller).await?;
     let id = PersonId::parse(&id)
@@ -172,7 +175,8 @@ pub(super) async fn show(
     ];
     facts.retain(|(_, value)| !value.is_empty());
     let page = PersonPage {
-        page: Chrome::new(&caller, &heading, ""),
+        actions: crate::ui::actions::links(&caller, "/personen/{id}", &id.to_string()),
+        page: Chrome::new(&caller, &heading, "").with_notice(notice.ok.as_deref()),
         t: texts::Texts,
         heading,
         facts,

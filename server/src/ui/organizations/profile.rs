@@ -59,6 +59,8 @@ pub(super) struct FollowUpLine {
 #[derive(Template)]
 #[template(path = "organization.html")]
 struct OrganizationPage {
+    /// The forms the reader may use on it: (href, title).
+    actions: Vec<(String, &'static str)>,
     page: Chrome,
     t: texts::Texts,
     id: String,
@@ -241,6 +243,11 @@ pub(super) async fn show(
         planned_visits.sort();
         planned_visits.dedup();
         OrganizationPage {
+            actions: crate::ui::actions::links(
+                &caller,
+                "/organisationen/{id}",
+                &found.id.to_string(),
+            ),
             page: Chrome::new(&caller, found.name.clone(), "").with_notice(params.ok.as_deref()),
             t: texts::Texts,
             id: found.id.to_string(),

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use askama::Template;
 use axum::{
     Extension,
-    extract::{Path, State},
+    extract::{Path, Query, State},
     response::Response,
 };
 use wifo_app::{auth::Caller, history::Recorded};
@@ -30,6 +30,8 @@ use crate::ui::{
 #[derive(Template)]
 #[template(path = "gathering.html")]
 struct GatheringPage {
+    /// The forms the reader may use on it: (href, title).
+    actions: Vec<(String, &'static str)>,
     page: Chrome,
     t: texts::Texts,
     heading: String,
@@ -141,6 +143,7 @@ pub(super) async fn show(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
+    Query(notice): Query<pages::Notice>,
 ) -> Result<Response, PageError> {
     ready(&state, &caller).await?;
     let id = GatheringId::parse(&id)
@@ -216,7 +219,8 @@ pub(super) async fn show(
         *attended.entry(organization).or_default() += 1;
     }
     let page = GatheringPage {
-        page: Chrome::new(&caller, &title, ""),
+        actions: crate::ui::actions::links(&caller, "/veranstaltungen/{id}", &id.to_string()),
+        page: Chrome::new(&caller, &title, "").with_notice(notice.ok.as_deref()),
         t: texts::Texts,
         heading: title,
         facts,

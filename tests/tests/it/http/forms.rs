@@ -120,112 +120,99 @@ const PAGES: &[(&str, &str)] = &[
     ),
     ("/api/v1/users", "/verwaltung/benutzer"),
     ("/api/v1/users/{id}/role", "/verwaltung/rollen"),
+    (
+        "/api/v1/organizations/{id}/profile",
+        "/organisationen/{id}/profil",
+    ),
+    (
+        "/api/v1/organizations/{id}/tags",
+        "/organisationen/{id}/schlagwort",
+    ),
+    (
+        "/api/v1/organizations/{id}/tags/remove",
+        "/organisationen/{id}/schlagwort-entfernen",
+    ),
+    (
+        "/api/v1/organizations/{id}/memberships",
+        "/organisationen/{id}/mitgliedschaft",
+    ),
+    (
+        "/api/v1/organizations/{id}/memberships/end",
+        "/organisationen/{id}/mitgliedschaft-beenden",
+    ),
+    ("/api/v1/persons/{id}/update", "/personen/{id}/aendern"),
+    ("/api/v1/persons/{id}/unlink", "/personen/{id}/loesen"),
+    (
+        "/api/v1/persons/{id}/consents",
+        "/personen/{id}/einwilligung",
+    ),
+    (
+        "/api/v1/persons/{id}/consents/withdraw",
+        "/personen/{id}/einwilligung-widerrufen",
+    ),
+    (
+        "/api/v1/contacts/{id}/correct",
+        "/kontakte/{id}/berichtigen",
+    ),
+    ("/api/v1/cooperations", "/kooperationen/neu"),
+    (
+        "/api/v1/cooperations/{id}/milestones",
+        "/kooperationen/{id}/meilenstein",
+    ),
+    (
+        "/api/v1/cooperations/{id}/milestones/achieve",
+        "/kooperationen/{id}/meilenstein-erreicht",
+    ),
+    (
+        "/api/v1/cooperations/{id}/milestones/reschedule",
+        "/kooperationen/{id}/meilenstein-verschieben",
+    ),
+    (
+        "/api/v1/cooperations/{id}/milestones/cancel",
+        "/kooperationen/{id}/meilenstein-absagen",
+    ),
+    (
+        "/api/v1/cooperations/{id}/extend",
+        "/kooperationen/{id}/verlaengern",
+    ),
+    (
+        "/api/v1/cooperations/{id}/end",
+        "/kooperationen/{id}/beenden",
+    ),
+    ("/api/v1/gatherings", "/veranstaltungen/neu"),
+    (
+        "/api/v1/gatherings/{id}/reschedule",
+        "/veranstaltungen/{id}/verschieben",
+    ),
+    (
+        "/api/v1/gatherings/{id}/invitations",
+        "/veranstaltungen/{id}/einladen",
+    ),
+    (
+        "/api/v1/gatherings/{id}/registrations",
+        "/veranstaltungen/{id}/anmeldung",
+    ),
+    (
+        "/api/v1/gatherings/{id}/hold",
+        "/veranstaltungen/{id}/durchgefuehrt",
+    ),
+    (
+        "/api/v1/gatherings/{id}/cancel",
+        "/veranstaltungen/{id}/absagen",
+    ),
+    (
+        "/api/v1/users/{id}/deactivate",
+        "/verwaltung/benutzer/sperren",
+    ),
+    (
+        "/api/v1/users/{id}/reactivate",
+        "/verwaltung/benutzer/entsperren",
+    ),
     ("/api/v1/session", "/anmelden"),
 ];
 
 /// API write routes without a page yet, each with the reason.
-const WITHOUT_PAGE: &[(&str, &str)] = &[
-    (
-        "/api/v1/organizations/{id}/profile",
-        "Rechtsform, Branche, Größe: Formular fehlt noch",
-    ),
-    (
-        "/api/v1/organizations/{id}/tags",
-        "Schlagworte: Formular fehlt noch",
-    ),
-    (
-        "/api/v1/organizations/{id}/tags/remove",
-        "Schlagworte: Formular fehlt noch",
-    ),
-    (
-        "/api/v1/organizations/{id}/memberships",
-        "Mitgliedschaften: Formular fehlt noch",
-    ),
-    (
-        "/api/v1/organizations/{id}/memberships/end",
-        "Mitgliedschaften: Formular fehlt noch",
-    ),
-    (
-        "/api/v1/persons/{id}/update",
-        "Personendaten ändern: Formular fehlt noch",
-    ),
-    (
-        "/api/v1/persons/{id}/unlink",
-        "Person lösen: Formular fehlt noch",
-    ),
-    (
-        "/api/v1/persons/{id}/consents",
-        "Einwilligungen: Teil der Datenschutz-Seiten (eigenes Vorhaben)",
-    ),
-    (
-        "/api/v1/persons/{id}/consents/withdraw",
-        "Einwilligungen: Teil der Datenschutz-Seiten (eigenes Vorhaben)",
-    ),
-    (
-        "/api/v1/contacts/{id}/correct",
-        "Kontakt berichtigen: Formular fehlt noch",
-    ),
-    (
-        "/api/v1/cooperations",
-        "Kooperationen: nur die Übersicht (/kooperationen), Formulare fehlen noch",
-    ),
-    (
-        "/api/v1/cooperations/{id}/milestones",
-        "Kooperationen: Formulare fehlen noch",
-    ),
-    (
-        "/api/v1/cooperations/{id}/milestones/achieve",
-        "Kooperationen: Formulare fehlen noch",
-    ),
-    (
-        "/api/v1/cooperations/{id}/milestones/reschedule",
-        "Kooperationen: Formulare fehlen noch",
-    ),
-    (
-        "/api/v1/cooperations/{id}/milestones/cancel",
-        "Kooperationen: Formulare fehlen noch",
-    ),
-    (
-        "/api/v1/cooperations/{id}/extend",
-        "Kooperationen: Formulare fehlen noch",
-    ),
-    (
-        "/api/v1/cooperations/{id}/end",
-        "Kooperationen: Formulare fehlen noch",
-    ),
-    (
-        "/api/v1/gatherings",
-        "Veranstaltungen: nur über Klausur-Beschlüsse geplant, Formulare fehlen noch",
-    ),
-    (
-        "/api/v1/gatherings/{id}/reschedule",
-        "Veranstaltungen: Formulare fehlen noch",
-    ),
-    (
-        "/api/v1/gatherings/{id}/invitations",
-        "Veranstaltungen: Formulare fehlen noch",
-    ),
-    (
-        "/api/v1/gatherings/{id}/registrations",
-        "Veranstaltungen: Formulare fehlen noch",
-    ),
-    (
-        "/api/v1/gatherings/{id}/hold",
-        "Veranstaltungen: Formulare fehlen noch",
-    ),
-    (
-        "/api/v1/gatherings/{id}/cancel",
-        "Veranstaltungen: Formulare fehlen noch",
-    ),
-    (
-        "/api/v1/users/{id}/deactivate",
-        "Benutzer sperren: Formular fehlt noch",
-    ),
-    (
-        "/api/v1/users/{id}/reactivate",
-        "Benutzer entsperren: Formular fehlt noch",
-    ),
-];
+const WITHOUT_PAGE: &[(&str, &str)] = &[];
 
 #[test]
 fn every_api_write_route_has_a_page_or_a_stated_reason() {

@@ -4,6 +4,7 @@
 //! `TestApp::stop` shuts it down as `wifo serve` does, so a test can start it again on the same
 //! directory. Tracing output appears only when `TEST_LOG` is set (`TEST_LOG=debug`).
 
+mod actions;
 mod bad_input;
 mod bodies;
 mod concurrency;
@@ -444,4 +445,21 @@ pub(crate) fn id_of(answer: &Value) -> anyhow::Result<String> {
         .as_str()
         .map(str::to_owned)
         .ok_or_else(|| anyhow!("answer without id: {answer}"))
+}
+
+/// A form post of the web UI with the session's CSRF token.
+pub(crate) async fn post_form(
+    client: &Client,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> anyhow::Result<(StatusCode, String)> {
+    let mut pairs: Vec<(&str, &str)> = fields.to_vec();
+    let token = client.csrf.clone().unwrap_or_default();
+    pairs.push(("_csrf", &token));
+    let response = client
+        .request(reqwest::Method::POST, path)
+        .form(&pairs)
+        .send()
+        .await?;
+    Ok((response.status(), response.text().await?))
 }

@@ -9,7 +9,9 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 use wifo_domain::values::Role;
 
-use super::{Stop, id_of, problem, register_organization, spawn_app, start, today, user_name};
+use super::{
+    Stop, id_of, post_form, problem, register_organization, spawn_app, start, today, user_name,
+};
 
 /// The history entries of a record answer as (type, a text field of the event).
 fn history(answer: &Value, text_field: &str) -> Vec<(String, String)> {
@@ -380,23 +382,6 @@ async fn a_move_entered_late_counts_from_the_day_it_happened() -> anyhow::Result
     .await?;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     Ok(())
-}
-
-/// A form post of the web UI with the session's CSRF token.
-async fn post_form(
-    client: &super::Client,
-    path: &str,
-    fields: &[(&str, &str)],
-) -> anyhow::Result<(StatusCode, String)> {
-    let mut pairs: Vec<(&str, &str)> = fields.to_vec();
-    let token = client.csrf.clone().unwrap_or_default();
-    pairs.push(("_csrf", &token));
-    let response = client
-        .request(reqwest::Method::POST, path)
-        .form(&pairs)
-        .send()
-        .await?;
-    Ok((response.status(), response.text().await?))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
