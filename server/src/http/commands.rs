@@ -189,7 +189,7 @@ enum Precondition {
     Form(Option<u64>),
 }
 
-/// What a form post reached: the record's id and the position of the write.
+/// What a form post reached: the id of the record it wrote to.
 pub(crate) struct Submitted {
     pub id: String,
 }
