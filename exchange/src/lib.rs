@@ -5,6 +5,7 @@
 //! out; the server executes plans through the command handler.
 
 pub mod export;
+mod formula;
 pub mod hierarchy;
 pub mod mapping;
 pub mod organizations;

@@ -239,7 +239,7 @@ fn read_csv(bytes: &[u8]) -> Result<(SourceFormat, Records), ReadError> {
                     .map_or(start, |position| position.byte() as usize);
                 records.push((
                     lines.line_at(start),
-                    record.iter().map(str::to_owned).collect(),
+                    record.iter().map(crate::formula::unneutralised).collect(),
                 ));
             }
             Err(error) => {

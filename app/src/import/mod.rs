@@ -25,26 +25,35 @@ use wifo_store::{CommandContext, CommandError, CommandHandler, Position};
 /// into few transactions.
 const CONCURRENCY: usize = 64;
 
-/// The organizations of the office as the duplicate rules see them: live ones and those merged
-/// away (a re-import of a merged duplicate must not bring it back).
-pub fn known_organizations(views: &Views) -> KnownOrganizations {
-    let mut known = KnownOrganizations::default();
+/// What an import file is planned against, taken from the views in one short read: the
+/// organizations as the duplicate rules see them (live ones and those merged away, so a
+/// re-import of a merged duplicate does not bring it back). Region and sector codes are checked
+/// for their form only, not against the office's taxonomies: the demo office (Pankow's regions,
+/// the sectors it uses) must take the Berlin-wide IHK sample, and an office's lists may lag
+/// behind the register it imports.
+#[derive(Debug, Default)]
+pub struct ImportBase {
+    pub organizations: KnownOrganizations,
+}
+
+pub fn import_base(views: &Views) -> ImportBase {
+    let mut organizations = KnownOrganizations::default();
     for (id, record) in &views.organizations {
         let (Some(name), Some(keys)) = (&record.state.name, crate::duplicates::keys_of(record))
         else {
             continue;
         };
-        known.insert(*id, name.as_str(), &keys);
+        organizations.insert(*id, name.as_str(), &keys);
     }
-    known
+    ImportBase { organizations }
 }
 
-/// Reads an organization file and plans it against the organizations already known (see
-/// `known_organizations`; taken by value, so planning a large file holds no lock on the views).
+/// Reads an organization file and plans it against what the office knows (see `import_base`;
+/// taken by value, so planning a large file holds no lock on the views).
 pub fn plan_organizations(
     bytes: &[u8],
     mapping: Option<&str>,
-    known: KnownOrganizations,
+    base: ImportBase,
 ) -> crate::error::Result<(Table, ImportPlan)> {
     let table = read_table(bytes, Header::Present)?;
     let spec = match mapping {
@@ -52,7 +61,7 @@ pub fn plan_organizations(
         None => MappingSpec::detect(&table)?,
     };
     let mapping = spec.resolve(&table)?;
-    let plan = wifo_exchange::organizations::plan(&table, &mapping, known);
+    let plan = wifo_exchange::organizations::plan(&table, &mapping, base.organizations);
     Ok((table, plan))
 }
 

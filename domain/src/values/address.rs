@@ -35,6 +35,10 @@ impl Address {
         if city.is_empty() {
             return Err(InvalidValue::Empty { field: "Ort" });
         }
+        super::text::visible("Ort", &city)?;
+        if !street.is_empty() {
+            super::text::visible("Straße", &street)?;
+        }
         if street.chars().count() > 200 || city.chars().count() > 100 {
             return Err(InvalidValue::TooLong {
                 field: "Anschrift",

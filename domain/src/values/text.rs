@@ -1,6 +1,7 @@
 //! Free text with bounds: names, titles and notes are trimmed, and names and titles must not be
 //! empty. Multiple inner blanks collapse to one so "Bäckerei  Schulz" and "Bäckerei Schulz" are
-//! the same name.
+//! the same name. Control characters are refused everywhere (a text keeps its line breaks and
+//! tabs), and a name or title made only of invisible characters is refused like an empty one.
 
 use serde::{Deserialize, Serialize};
 
@@ -27,11 +28,36 @@ fn normalised(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Characters that take no room and show nothing: zero-width spaces and joiners, direction
+/// marks and isolates, the word joiner and invisible operators, the byte-order mark, the soft
+/// hyphen, Hangul fillers, variation selectors and tag characters. A name made only of them
+/// looks empty on every page and in every export.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{115F}' | '\u{1160}' | '\u{180E}'
+        | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}'
+        | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}'
+        | '\u{E0000}'..='\u{E007F}')
+}
+
+/// Refuses a one-line value (already normalised, not empty) with a control character, or made
+/// only of blanks and invisible characters.
+pub(super) fn visible(field: &'static str, text: &str) -> Result<(), InvalidValue> {
+    if text.chars().any(char::is_control) {
+        return Err(InvalidValue::ControlCharacter { field });
+    }
+    if text.chars().all(|c| c == ' ' || is_invisible(c)) {
+        return Err(InvalidValue::Invisible { field });
+    }
+    Ok(())
+}
+
 fn bounded(field: &'static str, text: &str, max: usize) -> Result<String, InvalidValue> {
     let text = normalised(text);
     if text.is_empty() {
         return Err(InvalidValue::Empty { field });
     }
+    visible(field, &text)?;
     if text.chars().count() > max {
         return Err(InvalidValue::TooLong { field, max });
     }
@@ -95,6 +121,12 @@ pub struct Text(String);
 impl Text {
     pub fn parse(text: &str) -> Result<Self, InvalidValue> {
         let text = text.trim();
+        if text
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        {
+            return Err(InvalidValue::ControlCharacter { field: "Text" });
+        }
         if text.chars().count() > 20_000 {
             return Err(InvalidValue::TooLong {
                 field: "Text",

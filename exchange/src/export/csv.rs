@@ -1,9 +1,14 @@
 //! CSV that German Excel opens correctly by double-click: UTF-8 with BOM, `;` as separator,
 //! CRLF line ends, quotes where needed, numbers with a decimal comma and dates as `21.11.2026`.
+//! A text that Excel would run as a formula (`=HYPERLINK(…)`, `@SUM(…)`, `+cmd|…`) is written
+//! with a leading apostrophe, as OWASP advises against CSV injection; `wifo import` drops that
+//! apostrophe again (`table::read_table`), so an export still reads back unchanged. Phone
+//! numbers (`+49 30 1234-56`) and negative numbers stay as they are.
 
 use std::io::Write;
 
 use super::Sheet;
+use crate::formula::neutralised;
 
 #[derive(Debug, thiserror::Error)]
 #[error("CSV kann nicht geschrieben werden: {0}")]
@@ -29,7 +34,14 @@ where
     let fail = |error: ::csv::Error| CsvError(error.to_string());
     writer.write_record(header).map_err(fail)?;
     for row in rows {
-        writer.write_record(row).map_err(fail)?;
+        let cells: Vec<Vec<u8>> = row
+            .into_iter()
+            .map(|cell| match std::str::from_utf8(cell.as_ref()) {
+                Ok(text) => neutralised(text).into_owned().into_bytes(),
+                Err(_) => cell.as_ref().to_vec(),
+            })
+            .collect();
+        writer.write_record(&cells).map_err(fail)?;
     }
     writer.flush().map_err(|error| CsvError(error.to_string()))
 }
@@ -76,6 +88,49 @@ mod tests {
                 "21.11.2026"
             ]
         );
+    }
+
+    #[test]
+    fn formulas_are_neutralised_and_read_back_unchanged() {
+        let mut sheet = Sheet::new("Test", &["Name", "Telefon", "Saldo"]);
+        for (name, phone) in [
+            (
+                "=HYPERLINK(\"https://example.org\";\"Klick\")",
+                "+49 30 1234-56",
+            ),
+            ("@SUMME(A1:A2)", "-"),
+            ("+cmd|' /C calc'!A0", "(030) 12 34"),
+            ("-2+3+cmd|' /C calc'!A0", "030/1234"),
+        ] {
+            sheet.rows.push(vec![
+                Cell::text(name),
+                Cell::text(phone),
+                Cell::Number(-3.0),
+            ]);
+        }
+        let mut bytes = Vec::new();
+        write_sheet(&mut bytes, &sheet).unwrap();
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        assert!(text.contains("\"'=HYPERLINK(\"\"https://example.org\"\";\"\"Klick\"\")\""));
+        assert!(text.contains("'@SUMME(A1:A2)"));
+        assert!(text.contains("'+cmd|"));
+        assert!(text.contains("'-2+3+cmd|"));
+        // Phone numbers, numbers and a lone "-" are not touched.
+        assert!(text.contains(";+49 30 1234-56;-3\r\n"));
+        assert!(text.contains(";(030) 12 34;"));
+        assert!(text.contains(";-;"));
+        let table = read_table(&bytes, Header::Present).unwrap();
+        let names: Vec<&str> = table.rows.iter().map(|row| row.cells[0].as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "=HYPERLINK(\"https://example.org\";\"Klick\")",
+                "@SUMME(A1:A2)",
+                "+cmd|' /C calc'!A0",
+                "-2+3+cmd|' /C calc'!A0"
+            ]
+        );
+        assert_eq!(table.rows[1].cells[1], "-");
     }
 
     #[test]

@@ -122,12 +122,7 @@ pub(super) async fn register(
         match Address::parse(&street, &postal_code, &city) {
             Ok(address) => Some(Some(address)),
             Err(error) => {
-                let field = match &error {
-                    wifo_domain::values::InvalidValue::Empty { field }
-                    | wifo_domain::values::InvalidValue::TooLong { field, .. }
-                    | wifo_domain::values::InvalidValue::Malformed { field, .. } => field,
-                };
-                let name = match *field {
+                let name = match error.field() {
                     "Ort" => "city",
                     "PLZ" => "postal_code",
                     _ => "street",
