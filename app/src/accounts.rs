@@ -5,6 +5,7 @@
 use wifo_domain::{
     user::{
         ChangeUserRole, CreateUser, DeactivateUser, ReactivateUser, User, UserCommand, UserError,
+        UserStatus, keeps_an_admin,
     },
     values::{Role, Title, UserName},
 };
@@ -19,10 +20,21 @@ pub const MIN_PASSWORD_LENGTH: usize = 10;
 pub enum AccountError {
     #[error("Das Passwort muss mindestens {MIN_PASSWORD_LENGTH} Zeichen lang sein")]
     WeakPassword,
+    #[error("Das bisherige Passwort stimmt nicht")]
+    WrongPassword,
+    #[error("Das neue Passwort muss sich vom bisherigen unterscheiden")]
+    SamePassword,
     #[error(transparent)]
     Rejected(#[from] CommandError<UserError>),
     #[error(transparent)]
     Other(#[from] crate::error::AppError),
+}
+
+fn strong_enough(password: &str) -> Result<(), AccountError> {
+    if password.chars().count() < MIN_PASSWORD_LENGTH {
+        return Err(AccountError::WeakPassword);
+    }
+    Ok(())
 }
 
 /// Creates a user with a password; refused if the login name exists.
@@ -35,9 +47,7 @@ pub async fn add_user(
     password: &str,
     context: &CommandContext,
 ) -> Result<CommandOutcome<wifo_domain::user::UserEvent>, AccountError> {
-    if password.chars().count() < MIN_PASSWORD_LENGTH {
-        return Err(AccountError::WeakPassword);
-    }
+    strong_enough(password)?;
     let command = UserCommand::Create(CreateUser {
         user: user.clone(),
         display_name: display_name.clone(),
@@ -51,27 +61,76 @@ pub async fn add_user(
     Ok(outcome)
 }
 
-/// Changes a role, deactivates or reactivates, and mirrors it in the auth store.
+/// Changes a role, deactivates or reactivates, and mirrors it in the auth store. Refused when
+/// the actor would lock themselves out or the office would lose its last active administrator
+/// (`wifo_domain::user::keeps_an_admin`; two admins demoting each other at the same moment are
+/// not caught, which an office of a handful of admins accepts).
 pub async fn change_user(
     data: &DataDir,
     auth: &AuthStore,
     command: UserCommand,
     context: &CommandContext,
 ) -> Result<CommandOutcome<wifo_domain::user::UserEvent>, AccountError> {
-    let outcome = data
-        .handler
-        .execute::<User>(&command, context, None)
-        .await?;
     let user = match &command {
         UserCommand::Create(c) => &c.user,
         UserCommand::ChangeRole(ChangeUserRole { user, .. })
         | UserCommand::Deactivate(DeactivateUser { user })
         | UserCommand::Reactivate(ReactivateUser { user }) => user,
     };
+    if let Ok(actor) = UserName::parse(&context.actor) {
+        let (target, _, _) = data.handler.load::<User>(user.as_str()).await?;
+        keeps_an_admin(&command, &actor, &target, auth.active_admins()?)
+            .map_err(|error| AccountError::Rejected(CommandError::Rejected(error)))?;
+    }
+    let outcome = data
+        .handler
+        .execute::<User>(&command, context, None)
+        .await?;
     let (state, _, _) = data.handler.load::<User>(user.as_str()).await?;
     if let Some(role) = state.role {
         let active = state.status == wifo_domain::user::UserStatus::Active;
         auth.set_role(user, role, active)?;
     }
     Ok(outcome)
+}
+
+/// An admin sets a new password for a user (who forgot theirs); the user's sessions end.
+/// `status` is the account's status in the views (`None`: no such user).
+pub fn reset_password(
+    auth: &AuthStore,
+    user: &UserName,
+    status: Option<UserStatus>,
+    password: &str,
+) -> Result<(), AccountError> {
+    let refused = |error| Err(AccountError::Rejected(CommandError::Rejected(error)));
+    match status {
+        Some(UserStatus::Active) => {}
+        Some(UserStatus::Deactivated) => return refused(UserError::Deactivated),
+        None | Some(UserStatus::Uncreated) => return refused(UserError::NotCreated),
+    }
+    strong_enough(password)?;
+    auth.set_password(user, password, None)?;
+    tracing::info!(user = %user, "password reset by an admin");
+    Ok(())
+}
+
+/// A user changes their own password, proving the current one; their other sessions end,
+/// the one they changed it from (`session`) stays.
+pub fn change_own_password(
+    auth: &AuthStore,
+    user: &UserName,
+    current: &str,
+    new: &str,
+    session: Option<&str>,
+) -> Result<(), AccountError> {
+    if !auth.password_matches(user, current)? {
+        return Err(AccountError::WrongPassword);
+    }
+    strong_enough(new)?;
+    if current == new {
+        return Err(AccountError::SamePassword);
+    }
+    auth.set_password(user, new, session)?;
+    tracing::info!(user = %user, "password changed by its user");
+    Ok(())
 }

@@ -27,6 +27,12 @@ pub enum UserError {
     AlreadyDeactivated,
     #[error("Der Benutzer ist aktiv")]
     NotDeactivated,
+    #[error("Sie können sich nicht selbst sperren oder sich die Administration entziehen")]
+    OwnAccount,
+    #[error(
+        "Das ist das letzte aktive Administrationskonto; bitte zuerst ein anderes Konto zur Administration machen"
+    )]
+    LastAdmin,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -203,6 +209,34 @@ impl Decider for User {
         // A role change is judged against the role the admin saw.
         !matches!(command, UserCommand::ChangeRole(_))
     }
+}
+
+/// The rule that keeps an office administrable, which one user's stream cannot see alone: nobody
+/// deactivates their own account or takes away their own administration role, and the last
+/// active administrator stays one. `actor` is who asks, `target` the state of the account the
+/// command changes, `active_admins` how many active administrators the office has now.
+pub fn keeps_an_admin(
+    command: &UserCommand,
+    actor: &UserName,
+    target: &UserState,
+    active_admins: usize,
+) -> Result<(), UserError> {
+    let (user, loses_admin) = match command {
+        UserCommand::Deactivate(c) => (&c.user, true),
+        UserCommand::ChangeRole(c) => (&c.user, c.role != Role::Admin),
+        UserCommand::Create(_) | UserCommand::Reactivate(_) => return Ok(()),
+    };
+    if !loses_admin {
+        return Ok(());
+    }
+    let is_admin = target.status == UserStatus::Active && target.role == Some(Role::Admin);
+    if user == actor && (is_admin || matches!(command, UserCommand::Deactivate(_))) {
+        return Err(UserError::OwnAccount);
+    }
+    if is_admin && active_admins <= 1 {
+        return Err(UserError::LastAdmin);
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -139,3 +139,74 @@ fn the_state_keeps_status_display_name_and_current_role() {
         Some("Anna Schmidt")
     );
 }
+
+fn admin_state() -> UserState {
+    User::evolve(
+        UserState::default(),
+        &UserEvent::Created {
+            user: anna(),
+            display_name: Title::parse("Anna Schmidt").expect("test name"),
+            role: Role::Admin,
+        },
+    )
+}
+
+fn staff_state() -> UserState {
+    User::evolve(UserState::default(), &created())
+}
+
+fn ben() -> UserName {
+    UserName::parse("ben.krause").expect("test user")
+}
+
+#[test]
+fn nobody_deactivates_their_own_account_or_drops_their_own_admin_role() {
+    // Given Anna is an admin beside two others, when she deactivates herself: refused.
+    assert_eq!(
+        keeps_an_admin(&deactivate(), &anna(), &admin_state(), 3),
+        Err(UserError::OwnAccount)
+    );
+    // When she makes herself staff: refused.
+    assert_eq!(
+        keeps_an_admin(&change_role(Role::Staff), &anna(), &admin_state(), 3),
+        Err(UserError::OwnAccount)
+    );
+    // When Ben (another admin) does either: allowed.
+    assert_eq!(
+        keeps_an_admin(&deactivate(), &ben(), &admin_state(), 3),
+        Ok(())
+    );
+    assert_eq!(
+        keeps_an_admin(&change_role(Role::Lead), &ben(), &admin_state(), 3),
+        Ok(())
+    );
+}
+
+#[test]
+fn the_last_active_admin_stays_one() {
+    // Given Anna is the only active admin, when Ben (a user whose role was just changed away
+    // from admin, say) deactivates her or makes her a planner: refused.
+    assert_eq!(
+        keeps_an_admin(&deactivate(), &ben(), &admin_state(), 1),
+        Err(UserError::LastAdmin)
+    );
+    assert_eq!(
+        keeps_an_admin(&change_role(Role::Planner), &ben(), &admin_state(), 1),
+        Err(UserError::LastAdmin)
+    );
+    // Keeping her an admin is no loss.
+    assert_eq!(
+        keeps_an_admin(&change_role(Role::Admin), &ben(), &admin_state(), 1),
+        Ok(())
+    );
+    // A staff account is deactivated by an admin whatever the number of admins; reactivating
+    // is never refused by this rule.
+    assert_eq!(
+        keeps_an_admin(&deactivate(), &ben(), &staff_state(), 1),
+        Ok(())
+    );
+    assert_eq!(
+        keeps_an_admin(&reactivate(), &anna(), &admin_state(), 1),
+        Ok(())
+    );
+}

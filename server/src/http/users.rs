@@ -20,7 +20,7 @@ use wifo_domain::{
 };
 use wifo_store::CommandContext;
 
-use super::{ADMINS, ApiError, AppState, Route, RouteSpec, commands::require_json};
+use super::{ADMINS, ApiError, AppState, EVERYONE, Route, RouteSpec, commands::require_json};
 use wifo_app::{
     accounts::{AccountError, add_user, change_user},
     auth::Caller,
@@ -29,7 +29,9 @@ use wifo_app::{
 impl From<AccountError> for ApiError {
     fn from(error: AccountError) -> Self {
         match error {
-            AccountError::WeakPassword => ApiError::BadRequest(error.to_string()),
+            AccountError::WeakPassword
+            | AccountError::WrongPassword
+            | AccountError::SamePassword => ApiError::BadRequest(error.to_string()),
             AccountError::Rejected(error) => error.into(),
             AccountError::Other(error) => ApiError::Internal(error.into()),
         }
@@ -149,6 +151,69 @@ async fn reactivate(
     )
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewPassword {
+    password: String,
+}
+
+/// An admin sets a new password for a user; the user's sessions end.
+async fn reset_password(
+    State(state): State<AppState>,
+    Path(user): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let NewPassword { password } = parse_body(&headers, &body)?;
+    let user = user_name(&user)?;
+    let status = state
+        .projections
+        .read()
+        .users
+        .get(user.as_str())
+        .map(|account| account.status);
+    let auth = state.auth.clone();
+    let target = user.clone();
+    tokio::task::spawn_blocking(move || {
+        wifo_app::accounts::reset_password(&auth, &target, status, &password)
+    })
+    .await
+    .map_err(|error| ApiError::Internal(anyhow::anyhow!("password reset: {error}")))??;
+    Ok(Json(json!({"user": user, "password_reset": true})).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OwnPassword {
+    current_password: String,
+    new_password: String,
+}
+
+/// The caller changes their own password; their other sessions end.
+async fn change_own_password(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let change: OwnPassword = parse_body(&headers, &body)?;
+    let session = crate::respond::session_cookie(&headers);
+    let auth = state.auth.clone();
+    let user = caller.user.clone();
+    tokio::task::spawn_blocking(move || {
+        wifo_app::accounts::change_own_password(
+            &auth,
+            &user,
+            &change.current_password,
+            &change.new_password,
+            session.as_deref(),
+        )
+    })
+    .await
+    .map_err(|error| ApiError::Internal(anyhow::anyhow!("password change: {error}")))??;
+    Ok(Json(json!({"user": caller.user, "password_changed": true})).into_response())
+}
+
 fn respond<E>(outcome: wifo_store::CommandOutcome<E>) -> Result<Response, ApiError> {
     Ok(Json(json!({"stream": outcome.stream, "revision": outcome.revision, "position": outcome.position.0})).into_response())
 }
@@ -254,6 +319,25 @@ pub(super) fn routes() -> Vec<Route> {
                 None,
             ),
             handler: post(reactivate),
+        },
+        Route {
+            spec: spec(
+                Method::POST,
+                "/api/v1/users/{id}/password",
+                "Passwort eines Benutzers neu setzen (beendet seine Sitzungen)",
+                Some("NewPassword"),
+            ),
+            handler: post(reset_password),
+        },
+        Route {
+            spec: RouteSpec {
+                method: Method::POST,
+                path: "/api/v1/me/password",
+                roles: EVERYONE,
+                summary: "Eigenes Passwort ändern (beendet die anderen Sitzungen)",
+                body: Some("OwnPassword"),
+            },
+            handler: post(change_own_password),
         },
         Route {
             spec: spec(

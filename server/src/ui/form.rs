@@ -145,6 +145,14 @@ impl Input {
             general: None,
         }
     }
+
+    /// The view with the `secret` fields (passwords) emptied, so they are never sent back.
+    pub(super) fn view_without(&self, secret: &[&str]) -> FormView {
+        let mut view = self.view();
+        view.pairs
+            .retain(|(name, _)| !secret.contains(&name.as_str()));
+        view
+    }
 }
 
 /// A form as the template sees it: values, field errors and a general error.

@@ -53,6 +53,13 @@ pub(super) fn routes() -> Vec<Route> {
             post(users::reactivate),
         ),
         page(
+            Method::POST,
+            "/verwaltung/passwort",
+            ADMINS,
+            "Passwort eines Benutzers neu setzen",
+            post(users::reset_password),
+        ),
+        page(
             Method::GET,
             "/verwaltung/taxonomien/{id}",
             ADMINS,

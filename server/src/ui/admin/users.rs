@@ -43,6 +43,7 @@ struct UsersPage {
     roles: Vec<Choice>,
     role_change: Vec<Choice>,
     user_choices: Vec<Choice>,
+    reset_choices: Vec<Choice>,
 }
 
 fn role_choices() -> Vec<(String, String)> {
@@ -75,9 +76,16 @@ fn users_page(
             active: user.status == UserStatus::Active,
         })
         .collect();
+    // Display name with the login, since two colleagues may share a name.
     let names: Vec<(String, String)> = users
         .iter()
-        .map(|u| (u.name.clone(), u.name.clone()))
+        .map(|u| (u.name.clone(), format!("{} ({})", u.display_name, u.name)))
+        .collect();
+    let active: Vec<(String, String)> = users
+        .iter()
+        .zip(&names)
+        .filter(|(user, _)| user.active)
+        .map(|(_, choice)| choice.clone())
         .collect();
     pages::render(
         &UsersPage {
@@ -87,6 +95,7 @@ fn users_page(
             roles: form.options("role", &role_choices()),
             role_change: form.options("new_role", &role_choices()),
             user_choices: form.options("user", &names),
+            reset_choices: form.options("reset_user", &active),
             form,
         },
         status,
@@ -274,4 +283,69 @@ pub(super) async fn reactivate(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     set_active(&state, &caller, pairs, true).await
+}
+
+/// An admin sets a new password for a colleague; the colleague's sessions end.
+pub(super) async fn reset_password(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let mut input = Input::new(pairs);
+    let user = input.required("reset_user", UserName::parse);
+    let password = input.get("new_password").to_owned();
+    let Some(user) = user else {
+        return users_page(
+            &state,
+            &caller,
+            input.view_without(&["new_password"]),
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    };
+    let status = state
+        .projections
+        .read()
+        .users
+        .get(user.as_str())
+        .map(|account| account.status);
+    let auth = state.auth.clone();
+    let outcome = tokio::task::spawn_blocking(move || {
+        wifo_app::accounts::reset_password(&auth, &user, status, &password)
+    })
+    .await;
+    match outcome {
+        Ok(Ok(())) => pages::done("/verwaltung", "password_reset"),
+        Ok(Err(AccountError::WeakPassword)) => {
+            input.fail("new_password", AccountError::WeakPassword.to_string());
+            users_page(
+                &state,
+                &caller,
+                input.view_without(&["new_password"]),
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
+        Ok(Err(error)) => users_page(
+            &state,
+            &caller,
+            input
+                .view_without(&["new_password"])
+                .refused(account_refusal(error)),
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        Err(error) => {
+            tracing::error!(%error, "password reset failed");
+            users_page(
+                &state,
+                &caller,
+                input
+                    .view_without(&["new_password"])
+                    .refused(texts::get("error.internal_text")),
+                None,
+                StatusCode::INTERNAL_SERVER_ERROR,
+            )
+        }
+    }
 }

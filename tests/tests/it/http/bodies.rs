@@ -257,6 +257,19 @@ pub(super) fn template(body_type: &str, records: &Records) -> Option<Template> {
                 id_field: None,
             });
         }
+        "NewPassword" => {
+            return Some(Template {
+                body: json!({"password": "korpus-passwort-neu-1"}),
+                id_field: None,
+            });
+        }
+        // A wrong current password: even the unspoilt body changes nothing.
+        "OwnPassword" => {
+            return Some(Template {
+                body: json!({"current_password": "nicht-das-passwort", "new_password": "korpus-passwort-neu-1"}),
+                id_field: None,
+            });
+        }
         "Login" => {
             return Some(Template {
                 body: json!({"name": "staff", "password": "nicht-das-passwort"}),

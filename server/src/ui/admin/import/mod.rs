@@ -86,9 +86,9 @@ async fn plan(
     bytes: Arc<Vec<u8>>,
     mapping: Option<String>,
 ) -> Result<(wifo_exchange::table::Table, ImportPlan), String> {
-    let known = wifo_app::import::known_organizations(&state.projections.read());
+    let base = wifo_app::import::import_base(&state.projections.read());
     tokio::task::spawn_blocking(move || {
-        wifo_app::import::plan_organizations(&bytes, mapping.as_deref(), known)
+        wifo_app::import::plan_organizations(&bytes, mapping.as_deref(), base)
             .map_err(|error| format!("{error:#}"))
     })
     .await
