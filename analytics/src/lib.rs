@@ -139,6 +139,11 @@ pub fn labels(facts: &FactTables) -> Labels {
         offices: facts.labels("offices"),
         regions: facts.labels("regions"),
         sectors: facts.labels("sectors"),
+        staff: facts
+            .staff
+            .iter()
+            .map(|(login, name)| (login.clone(), name.clone()))
+            .collect(),
         partners: facts
             .organizations
             .iter()

@@ -49,6 +49,8 @@ pub struct Labels {
     pub sectors: HashMap<String, String>,
     /// Organizations that can be partners (associations, chambers, public bodies) by key.
     pub partners: HashMap<u64, String>,
+    /// Display names of staff by login.
+    pub staff: HashMap<String, String>,
 }
 
 impl Labels {

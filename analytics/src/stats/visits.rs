@@ -68,7 +68,9 @@ pub fn visit_statistics(context: &Context<'_>) -> PolarsResult<VisitStatistics> 
         col("visit"),
         col("visit"),
     );
-    let per_staff = keyed_counts(&count_by(staff, col("staff"))?, str::to_owned)?;
+    let per_staff = keyed_counts(&count_by(staff, col("staff"))?, |login| {
+        Labels::of(&context.labels.staff, login)
+    })?;
 
     let with_sector = stacked.clone().filter(col("sector").is_not_null());
     let per_sector_division = keyed_counts(

@@ -1,7 +1,9 @@
 //! What an office can take out of wifo: organizations, visits, contacts and inquiries as tables
 //! (CSV for German Excel, XLSX, JSON), visits and gatherings as iCalendar for Outlook, and the
 //! whole event log as JSON Lines. Tables come from the views, so they hold no personal data;
-//! the log export decrypts personal data where the person's key still exists and shows
+//! people read names (topics, staff, regions, sectors), and the codes stand beside them in
+//! columns of their own, so a spreadsheet can still filter by them and an organization export
+//! reads back with `wifo import`; the log export decrypts personal data where the person's key still exists and shows
 //! „gelöscht“ where it was erased.
 
 use std::io::Write;
@@ -64,6 +66,16 @@ fn codes(codes: &[wifo_domain::values::Code]) -> Cell {
     Cell::text(joined.join(", "))
 }
 
+/// Topics by name, for the reader; their codes stand in a column of their own.
+fn topic_names(views: &Views, codes: &[wifo_domain::values::Code]) -> Cell {
+    Cell::text(views.names().topics(codes))
+}
+
+/// A staff member by display name.
+fn staff_name(views: &Views, login: Option<&wifo_domain::values::UserName>) -> Cell {
+    Cell::optional(login.map(|login| views.names().staff(login.as_str())))
+}
+
 fn date(day: Option<chrono::NaiveDate>) -> Cell {
     day.map_or(Cell::Empty, Cell::Date)
 }
@@ -89,6 +101,9 @@ pub fn organizations(views: &Views) -> Sheet {
             "Betreuung",
             "Status",
             "Letzter Kontakt",
+            "Regionsname",
+            "Branche",
+            "Betreuung (Benutzername)",
         ],
     );
     let mut records: Vec<_> = views.organizations.iter().collect();
@@ -136,9 +151,23 @@ pub fn organizations(views: &Views) -> Sheet {
                 .founded_year
                 .map_or(Cell::Empty, |year| Cell::Number(f64::from(year))),
             Cell::optional(state.profile.website.as_ref()),
-            Cell::optional(state.account_manager.as_ref()),
+            staff_name(views, state.account_manager.as_ref()),
             Cell::text(status),
             date(record.last_contact),
+            Cell::optional(
+                state
+                    .region
+                    .as_ref()
+                    .map(|region| views.names().region(region.as_str())),
+            ),
+            Cell::optional(
+                state
+                    .profile
+                    .sector
+                    .as_ref()
+                    .map(|sector| views.names().sector(sector.as_str())),
+            ),
+            Cell::optional(state.account_manager.as_ref()),
         ]);
     }
     sheet
@@ -159,6 +188,7 @@ pub fn visits(views: &Views) -> Sheet {
             "Gemeinsam mit",
             "Themen",
             "Offene Nachverfolgungen",
+            "Themen (Schlüssel)",
         ],
     );
     let mut visits: Vec<_> = views.visits.iter().collect();
@@ -170,7 +200,6 @@ pub fn visits(views: &Views) -> Sheet {
             VisitStatus::Conducted => "durchgeführt",
             VisitStatus::Cancelled => "abgesagt",
         };
-        let staff: Vec<String> = visit.staff.iter().map(ToString::to_string).collect();
         sheet.rows.push(vec![
             Cell::text(id.to_string()),
             organization_name(views, visit.organization),
@@ -181,10 +210,11 @@ pub fn visits(views: &Views) -> Sheet {
             visit
                 .duration_minutes
                 .map_or(Cell::Empty, |minutes| Cell::Number(f64::from(minutes))),
-            Cell::text(staff.join(", ")),
+            Cell::text(views.names().staff_list(&visit.staff)),
             organization_name(views, visit.joint_partner),
-            codes(&visit.topics),
+            topic_names(views, &visit.topics),
             Cell::Number(visit.open_follow_ups.len() as f64),
+            codes(&visit.topics),
         ]);
     }
     sheet
@@ -201,6 +231,7 @@ pub fn contacts(views: &Views) -> Sheet {
             "Themen",
             "Betreuung",
             "Zusammenfassung",
+            "Themen (Schlüssel)",
         ],
     );
     let mut contacts: Vec<_> = views.contacts.iter().collect();
@@ -214,9 +245,10 @@ pub fn contacts(views: &Views) -> Sheet {
             organization_name(views, contact.organization),
             date(contact.contacted_on),
             Cell::optional(contact.channel.map(|channel| channel.label())),
-            codes(&contact.topics),
-            Cell::optional(contact.staff.as_ref()),
+            topic_names(views, &contact.topics),
+            staff_name(views, contact.staff.as_ref()),
             Cell::text(contact.summary.as_str()),
+            codes(&contact.topics),
         ]);
     }
     sheet
@@ -238,6 +270,7 @@ pub fn inquiries(views: &Views) -> Sheet {
             "Abgeschlossen",
             "Ergebnis",
             "Status",
+            "Themen (Schlüssel)",
         ],
     );
     let mut inquiries: Vec<_> = views.inquiries.iter().collect();
@@ -254,13 +287,14 @@ pub fn inquiries(views: &Views) -> Sheet {
             date(inquiry.received_on),
             Cell::optional(inquiry.source.map(|source| source.label())),
             Cell::optional(inquiry.channel.map(|channel| channel.label())),
-            codes(&inquiry.topics),
-            Cell::optional(inquiry.assignee.as_ref()),
+            topic_names(views, &inquiry.topics),
+            staff_name(views, inquiry.assignee.as_ref()),
             date(inquiry.first_response_on),
             Cell::Number(inquiry.referrals.len() as f64),
             date(inquiry.closed_on),
             Cell::optional(inquiry.outcome.map(|outcome| outcome.label())),
             Cell::text(status),
+            codes(&inquiry.topics),
         ]);
     }
     sheet
@@ -290,11 +324,8 @@ pub fn visit_calendar(views: &Views, stamp: DateTime<Utc>) -> Vec<CalendarEntry>
                 location: record
                     .and_then(|record| record.state.address.as_ref())
                     .map(ToString::to_string),
-                description: (!visit.topics.is_empty()).then(|| {
-                    let topics: Vec<String> =
-                        visit.topics.iter().map(ToString::to_string).collect();
-                    format!("Themen: {}", topics.join(", "))
-                }),
+                description: (!visit.topics.is_empty())
+                    .then(|| format!("Themen: {}", views.names().topics(&visit.topics))),
                 stamp,
             })
         })

@@ -68,6 +68,8 @@ pub struct FactTables {
     pub gatherings: HashMap<u64, GatheringState>,
     /// By taxonomy kind (`topics`, `offices`, `regions`, `sectors`), for labels.
     pub taxonomies: BTreeMap<String, TaxonomyState>,
+    /// Display names of staff by login, for labels.
+    pub staff: BTreeMap<String, String>,
     /// Row of each visit, contact and inquiry (its `received` step) by key.
     visit_rows: HashMap<u64, u32>,
     contact_rows: HashMap<u64, u32>,
@@ -92,6 +94,12 @@ impl FactTables {
             Event::Cooperation(event) => self.apply_cooperation(day, event),
             Event::Gathering(event) => self.apply_gathering(event),
             Event::Taxonomy(event) => self.apply_taxonomy(event),
+            Event::User(wifo_domain::user::UserEvent::Created {
+                user, display_name, ..
+            }) => {
+                self.staff
+                    .insert(user.to_string(), display_name.to_string());
+            }
             Event::Person(_) | Event::Retreat(_) | Event::User(_) => {}
         }
         self.position = recorded.position;

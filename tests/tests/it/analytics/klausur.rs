@@ -98,6 +98,15 @@ async fn klausur_2025_of_the_hand_built_office_has_every_figure_worked_out_by_ha
     assert_eq!(line(&visits.per_staff, "a.schneider"), Count::new(5, 1));
     assert_eq!(line(&visits.per_staff, "b.meier"), Count::new(4, 1));
     assert_eq!(visits.per_staff.len(), 2);
+    // The report reads staff by their display names.
+    assert_eq!(
+        label_line(&visits.per_staff, "Anna Schneider"),
+        Count::new(5, 1)
+    );
+    assert_eq!(
+        label_line(&visits.per_staff, "Bernd Meier"),
+        Count::new(4, 1)
+    );
     assert_eq!(line(&visits.per_sector_division, "10"), Count::new(3, 1));
     assert_eq!(line(&visits.per_sector_division, "18"), Count::new(1, 0));
     assert_eq!(line(&visits.per_sector_division, "62"), Count::new(2, 1));

@@ -31,9 +31,10 @@ use wifo_domain::{
     person::{AddPerson, Person, PersonCommand},
     personal::PersonalData,
     taxonomy::{DefineEntries, Entry, Taxonomy, TaxonomyCommand, TaxonomyKind},
+    user::{CreateUser, User, UserCommand},
     values::{
-        Address, Code, OrganizationName, PersonName, RegionCode, SizeClass, Text, Title, UserName,
-        WzCode,
+        Address, Code, OrganizationName, PersonName, RegionCode, Role, SizeClass, Text, Title,
+        UserName, WzCode,
     },
     visit::{
         CompleteFollowUp, ConductVisit, CreateFollowUp, Findings, PlanVisit, Visit, VisitCommand,
@@ -355,6 +356,22 @@ impl Office {
 /// Writes the whole scenario (see the module comment of `klausur.rs` for the figures).
 pub(super) async fn build(office: &Office) -> anyhow::Result<Ids> {
     let ids = Ids::fixed();
+    // The two account managers, with the names the report shows for them.
+    for (login, name) in [
+        ("a.schneider", "Anna Schneider"),
+        ("b.meier", "Bernd Meier"),
+    ] {
+        office
+            .run::<User>(
+                "2023-12-01",
+                UserCommand::Create(CreateUser {
+                    user: user(login),
+                    display_name: Title::parse(name)?,
+                    role: Role::Staff,
+                }),
+            )
+            .await?;
+    }
     let define = |taxonomy, entries: &[(&str, &str)]| {
         TaxonomyCommand::Define(DefineEntries {
             taxonomy,
