@@ -19,4 +19,6 @@ fi
 if [ ! -d tests/browser/node_modules ]; then
     npm ci --prefix tests/browser
 fi
+# The flood test opens 10,000 sockets in one process; many shells start with 1,024 handles.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 cargo test --workspace --release --all-features --locked "$@"

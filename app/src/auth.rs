@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::error::Context;
@@ -17,6 +17,12 @@ use wifo_domain::values::{Role, UserName};
 /// How long a session lives without use.
 const SESSION_IDLE: Duration = Duration::from_secs(8 * 60 * 60);
 
+/// How long the answer to a request with an `Idempotency-Key` is kept for its retries.
+pub const IDEMPOTENCY_RETENTION: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// Answers kept between two prunings of the idempotency table.
+const PRUNE_EVERY: u64 = 1024;
+
 /// Who is calling.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Caller {
@@ -24,6 +30,8 @@ pub struct Caller {
     pub role: Role,
     /// Set for cookie sessions: writes must echo it in `X-CSRF-Token`.
     pub csrf_token: Option<String>,
+    /// The display name, where the adapter looked it up (the web UI's frame shows it).
+    pub display_name: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -38,6 +46,13 @@ struct Session {
 pub struct AuthStore {
     connection: Mutex<Connection>,
     sessions: Mutex<HashMap<[u8; 32], Session>>,
+    /// Idempotent answers stored since the store was opened.
+    answers_stored: std::sync::atomic::AtomicU64,
+}
+
+/// The oldest `created_at` of an idempotent answer still kept.
+fn idempotency_cutoff() -> i64 {
+    chrono::Utc::now().timestamp() - IDEMPOTENCY_RETENTION.as_secs() as i64
 }
 
 fn random_token() -> crate::error::Result<String> {
@@ -88,9 +103,14 @@ impl AuthStore {
                  user TEXT NOT NULL, key TEXT NOT NULL, fingerprint BLOB NOT NULL, status INTEGER NOT NULL,
                  headers TEXT NOT NULL, body BLOB NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (user, key));",
         )?;
+        connection.execute(
+            "DELETE FROM idempotency WHERE created_at < ?1",
+            [idempotency_cutoff()],
+        )?;
         Ok(Self {
             connection: Mutex::new(connection),
             sessions: Mutex::new(HashMap::new()),
+            answers_stored: std::sync::atomic::AtomicU64::new(0),
         })
     }
 
@@ -126,6 +146,46 @@ impl AuthStore {
             sessions.retain(|_, session| session.user != *user);
         }
         Ok(())
+    }
+
+    /// Replaces a user's password (an admin's reset or the user's own change) and ends every
+    /// session of that user except `keep` (the session the user changed it from).
+    pub fn set_password(
+        &self,
+        user: &UserName,
+        password: &str,
+        keep: Option<&str>,
+    ) -> crate::error::Result<()> {
+        let hash = hash_password(password)?;
+        let changed = self.lock()?.execute(
+            "UPDATE credentials SET password_hash = ?2 WHERE user = ?1",
+            rusqlite::params![user.as_str(), hash],
+        )?;
+        if changed == 0 {
+            crate::refuse!("Benutzer {user} ist nicht angelegt");
+        }
+        let kept = keep.map(digest);
+        if let Ok(mut sessions) = self.sessions.lock() {
+            sessions.retain(|key, session| session.user != *user || Some(*key) == kept);
+        }
+        Ok(())
+    }
+
+    /// Whether `password` is the user's current password (an active account's).
+    pub fn password_matches(&self, user: &UserName, password: &str) -> crate::error::Result<bool> {
+        Ok(self
+            .credentials(user.as_str())?
+            .is_some_and(|(hash, _, active)| active && verify_password(password, &hash)))
+    }
+
+    /// How many active administrators can log in.
+    pub fn active_admins(&self) -> crate::error::Result<usize> {
+        let count: i64 = self.lock()?.query_row(
+            "SELECT COUNT(*) FROM credentials WHERE role = ?1 AND active = 1",
+            [Role::Admin.as_str()],
+            |row| row.get(0),
+        )?;
+        Ok(usize::try_from(count).unwrap_or(0))
     }
 
     fn credentials(&self, user: &str) -> crate::error::Result<Option<(String, Role, bool)>> {
@@ -183,6 +243,7 @@ impl AuthStore {
                 user: name,
                 role,
                 csrf_token: Some(csrf_token),
+                display_name: None,
             },
         )))
     }
@@ -207,6 +268,7 @@ impl AuthStore {
             user: session.user.clone(),
             role: session.role,
             csrf_token: Some(session.csrf_token.clone()),
+            display_name: None,
         })
     }
 
@@ -245,6 +307,7 @@ impl AuthStore {
                 user,
                 role,
                 csrf_token: None,
+                display_name: None,
             }))
     }
 
@@ -257,8 +320,9 @@ impl AuthStore {
         Ok(self
             .lock()?
             .query_row(
-                "SELECT fingerprint, status, headers, body FROM idempotency WHERE user = ?1 AND key = ?2",
-                [user, key],
+                "SELECT fingerprint, status, headers, body FROM idempotency
+                 WHERE user = ?1 AND key = ?2 AND created_at >= ?3",
+                rusqlite::params![user, key, idempotency_cutoff()],
                 |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
             )
             .optional()?)
@@ -273,11 +337,22 @@ impl AuthStore {
         headers: &str,
         body: &[u8],
     ) -> crate::error::Result<()> {
-        self.lock()?.execute(
-            "INSERT OR IGNORE INTO idempotency (user, key, fingerprint, status, headers, body, created_at)
+        let connection = self.lock()?;
+        // An answer past its retention may still sit under the key: the new one replaces it.
+        connection.execute(
+            "INSERT OR REPLACE INTO idempotency (user, key, fingerprint, status, headers, body, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             rusqlite::params![user, key, fingerprint, status, headers, body, chrono::Utc::now().timestamp()],
         )?;
+        let stored = self
+            .answers_stored
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if stored % PRUNE_EVERY == PRUNE_EVERY - 1 {
+            connection.execute(
+                "DELETE FROM idempotency WHERE created_at < ?1",
+                [idempotency_cutoff()],
+            )?;
+        }
         Ok(())
     }
 }
@@ -286,21 +361,102 @@ impl AuthStore {
 /// body.
 pub type StoredResponse = (Vec<u8>, u16, String, Vec<u8>);
 
-/// Counts failed logins per user name and per client address; after `LIMIT` failures within
-/// `WINDOW` further attempts are refused until the window has passed.
-#[derive(Debug, Default)]
+/// Guards the login: counts attempts per user name and per client address, and after `LIMIT`
+/// failures within `WINDOW` refuses further attempts until the window has passed. An attempt is
+/// counted *before* its password is checked and forgiven when it succeeds, so concurrent
+/// attempts cannot slip past the limit. Password checks (argon2id, 19 MiB each) run at most
+/// `PASSWORD_CHECKS` at a time, and at most `WAITING` more wait for a turn; beyond that a login
+/// is refused as busy, so a flood of logins neither grows the memory nor starves the server.
+#[derive(Debug)]
 pub struct LoginThrottle {
     failures: Mutex<HashMap<String, Vec<Instant>>>,
+    checks: tokio::sync::Semaphore,
+    waiting: std::sync::atomic::AtomicUsize,
 }
 
 const LIMIT: usize = 5;
 const WINDOW: Duration = Duration::from_secs(15 * 60);
+/// Password checks at once (the machine's cores are enough for an office's logins).
+const PASSWORD_CHECKS: usize = 2;
+/// Logins that may wait for a password check.
+const WAITING: usize = 64;
+
+impl Default for LoginThrottle {
+    fn default() -> Self {
+        Self {
+            failures: Mutex::default(),
+            checks: tokio::sync::Semaphore::new(PASSWORD_CHECKS),
+            waiting: std::sync::atomic::AtomicUsize::new(0),
+        }
+    }
+}
+
+/// Why a login was not let in.
+#[derive(Debug, thiserror::Error)]
+pub enum LoginRefused {
+    #[error("Benutzername oder Passwort ist falsch")]
+    Failed,
+    #[error("Zu viele Fehlversuche; bitte in {0} Sekunden erneut versuchen")]
+    Throttled(u64),
+    #[error("Gerade melden sich sehr viele an; bitte in einer Sekunde erneut versuchen")]
+    Busy,
+    #[error(transparent)]
+    Other(#[from] crate::error::AppError),
+}
 
 impl LoginThrottle {
-    /// Seconds to wait if `keys` are blocked.
-    pub fn blocked(&self, keys: &[String]) -> Option<u64> {
-        let mut failures = self.failures.lock().ok()?;
-        keys.iter()
+    /// Checks a login of `name` from `client` (its address, if known) and opens a session:
+    /// the session id and the caller.
+    pub async fn log_in(
+        &self,
+        auth: &Arc<AuthStore>,
+        name: &str,
+        password: &str,
+        client: Option<std::net::IpAddr>,
+    ) -> Result<(String, Caller), LoginRefused> {
+        let mut keys = vec![format!("user:{}", name.trim().to_lowercase())];
+        if let Some(client) = client {
+            keys.push(format!("ip:{client}"));
+        }
+        if let Some(seconds) = self.admit(&keys) {
+            return Err(LoginRefused::Throttled(seconds));
+        }
+        let queued = self
+            .waiting
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let permit = if queued >= WAITING {
+            None
+        } else {
+            self.checks.acquire().await.ok()
+        };
+        self.waiting
+            .fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+        let Some(_permit) = permit else {
+            self.take_back(&keys);
+            return Err(LoginRefused::Busy);
+        };
+        let (store, name, password) = (auth.clone(), name.to_owned(), password.to_owned());
+        let outcome = tokio::task::spawn_blocking(move || store.login(&name, &password))
+            .await
+            .map_err(|error| {
+                crate::error::AppError::refused(format!("password check failed: {error}"))
+            })??;
+        match outcome {
+            Some(session) => {
+                self.forgive(&keys);
+                Ok(session)
+            }
+            None => Err(LoginRefused::Failed),
+        }
+    }
+
+    /// Counts an attempt for `keys`, unless one of them is blocked: then the seconds to wait.
+    fn admit(&self, keys: &[String]) -> Option<u64> {
+        let Ok(mut failures) = self.failures.lock() else {
+            return Some(1);
+        };
+        let blocked = keys
+            .iter()
             .filter_map(|key| {
                 let attempts = failures.get_mut(key)?;
                 attempts.retain(|at| at.elapsed() < WINDOW);
@@ -309,11 +465,8 @@ impl LoginThrottle {
                     WINDOW.saturating_sub(oldest.elapsed()).as_secs().max(1)
                 })
             })
-            .max()
-    }
-
-    pub fn failed(&self, keys: &[String]) {
-        if let Ok(mut failures) = self.failures.lock() {
+            .max();
+        if blocked.is_none() {
             for key in keys {
                 failures
                     .entry(key.clone())
@@ -321,9 +474,22 @@ impl LoginThrottle {
                     .push(Instant::now());
             }
         }
+        blocked
     }
 
-    pub fn succeeded(&self, keys: &[String]) {
+    /// Takes back the attempt just counted for `keys` (a login refused before its check).
+    fn take_back(&self, keys: &[String]) {
+        if let Ok(mut failures) = self.failures.lock() {
+            for key in keys {
+                if let Some(attempts) = failures.get_mut(key) {
+                    attempts.pop();
+                }
+            }
+        }
+    }
+
+    /// Forgets the attempts of `keys`: a successful login.
+    fn forgive(&self, keys: &[String]) {
         if let Ok(mut failures) = self.failures.lock() {
             for key in keys {
                 failures.remove(key);

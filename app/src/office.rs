@@ -78,7 +78,31 @@ impl Office {
         D::State: Send + Sync,
         D::Error: Send + Sync,
     {
+        self.execute_correlated::<D>(caller, command, expected, occurred_on, None)
+            .await
+    }
+
+    /// As `execute_on`, with the correlation id the events carry given by the caller (the API
+    /// derives it from an `Idempotency-Key`, so a retry after a crash can find what the first
+    /// try wrote); `None`: a fresh one.
+    pub async fn execute_correlated<D>(
+        &self,
+        caller: &Caller,
+        command: &D::Command,
+        expected: Option<u64>,
+        occurred_on: Option<(&'static str, NaiveDate)>,
+        correlation: Option<uuid::Uuid>,
+    ) -> Result<CommandOutcome<D::Event>, CommandError<D::Error>>
+    where
+        D: Decider + Send + Sync + 'static,
+        D::Command: Send + Sync,
+        D::State: Send + Sync,
+        D::Error: Send + Sync,
+    {
         let mut context = CommandContext::now(caller.user.as_str());
+        if let Some(correlation) = correlation {
+            context.correlation_id = correlation;
+        }
         if let Some((field, day)) = occurred_on {
             wifo_domain::dates::check(
                 &[wifo_domain::dates::BusinessDate::happened(field, day)],

@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod http;
+pub mod listener;
 mod respond;
 pub mod router;
 pub mod routes;

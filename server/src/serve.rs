@@ -24,6 +24,7 @@ pub struct ServeOptions {
     pub listen: SocketAddr,
     pub demo: Option<DemoOptions>,
     pub config: HttpConfig,
+    pub limits: crate::listener::ConnectionLimits,
 }
 
 /// Everything `serve` opens, for tests that start the server in-process.
@@ -85,8 +86,7 @@ pub async fn run(options: ServeOptions) -> anyhow::Result<()> {
         }
         None => open(&options.data, options.demo.as_ref(), options.config.clone()).await?,
     };
-    let listener = tokio::net::TcpListener::bind(options.listen)
-        .await
+    let listener = crate::listener::bind(options.listen)
         .with_context(|| format!("Adresse {} ist nicht verfügbar", options.listen))?;
     let address = listener.local_addr()?;
     eprintln!("wifo läuft auf http://{address}");
@@ -109,12 +109,7 @@ pub async fn run(options: ServeOptions) -> anyhow::Result<()> {
         );
     }
     let router = app(state.clone());
-    axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await?;
+    crate::listener::serve(listener, router, options.limits, shutdown_signal()).await;
     eprintln!("Beende: schreibe Snapshot der Ansichten …");
     finish(&state).await;
     Ok(())

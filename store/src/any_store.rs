@@ -82,6 +82,10 @@ impl EventStore for AnyStore {
         self.inner().head().await
     }
 
+    async fn ready(&self) -> Result<(), StoreError> {
+        self.inner().ready().await
+    }
+
     fn subscribe_all(&self, after: Position) -> Subscription {
         self.inner().subscribe_all(after)
     }

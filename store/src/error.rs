@@ -43,8 +43,41 @@ pub enum StoreError {
     /// A connection string that cannot be used; the message is German, a user reads it.
     #[error("Ungültige KurrentDB-Adresse {location}: {reason}")]
     InvalidLocation { location: String, reason: String },
+    /// The disk takes no more writes (full, or failing): nothing was written, and writes resume
+    /// once space is freed. Worth retrying later.
+    #[error("storage cannot take writes: {0}")]
+    StorageFailure(String),
     #[error("database: {0}")]
-    Database(#[from] rusqlite::Error),
+    Database(rusqlite::Error),
     #[error("file system: {0}")]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
+}
+
+impl StoreError {
+    /// Whether the disk refused the write (full or failing), rather than the request.
+    pub fn is_storage_failure(&self) -> bool {
+        matches!(self, StoreError::StorageFailure(_))
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(error: rusqlite::Error) -> Self {
+        match error.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DiskFull | rusqlite::ErrorCode::SystemIoFailure) => {
+                StoreError::StorageFailure(error.to_string())
+            }
+            _ => StoreError::Database(error),
+        }
+    }
+}
+
+impl From<std::io::Error> for StoreError {
+    fn from(error: std::io::Error) -> Self {
+        match error.kind() {
+            std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+                StoreError::StorageFailure(error.to_string())
+            }
+            _ => StoreError::Io(error),
+        }
+    }
 }

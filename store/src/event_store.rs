@@ -64,6 +64,13 @@ pub trait EventStore: Send + Sync + std::fmt::Debug + 'static {
     /// The position of the newest event, or `Position::START` for an empty log.
     async fn head(&self) -> Result<Position, StoreError>;
 
+    /// Whether the store can take writes now (the readiness probe of a server). The default
+    /// asks for the head; the embedded store, after its disk refused an append, also checks
+    /// that the disk takes a write again.
+    async fn ready(&self) -> Result<(), StoreError> {
+        self.head().await.map(|_| ())
+    }
+
     /// Catch-up subscription to the global log, starting after `after`.
     fn subscribe_all(&self, after: Position) -> Subscription;
 }

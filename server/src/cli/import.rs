@@ -98,12 +98,8 @@ async fn organizations_in(
     let projections = wifo_app::views::start(data).await?;
     let (table, plan) = {
         let views = projections.read();
-        wifo_app::import::plan_organizations(
-            bytes,
-            mapping,
-            wifo_app::import::known_organizations(&views),
-        )
-        .with_context(|| format!("{} kann nicht importiert werden", options.file.display()))?
+        wifo_app::import::plan_organizations(bytes, mapping, wifo_app::import::import_base(&views))
+            .with_context(|| format!("{} kann nicht importiert werden", options.file.display()))?
     };
     print_plan(&plan, options.dry_run)?;
     let errors = plan.error_count();

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use wifo_demo::DemoOptions;
 
 use super::args::{DataArg, StoreArg};
+use crate::listener::ConnectionLimits;
 use crate::state::HttpConfig;
 
 #[derive(Debug, clap::Args)]
@@ -30,6 +31,13 @@ pub(super) struct Serve {
     /// Cookies nur über HTTPS senden (hinter einem TLS-Proxy einschalten).
     #[arg(long, env = "WIFO_SECURE_COOKIES")]
     secure_cookies: bool,
+    /// Höchstzahl gleichzeitig offener Verbindungen; weitere warten, bis eine frei wird.
+    #[arg(long, env = "WIFO_MAX_VERBINDUNGEN", default_value_t = ConnectionLimits::default().max_connections)]
+    max_connections: usize,
+    /// Sekunden, in denen ein Client den Kopf seiner Anfrage senden muss; so lange darf eine
+    /// Verbindung auch zwischen zwei Anfragen ruhen.
+    #[arg(long, env = "WIFO_KOPF_TIMEOUT", default_value_t = ConnectionLimits::default().header_timeout.as_secs())]
+    header_timeout: u64,
 }
 
 impl Serve {
@@ -49,6 +57,11 @@ impl Serve {
                 first_response_working_days: self.first_response_working_days,
                 secure_cookies: self.secure_cookies,
                 ..HttpConfig::default()
+            },
+            limits: ConnectionLimits {
+                max_connections: self.max_connections.max(1),
+                header_timeout: std::time::Duration::from_secs(self.header_timeout.max(1)),
+                ..ConnectionLimits::default()
             },
         };
         crate::serve::run(options).await

@@ -62,17 +62,30 @@ fn bad_input(error: serde_json::Error) -> ApiError {
     ApiError::BadRequest(format!("Ungültige Eingabe: {error}"))
 }
 
-/// `If-Match: "3"` (or `3`, or `W/"3"`) → revision 3.
-fn if_match(headers: &HeaderMap) -> Result<Option<u64>, ApiError> {
+/// What `If-Match` asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum IfMatch {
+    Absent,
+    /// `*`: the record must exist, at whatever revision (RFC 9110, 13.1.1) — the client says
+    /// explicitly that it overwrites blindly.
+    Any,
+    /// `"3"` (or `3`, or `W/"3"`): revision 3.
+    Revision(u64),
+}
+
+fn if_match(headers: &HeaderMap) -> Result<IfMatch, ApiError> {
     let Some(value) = headers.get(header::IF_MATCH) else {
-        return Ok(None);
+        return Ok(IfMatch::Absent);
     };
     let text = value
         .to_str()
         .map_err(|_| ApiError::BadRequest("If-Match ist kein Text".into()))?;
+    if text.trim() == "*" {
+        return Ok(IfMatch::Any);
+    }
     let text = text.trim().trim_start_matches("W/").trim_matches('"');
     text.parse()
-        .map(Some)
+        .map(IfMatch::Revision)
         .map_err(|_| ApiError::BadRequest(format!("If-Match „{text}“ ist keine Revision")))
 }
 
@@ -185,7 +198,7 @@ fn check_fields(
 /// Whether the caller must name the revision it changes: the API requires `If-Match` for the
 /// commands that must not be retried blindly; a form sends the revision it was shown, if any.
 enum Precondition {
-    Api(Option<u64>),
+    Api(IfMatch),
     Form(Option<u64>),
 }
 
@@ -259,7 +272,7 @@ where
     ) -> BoxFuture<'a, Result<Submitted, ApiError>> {
         Box::pin(async move {
             let (id, _) = self
-                .run(state, caller, id, body, Precondition::Form(expected))
+                .run(state, caller, id, body, Precondition::Form(expected), None)
                 .await?;
             Ok(Submitted { id })
         })
@@ -353,17 +366,7 @@ where
         fingerprint.update(path_id.as_deref().unwrap_or_default().as_bytes());
         fingerprint.update(&body);
         let fingerprint: [u8; 32] = fingerprint.finalize().into();
-        let lock = {
-            let mut locks = state
-                .idempotency_locks
-                .lock()
-                .map_err(|_| anyhow::anyhow!("lock poisoned"))?;
-            locks
-                .entry(format!("{}\u{0}{key}", caller.user))
-                .or_default()
-                .clone()
-        };
-        let _guard = lock.lock().await;
+        let _guard = KeyLock::acquire(&state, format!("{}\u{0}{key}", caller.user)).await?;
         if let Some((stored, status, stored_headers, stored_body)) =
             state.auth.idempotent_response(caller.user.as_str(), &key)?
         {
@@ -385,14 +388,21 @@ where
                     response.headers_mut().insert(name, value);
                 }
             }
-            response
-                .headers_mut()
-                .insert("idempotent-replayed", HeaderValue::from_static("true"));
-            return Ok(response);
+            return Ok(replayed(response));
         }
-        let response = self
-            .execute(&state, &caller, path_id, &headers, &body)
-            .await?;
+        let correlation = idempotency_correlation(caller.user.as_str(), &key);
+        // The events of a first try whose answer was lost with a crash (written, but the key
+        // not yet remembered) carry the correlation id derived from the key: answer as then.
+        let response = match self
+            .earlier_outcome(&state, path_id.as_deref(), &body, correlation)
+            .await?
+        {
+            Some(response) => replayed(response),
+            None => {
+                self.execute_with(&state, &caller, path_id, &headers, &body, Some(correlation))
+                    .await?
+            }
+        };
         let (parts, response_body) = response.into_parts();
         let bytes = axum::body::to_bytes(response_body, super::BODY_LIMIT)
             .await
@@ -431,6 +441,7 @@ where
         path_id: Option<String>,
         mut value: Value,
         precondition: Precondition,
+        correlation: Option<Uuid>,
     ) -> Result<(String, wifo_store::CommandOutcome<D::Event>), ApiError> {
         let object = value
             .as_object_mut()
@@ -445,7 +456,9 @@ where
                         self.id_field
                     )));
                 }
-                None => Uuid::now_v7().to_string(),
+                None => correlation
+                    .map_or_else(Uuid::now_v7, new_record_id)
+                    .to_string(),
             },
             None => return Err(ApiError::BadRequest("Die ID fehlt in der Adresse.".into())),
         };
@@ -486,10 +499,18 @@ where
         super::strict::refuse_unknown_fields(&value, &understood)?;
         let command = (self.wrap)(command);
         let expected = match precondition {
-            Precondition::Api(None) if !D::retry_on_conflict(&command) => {
+            Precondition::Api(IfMatch::Absent) if !D::retry_on_conflict(&command) => {
                 return Err(ApiError::PreconditionRequired);
             }
-            Precondition::Api(expected) | Precondition::Form(expected) => expected,
+            Precondition::Api(IfMatch::Any) if self.creates => {
+                // Nothing exists yet that `*` could match.
+                return Err(ApiError::PreconditionFailed {
+                    current_revision: None,
+                });
+            }
+            Precondition::Api(IfMatch::Absent | IfMatch::Any) => None,
+            Precondition::Api(IfMatch::Revision(revision)) => Some(revision),
+            Precondition::Form(expected) => expected,
         };
         let stream = wifo_domain::stream_name::<D>(&D::stream_id(&command));
         if !self.creates {
@@ -504,7 +525,7 @@ where
         }
         let outcome = match state
             .office
-            .execute_on::<D>(caller, &command, expected, occurred_on)
+            .execute_correlated::<D>(caller, &command, expected, occurred_on, correlation)
             .await
         {
             Ok(outcome) => outcome,
@@ -526,10 +547,30 @@ where
         headers: &HeaderMap,
         body: &[u8],
     ) -> Result<Response, ApiError> {
+        self.execute_with(state, caller, path_id, headers, body, None)
+            .await
+    }
+
+    async fn execute_with(
+        &self,
+        state: &AppState,
+        caller: &Caller,
+        path_id: Option<String>,
+        headers: &HeaderMap,
+        body: &[u8],
+        correlation: Option<Uuid>,
+    ) -> Result<Response, ApiError> {
         let value: Value = serde_json::from_slice(body).map_err(bad_input)?;
         let expected = if_match(headers)?;
         let (id, outcome) = self
-            .run(state, caller, path_id, value, Precondition::Api(expected))
+            .run(
+                state,
+                caller,
+                path_id,
+                value,
+                Precondition::Api(expected),
+                correlation,
+            )
             .await?;
         let event_types: Vec<String> = outcome
             .events
@@ -541,7 +582,25 @@ where
                     .and_then(|object| object.keys().next().cloned())
             })
             .collect();
-        let status = if self.creates && !outcome.events.is_empty() {
+        Ok(self.answer(
+            &id,
+            &outcome.stream,
+            outcome.revision,
+            outcome.position,
+            event_types,
+        ))
+    }
+
+    /// The answer to an executed command (and to its replay).
+    fn answer(
+        &self,
+        id: &str,
+        stream: &str,
+        revision: Option<u64>,
+        position: Position,
+        event_types: Vec<String>,
+    ) -> Response {
+        let status = if self.creates && !event_types.is_empty() {
             StatusCode::CREATED
         } else {
             StatusCode::OK
@@ -550,22 +609,126 @@ where
             status,
             axum::Json(json!({
                 "id": id,
-                "stream": outcome.stream,
-                "revision": outcome.revision,
-                "position": outcome.position.0,
+                "stream": stream,
+                "revision": revision,
+                "position": position.0,
                 "events": event_types,
             })),
         )
             .into_response();
         let headers = response.headers_mut();
-        if let Some(revision) = outcome.revision
+        if let Some(revision) = revision
             && let Ok(value) = HeaderValue::from_str(&format!("\"{revision}\""))
         {
             headers.insert(header::ETAG, value);
         }
-        if let Ok(value) = HeaderValue::from_str(&outcome.position.0.to_string()) {
+        if let Ok(value) = HeaderValue::from_str(&position.0.to_string()) {
             headers.insert("x-wifo-position", value);
         }
-        Ok(response)
+        response
+    }
+
+    /// What an earlier try with the same key wrote to the record the request names (by its
+    /// path, its body, or for a new record the id derived from the key), as its answer; `None`
+    /// when nothing was written (then the command runs).
+    async fn earlier_outcome(
+        &self,
+        state: &AppState,
+        path_id: Option<&str>,
+        body: &[u8],
+        correlation: Uuid,
+    ) -> Result<Option<Response>, ApiError> {
+        let id = match path_id {
+            Some(id) => id.to_owned(),
+            None if self.creates => {
+                let body_id = serde_json::from_slice::<Value>(body)
+                    .ok()
+                    .and_then(|value| value.get(self.id_field)?.as_str().map(str::to_owned));
+                body_id.unwrap_or_else(|| new_record_id(correlation).to_string())
+            }
+            None => return Ok(None),
+        };
+        let stream = wifo_domain::stream_name::<D>(&id);
+        let events = wifo_store::read_whole_stream(&state.data.store, &stream).await?;
+        let ours: Vec<_> = events
+            .iter()
+            .filter(|event| event.metadata.correlation_id == correlation)
+            .collect();
+        let Some(last) = ours.last() else {
+            return Ok(None);
+        };
+        let event_types = ours.iter().map(|event| event.event_type.clone()).collect();
+        Ok(Some(self.answer(
+            &id,
+            &stream,
+            Some(last.revision),
+            last.position,
+            event_types,
+        )))
+    }
+}
+
+/// Marks an answer as the replay of an earlier one.
+fn replayed(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .insert("idempotent-replayed", HeaderValue::from_static("true"));
+    response
+}
+
+/// The correlation id of the events a request with this `Idempotency-Key` writes: the same for
+/// every retry of it by the same user, and for no other request.
+fn idempotency_correlation(user: &str, key: &str) -> Uuid {
+    let digest = Sha256::digest(format!("wifo idempotency\u{0}{user}\u{0}{key}").as_bytes());
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    uuid::Builder::from_custom_bytes(bytes).into_uuid()
+}
+
+/// The id of a record a keyed request creates without naming one: derived from the key, so a
+/// retry names the same record.
+fn new_record_id(correlation: Uuid) -> Uuid {
+    let digest = Sha256::digest(correlation.as_bytes());
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    uuid::Builder::from_custom_bytes(bytes).into_uuid()
+}
+
+/// The per-key lock that serialises requests with the same idempotency key; the entry leaves
+/// the map with the last request holding it, so refused and finished keys take no memory.
+struct KeyLock {
+    state: AppState,
+    key: String,
+    _guard: tokio::sync::OwnedMutexGuard<()>,
+}
+
+impl KeyLock {
+    async fn acquire(state: &AppState, key: String) -> Result<Self, ApiError> {
+        let lock = {
+            let mut locks = state
+                .idempotency_locks
+                .lock()
+                .map_err(|_| anyhow::anyhow!("lock poisoned"))?;
+            locks.entry(key.clone()).or_default().clone()
+        };
+        let guard = lock.lock_owned().await;
+        Ok(Self {
+            state: state.clone(),
+            key,
+            _guard: guard,
+        })
+    }
+}
+
+impl Drop for KeyLock {
+    fn drop(&mut self) {
+        if let Ok(mut locks) = self.state.idempotency_locks.lock()
+            && locks
+                .get(&self.key)
+                .is_some_and(|lock| Arc::strong_count(lock) <= 2)
+        {
+            // Only the map and this guard's mutex hold it: nobody waits.
+            locks.remove(&self.key);
+        }
     }
 }

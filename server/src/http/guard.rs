@@ -20,10 +20,13 @@ pub(super) fn caller(
     headers: &HeaderMap,
 ) -> Result<Option<(Caller, bool)>, ApiError> {
     if let Some(value) = headers.get(header::AUTHORIZATION) {
+        // The scheme is case-insensitive (RFC 9110, 11.1): `Bearer`, `bearer`, `BEARER`.
         let token = value
             .to_str()
             .ok()
-            .and_then(|value| value.strip_prefix("Bearer "))
+            .and_then(|value| value.trim_start().split_once(' '))
+            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+            .map(|(_, token)| token)
             .ok_or(ApiError::Unauthenticated)?;
         return match state.auth.token(token.trim())? {
             Some(caller) => Ok(Some((caller, false))),

@@ -35,6 +35,17 @@ async fn healthz() -> &'static str {
 }
 
 async fn readyz(State(state): State<AppState>) -> Response {
+    if let Err(error) = state.data.store.ready().await
+        && error.is_storage_failure()
+    {
+        tracing::warn!(%error, "not ready: storage takes no writes");
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            [(header::RETRY_AFTER, "30")],
+            "Datenträger nimmt keine Schreibvorgänge an",
+        )
+            .into_response();
+    }
     match state.data.store.head().await {
         Ok(head) if state.projections.position() >= head => (StatusCode::OK, "ok").into_response(),
         Ok(_) => (StatusCode::SERVICE_UNAVAILABLE, "Ansichten holen auf").into_response(),

@@ -133,6 +133,11 @@ impl IntoResponse for ApiError {
         {
             response.headers_mut().insert(header::RETRY_AFTER, value);
         }
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+        }
         if let Some(revision) = current_revision
             && let Ok(value) = HeaderValue::from_str(&format!("\"{revision}\""))
         {
@@ -168,10 +173,18 @@ impl From<StoreError> for ApiError {
                 tracing::warn!(%reason, "event store unavailable");
                 ApiError::Unavailable(STORE_UNAVAILABLE.into())
             }
+            // A full or failing disk: nothing was written; the server says it is not ready.
+            StoreError::StorageFailure(reason) => {
+                tracing::error!(%reason, "storage takes no writes");
+                ApiError::Unavailable(STORAGE_FULL.into())
+            }
             other => ApiError::Internal(other.into()),
         }
     }
 }
+
+/// What a client reads when the disk takes no writes (the cause goes to the log).
+const STORAGE_FULL: &str = "Der Datenträger des Servers nimmt gerade nichts auf; es wurde nichts gespeichert. Bitte später noch einmal versuchen.";
 
 /// What a client reads when the event store cannot be reached (the cause goes to the log).
 const STORE_UNAVAILABLE: &str =

@@ -15,7 +15,7 @@ use axum::{
 use serde::{Deserialize, Serialize};
 
 use super::{ApiError, AppState, EVERYONE, PUBLIC, Route, RouteSpec, guard};
-use wifo_app::auth::Caller;
+use wifo_app::auth::{Caller, LoginRefused};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -47,25 +47,22 @@ async fn login(
 ) -> Result<Response, ApiError> {
     super::commands::require_json(&headers)?;
     let login: Login = super::strict::read_body(&body)?;
-    let mut keys = vec![format!("user:{}", login.name.trim().to_lowercase())];
-    if let Some(Extension(ConnectInfo(address))) = connect {
-        keys.push(format!("ip:{}", address.ip()));
-    }
-    if let Some(retry_after_seconds) = state.throttle.blocked(&keys) {
-        return Err(ApiError::TooManyAttempts {
-            retry_after_seconds,
-        });
-    }
-    let auth = state.auth.clone();
-    let (name, password) = (login.name.clone(), login.password.clone());
-    let outcome = tokio::task::spawn_blocking(move || auth.login(&name, &password))
+    let client = connect.map(|Extension(ConnectInfo(address))| address.ip());
+    let (session, caller) = match state
+        .throttle
+        .log_in(&state.auth, &login.name, &login.password, client)
         .await
-        .map_err(|error| ApiError::Internal(error.into()))??;
-    let Some((session, caller)) = outcome else {
-        state.throttle.failed(&keys);
-        return Err(ApiError::Unauthenticated);
+    {
+        Ok(session) => session,
+        Err(LoginRefused::Failed) => return Err(ApiError::Unauthenticated),
+        Err(LoginRefused::Throttled(retry_after_seconds)) => {
+            return Err(ApiError::TooManyAttempts {
+                retry_after_seconds,
+            });
+        }
+        Err(error @ LoginRefused::Busy) => return Err(ApiError::Unavailable(error.to_string())),
+        Err(LoginRefused::Other(error)) => return Err(ApiError::Internal(error.into())),
     };
-    state.throttle.succeeded(&keys);
     let secure = if state.config.secure_cookies {
         "; Secure"
     } else {

@@ -2,8 +2,10 @@
 //! API tokens are not accepted here), sends a visitor without a session to the login page,
 //! answers a role the page does not list with a German 403 page, and checks the CSRF token of
 //! every form post against the hidden field `_csrf` — of URL-encoded forms and of the multipart
-//! form of the file upload. The form body is read once here and handed on unchanged. Refusals
-//! are `PageError`s.
+//! form of the file upload. A URL-encoded body is read once here (up to `BODY_LIMIT`) and handed
+//! on unchanged; a multipart body is taken only by the pages in `FILE_PAGES`, and of it only the
+//! first 64 KiB are read before the token is checked, so no caller without the token makes the
+//! server buffer a file. Refusals are `PageError`s.
 
 use axum::{
     body::{Body, Bytes},
@@ -12,6 +14,7 @@ use axum::{
     middleware::Next,
     response::{IntoResponse, Redirect, Response},
 };
+use futures::StreamExt;
 use wifo_domain::values::Role;
 
 use super::{error::PageError, form::CSRF_FIELD, texts};
@@ -24,6 +27,12 @@ pub const LOGIN_PATH: &str = "/anmelden";
 /// The largest file the import upload takes: the full IHK Berlin data set (~370,000 rows) is
 /// ~120 MB.
 pub(super) const UPLOAD_LIMIT: usize = 200 * 1024 * 1024;
+
+/// The pages that take a file (a multipart form); every other page refuses one unread.
+const FILE_PAGES: &[&str] = &["/verwaltung/import"];
+
+/// How much of a multipart body is read to find the CSRF token, the form's first field.
+const CSRF_PREFIX: usize = 64 * 1024;
 
 pub(super) async fn authorize(
     State((state, roles)): State<(AppState, &'static [Role])>,
@@ -51,29 +60,53 @@ pub(super) async fn authorize(
             .and_then(|value| value.to_str().ok())
             .unwrap_or_default()
             .to_owned();
-        let multipart = content_type.starts_with("multipart/form-data");
-        let (limit, too_large) = if multipart {
-            (UPLOAD_LIMIT, texts::get("import.too_large"))
+        if content_type.starts_with("multipart/form-data") {
+            // Only a page that takes files reads a multipart body, and only as far as the
+            // CSRF token before it is checked; the rest streams on to the page's own limit.
+            if !FILE_PAGES.contains(&parts.uri.path()) {
+                return PageError::TooLarge(caller, texts::get("error.form_too_large"))
+                    .into_response();
+            }
+            let mut rest = body.into_data_stream();
+            let mut prefix = Vec::new();
+            while prefix.len() < CSRF_PREFIX {
+                match rest.next().await {
+                    Some(Ok(chunk)) => prefix.extend_from_slice(&chunk),
+                    Some(Err(_)) => {
+                        return PageError::TooLarge(caller, texts::get("import.too_large"))
+                            .into_response();
+                    }
+                    None => break,
+                }
+            }
+            let prefix = Bytes::from(prefix);
+            let sent = multipart_field(&content_type, prefix.clone(), CSRF_FIELD).await;
+            if sent.is_none() || sent.as_deref() != caller.csrf_token.as_deref() {
+                return PageError::CsrfRefused(caller).into_response();
+            }
+            let whole =
+                futures::stream::once(async move { Ok::<_, axum::Error>(prefix) }).chain(rest);
+            request = Request::from_parts(parts, Body::from_stream(whole));
         } else {
-            (BODY_LIMIT, texts::get("error.form_too_large"))
-        };
-        let Ok(bytes) = axum::body::to_bytes(body, limit).await else {
-            return PageError::TooLarge(caller, too_large).into_response();
-        };
-        let sent = if multipart {
-            multipart_field(&content_type, bytes.clone(), CSRF_FIELD).await
-        } else {
-            serde_urlencoded_pairs(&bytes)
+            let Ok(bytes) = axum::body::to_bytes(body, BODY_LIMIT).await else {
+                return PageError::TooLarge(caller, texts::get("error.form_too_large"))
+                    .into_response();
+            };
+            let sent = serde_urlencoded_pairs(&bytes)
                 .into_iter()
                 .find(|(name, _)| name == CSRF_FIELD)
-                .map(|(_, value)| value)
-        };
-        if sent.is_none() || sent.as_deref() != caller.csrf_token.as_deref() {
-            return PageError::CsrfRefused(caller).into_response();
+                .map(|(_, value)| value);
+            if sent.is_none() || sent.as_deref() != caller.csrf_token.as_deref() {
+                return PageError::CsrfRefused(caller).into_response();
+            }
+            request = Request::from_parts(parts, Body::from(bytes));
         }
-        request = Request::from_parts(parts, Body::from(bytes));
     }
-    request.extensions_mut().insert(caller);
+    let display_name = state.projections.read().names().staff(caller.user.as_str());
+    request.extensions_mut().insert(Caller {
+        display_name: Some(display_name),
+        ..caller
+    });
     next.run(request).await
 }
 

@@ -6,6 +6,7 @@
 //! form, each area's `mod.rs` listing its routes; the helpers the areas share sit at this level,
 //! and no area names another. A page that cannot be shown returns the one `error::PageError`.
 
+mod account;
 mod actions;
 mod admin;
 mod chart;
@@ -64,6 +65,7 @@ pub(crate) fn page(
 pub fn routes() -> Vec<Route> {
     let mut routes = Vec::new();
     routes.extend(session::routes());
+    routes.extend(account::routes());
     routes.extend(staff::routes());
     routes.extend(organizations::routes());
     routes.extend(visits::routes());
@@ -131,6 +133,10 @@ pub(crate) fn refusal<E: std::error::Error>(error: CommandError<E>) -> String {
         CommandError::Rejected(reason) => reason.to_string(),
         CommandError::ImplausibleDate(reason) => reason.to_string(),
         CommandError::Conflict { .. } => texts::get("error.conflict").to_owned(),
+        CommandError::Store(error) if error.is_storage_failure() => {
+            tracing::error!(%error, "storage takes no writes");
+            texts::get("error.storage_full").to_owned()
+        }
         other => {
             tracing::error!(error = %other, "command failed");
             texts::get("error.internal_text").to_owned()

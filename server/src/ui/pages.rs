@@ -91,7 +91,10 @@ impl Chrome {
             .collect();
         Self {
             title: title.into(),
-            user: caller.user.to_string(),
+            user: caller
+                .display_name
+                .clone()
+                .unwrap_or_else(|| caller.user.to_string()),
             role: caller.role.label().to_owned(),
             nav,
             csrf: caller.csrf_token.clone().unwrap_or_default(),

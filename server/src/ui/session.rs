@@ -22,7 +22,7 @@ use super::{
 };
 use crate::routes::Route;
 use crate::state::AppState;
-use wifo_app::auth::Caller;
+use wifo_app::auth::{Caller, LoginRefused};
 use wifo_app::roles::{EVERYONE, PUBLIC};
 
 /// The stylesheet (screen and print), compiled into the binary.
@@ -66,30 +66,37 @@ async fn login(
     let name = input.get("name").to_owned();
     let password = input.get("password").to_owned();
     let kept = FormView::with(&[("name", name.clone())]);
-    let mut keys = vec![format!("user:{}", name.to_lowercase())];
-    if let Some(Extension(ConnectInfo(address))) = connect {
-        keys.push(format!("ip:{}", address.ip()));
-    }
-    if let Some(seconds) = state.throttle.blocked(&keys) {
-        let message = format!("{} {seconds} s.", texts::get("login.throttled"));
-        return login_page(kept.refused(message), StatusCode::TOO_MANY_REQUESTS);
-    }
-    let auth = state.auth.clone();
-    let outcome = tokio::task::spawn_blocking(move || auth.login(&name, &password)).await;
-    let Ok(Ok(outcome)) = outcome else {
-        return login_page(
-            kept.refused(texts::get("error.internal_text")),
-            StatusCode::INTERNAL_SERVER_ERROR,
-        );
+    let client = connect.map(|Extension(ConnectInfo(address))| address.ip());
+    let (session, caller) = match state
+        .throttle
+        .log_in(&state.auth, &name, &password, client)
+        .await
+    {
+        Ok(session) => session,
+        Err(LoginRefused::Failed) => {
+            return login_page(
+                kept.refused(texts::get("login.failed")),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
+        Err(LoginRefused::Throttled(seconds)) => {
+            let message = format!("{} {seconds} s.", texts::get("login.throttled"));
+            return login_page(kept.refused(message), StatusCode::TOO_MANY_REQUESTS);
+        }
+        Err(error @ LoginRefused::Busy) => {
+            return login_page(
+                kept.refused(error.to_string()),
+                StatusCode::SERVICE_UNAVAILABLE,
+            );
+        }
+        Err(LoginRefused::Other(error)) => {
+            tracing::error!(%error, "login failed");
+            return login_page(
+                kept.refused(texts::get("error.internal_text")),
+                StatusCode::INTERNAL_SERVER_ERROR,
+            );
+        }
     };
-    let Some((session, caller)) = outcome else {
-        state.throttle.failed(&keys);
-        return login_page(
-            kept.refused(texts::get("login.failed")),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        );
-    };
-    state.throttle.succeeded(&keys);
     let secure = if state.config.secure_cookies {
         "; Secure"
     } else {

@@ -74,7 +74,13 @@ struct Inner {
     /// Kept by a read-only store, whose head never moves, so its subscriptions wait like those
     /// of a writer that has nothing to write instead of ending.
     fixed_head: Option<watch::Sender<u64>>,
+    /// Set when the disk refused an append, cleared when an append or a probe succeeds.
+    storage_failing: std::sync::atomic::AtomicBool,
 }
+
+/// What the readiness probe writes beside the store after the disk refused an append: room for
+/// a batch of events and its WAL frames.
+const PROBE_BYTES: usize = 1024 * 1024;
 
 impl std::fmt::Debug for SqliteStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -107,6 +113,7 @@ impl SqliteStore {
                 readers: reader::ReaderPool::new(path.to_owned()),
                 head,
                 fixed_head: None,
+                storage_failing: std::sync::atomic::AtomicBool::new(false),
             }),
         };
         Ok(store)
@@ -134,6 +141,7 @@ impl SqliteStore {
                 readers,
                 head,
                 fixed_head: Some(fixed_head),
+                storage_failing: std::sync::atomic::AtomicBool::new(false),
             }),
         })
     }
@@ -221,7 +229,45 @@ impl EventStore for SqliteStore {
                 })?;
             sender.send(request).map_err(|_| StoreError::Closed)?;
         }
-        outcome.await.map_err(|_| StoreError::Closed)?
+        let result = outcome.await.map_err(|_| StoreError::Closed)?;
+        let failing = matches!(&result, Err(error) if error.is_storage_failure());
+        if failing || result.is_ok() {
+            self.inner
+                .storage_failing
+                .store(failing, std::sync::atomic::Ordering::Relaxed);
+        }
+        result
+    }
+
+    async fn ready(&self) -> Result<(), StoreError> {
+        self.head().await?;
+        if !self
+            .inner
+            .storage_failing
+            .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            return Ok(());
+        }
+        // The disk refused the last append: ready again once it takes a probe of the size of a
+        // batch (written, synced and removed beside the store).
+        let probe = self.inner.path.with_extension("probe");
+        let written = tokio::task::spawn_blocking(move || {
+            let result = (|| {
+                use std::io::Write;
+                let mut file = std::fs::File::create(&probe)?;
+                file.write_all(&vec![0u8; PROBE_BYTES])?;
+                file.sync_all()
+            })();
+            let _ = std::fs::remove_file(&probe);
+            result
+        })
+        .await
+        .map_err(|_| StoreError::Closed)?;
+        written.map_err(|error| StoreError::StorageFailure(error.to_string()))?;
+        self.inner
+            .storage_failing
+            .store(false, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
     }
 
     async fn read_stream(

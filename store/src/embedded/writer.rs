@@ -128,10 +128,13 @@ pub(crate) fn run(
             Err(error) => {
                 tracing::error!(%error, appends = batch.len(), "event store batch failed, nothing written");
                 let message = error.to_string();
+                let full = error.is_storage_failure();
                 for request in batch {
-                    let _ = request
-                        .reply
-                        .send(Err(StoreError::Io(std::io::Error::other(message.clone()))));
+                    let _ = request.reply.send(Err(if full {
+                        StoreError::StorageFailure(message.clone())
+                    } else {
+                        StoreError::Io(std::io::Error::other(message.clone()))
+                    }));
                 }
                 match WriterState::load(&connection) {
                     Ok(reloaded) => state = reloaded,

@@ -19,8 +19,10 @@ use std::path::{Path, PathBuf};
 /// templates' handlers, not services), after the German texts moved to `server/texts/de.tsv`;
 /// raised to 15,200 when the last 25 write routes got their forms through one table that
 /// submits to the API's own command routes (`ui/actions`, ~1,250 lines with its tests, where
-/// hand-written forms took 70–100 lines each).
-const SERVER_LINE_BUDGET: usize = 15_200;
+/// hand-written forms took 70–100 lines each); raised to 15,800 for the connection listener with
+/// its limits (`listener.rs`), the own account page and the password routes — transport and
+/// pages, whose rules (`keeps_an_admin`, `accounts::change_own_password`) live in `wifo-app`.
+const SERVER_LINE_BUDGET: usize = 15_800;
 
 /// The crates whose modules are checked for cycles.
 const CRATES: &[&str] = &[

@@ -12,7 +12,7 @@ use wifo_domain::values::Role;
 use super::{Client, id_of, register_organization, spawn_app, today, user_name};
 
 /// Posts a form; answers the status, the address it ended on (after the redirect) and the page.
-async fn send(
+pub(super) async fn send(
     client: &Client,
     path: &str,
     fields: &[(&str, &str)],
@@ -35,7 +35,7 @@ fn last_segment(path: &str) -> String {
     path.rsplit('/').next().unwrap_or_default().to_owned()
 }
 
-async fn page(client: &Client, path: &str) -> anyhow::Result<String> {
+pub(super) async fn page(client: &Client, path: &str) -> anyhow::Result<String> {
     let response = client.get(path).await?;
     anyhow::ensure!(
         response.status() == StatusCode::OK,

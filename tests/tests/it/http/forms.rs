@@ -208,6 +208,8 @@ const PAGES: &[(&str, &str)] = &[
         "/api/v1/users/{id}/reactivate",
         "/verwaltung/benutzer/entsperren",
     ),
+    ("/api/v1/users/{id}/password", "/verwaltung/passwort"),
+    ("/api/v1/me/password", "/konto/passwort"),
     ("/api/v1/session", "/anmelden"),
 ];
 

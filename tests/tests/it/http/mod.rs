@@ -4,11 +4,14 @@
 //! `TestApp::stop` shuts it down as `wifo serve` does, so a test can start it again on the same
 //! directory. Tracing output appears only when `TEST_LOG` is set (`TEST_LOG=debug`).
 
+mod accounts;
 mod actions;
 mod bad_input;
 mod bodies;
 mod concurrency;
 mod consistency;
+mod disk_full;
+mod flood;
 mod forms;
 mod matrix;
 mod raw;
@@ -17,9 +20,9 @@ mod reports;
 mod restart;
 mod security;
 
-use std::net::SocketAddr;
 use std::path::Path;
 use std::time::Duration;
+use wifo_server::listener::ConnectionLimits;
 
 use anyhow::{Context, anyhow, ensure};
 use reqwest::{Method, StatusCode, header};
@@ -70,14 +73,28 @@ pub(crate) async fn spawn_app() -> anyhow::Result<TestApp> {
 
 /// A server on `data`; `create_users` on first start only (users live in the data directory).
 pub(crate) async fn start(data: &Path, create_users: bool) -> anyhow::Result<TestApp> {
-    start_with(data, create_users, None).await
+    start_with(data, create_users, None, ConnectionLimits::default()).await
+}
+
+/// As `spawn_app`, with the listener's limits given.
+pub(crate) async fn spawn_app_with(limits: ConnectionLimits) -> anyhow::Result<TestApp> {
+    let directory = tempfile::tempdir()?;
+    let mut app = start_with(directory.path(), true, None, limits).await?;
+    app.temporary = Some(directory);
+    Ok(app)
 }
 
 /// A server on a fresh temporary data directory filled with a demo office first, plus one
 /// user of each role.
 pub(crate) async fn spawn_demo_app(options: &wifo_demo::DemoOptions) -> anyhow::Result<TestApp> {
     let directory = tempfile::tempdir()?;
-    let mut app = start_with(directory.path(), true, Some(options)).await?;
+    let mut app = start_with(
+        directory.path(),
+        true,
+        Some(options),
+        ConnectionLimits::default(),
+    )
+    .await?;
     app.temporary = Some(directory);
     Ok(app)
 }
@@ -87,6 +104,7 @@ async fn start_with(
     data: &Path,
     create_users: bool,
     demo: Option<&wifo_demo::DemoOptions>,
+    limits: ConnectionLimits,
 ) -> anyhow::Result<TestApp> {
     init_tracing();
     let state = wifo_server::serve::open(data, demo, HttpConfig::default()).await?;
@@ -115,19 +133,16 @@ async fn start_with(
             .await,
         "the views did not reach {head} after start"
     );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let listener = wifo_server::listener::bind(std::net::SocketAddr::from(([127, 0, 0, 1], 0)))?;
     let address = format!("http://{}", listener.local_addr()?);
     let (shutdown, signal) = tokio::sync::oneshot::channel::<()>();
     let router = app(state.clone());
     let server = tokio::spawn(async move {
-        axum::serve(
-            listener,
-            router.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(async {
+        wifo_server::listener::serve(listener, router, limits, async {
             let _ = signal.await;
         })
-        .await
+        .await;
+        Ok::<(), std::io::Error>(())
     });
     Ok(TestApp {
         address,
