@@ -184,7 +184,7 @@ impl From<StoreError> for ApiError {
 }
 
 /// What a client reads when the disk takes no writes (the cause goes to the log).
-const STORAGE_FULL: &str = "Der Datenträger des Servers nimmt gerade nichts auf; es wurde nichts gespeichert. Bitte später noch einmal versuchen.";
+pub(crate) const STORAGE_FULL: &str = "Der Datenträger des Servers nimmt gerade nichts auf; es wurde nichts gespeichert. Bitte später noch einmal versuchen.";
 
 /// What a client reads when the event store cannot be reached (the cause goes to the log).
 const STORE_UNAVAILABLE: &str =

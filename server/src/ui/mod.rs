@@ -135,7 +135,7 @@ pub(crate) fn refusal<E: std::error::Error>(error: CommandError<E>) -> String {
         CommandError::Conflict { .. } => texts::get("error.conflict").to_owned(),
         CommandError::Store(error) if error.is_storage_failure() => {
             tracing::error!(%error, "storage takes no writes");
-            texts::get("error.storage_full").to_owned()
+            crate::http::problem::STORAGE_FULL.to_owned()
         }
         other => {
             tracing::error!(error = %other, "command failed");
