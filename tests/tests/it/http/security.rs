@@ -174,3 +174,54 @@ async fn every_answer_carries_the_security_headers() -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+/// The attempt is counted before its password is checked, so a burst cannot slip past the
+/// limit: of 200 wrong passwords sent at once for one name, at most five are checked (401);
+/// the others are refused unchecked (429, or 503 while the two password checks are busy), and
+/// the right password afterwards is refused as well.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_hundred_concurrent_wrong_passwords_get_no_more_than_five_checks() -> anyhow::Result<()>
+{
+    let app = spawn_app().await?;
+    let name = user_name(Role::Staff);
+    let attempts = (0..200).map(|attempt| {
+        let client = app.anonymous();
+        async move {
+            let response = client?
+                .post_json(
+                    "/api/v1/session",
+                    &json!({"name": name, "password": format!("falsch-{attempt}")}),
+                )
+                .await?;
+            anyhow::Ok(response.status())
+        }
+    });
+    let statuses = futures::future::join_all(attempts).await;
+    let mut checked = 0;
+    let mut refused_unchecked = 0;
+    for status in statuses {
+        match status? {
+            StatusCode::UNAUTHORIZED => checked += 1,
+            StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE => {
+                refused_unchecked += 1;
+            }
+            other => return Err(anyhow!("a wrong password answered {other}")),
+        }
+    }
+    println!("200 concurrent wrong passwords: {checked} checked, {refused_unchecked} refused");
+    ensure!(checked <= 5, "{checked} wrong passwords were checked");
+    ensure!(checked + refused_unchecked == 200);
+    let response = app
+        .anonymous()?
+        .post_json(
+            "/api/v1/session",
+            &json!({"name": name, "password": password(Role::Staff)}),
+        )
+        .await?;
+    ensure!(
+        response.status() == StatusCode::TOO_MANY_REQUESTS,
+        "the right password after the burst: {}",
+        response.status()
+    );
+    Ok(())
+}
