@@ -19,6 +19,7 @@ mod records;
 mod reports;
 mod restart;
 mod security;
+mod uploads;
 
 use std::path::Path;
 use std::time::Duration;
