@@ -9,14 +9,14 @@
 #   scripts/bench-ui.sh            (WIFO_BENCH_DATA, WIFO_BENCH_LISTEN, REPEAT=20 as knobs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/wifo-target}
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/wifo/target}
 DATA=${WIFO_BENCH_DATA:-$HOME/.cache/wifo-bench-http}
 LISTEN=${WIFO_BENCH_LISTEN:-127.0.0.1:8089}
 REPEAT=${REPEAT:-20}
 PASSWORD=ui-bench-passwort-2026
 BASE="http://$LISTEN"
 
-cargo build --release -p wifo-server --bin wifo
+cargo build --release --all-features -p wifo-server --bin wifo
 WIFO=$CARGO_TARGET_DIR/release/wifo
 [ -f "$DATA/events.sqlite" ] || { echo "no demo data in $DATA: run scripts/bench-http.sh first" >&2; exit 1; }
 
@@ -46,6 +46,12 @@ ORG=$(get ui-staff '/api/v1/organizations?per_page=1&q=b' | grep -o '"id":"[^"]*
 INQUIRY=$(get ui-staff /anliegen | grep -o 'href="/anliegen/[0-9a-f][^"]*"' | head -1 | cut -d'"' -f2)
 RETREAT=$(get ui-planner /klausur | grep -o 'href="/klausur/[0-9a-f][^"]*"' | head -1 | cut -d'"' -f2)
 YEAR=$(date +%Y)
+PROFILE=$(get ui-staff "/organisationen/$ORG")
+VISIT=$(echo "$PROFILE" | grep -o 'href="/besuche/[0-9a-f][^"/]*"' | head -1 | cut -d'"' -f2)
+CONTACT=$(echo "$PROFILE" | grep -o 'href="/kontakte/[0-9a-f][^"/]*"' | head -1 | cut -d'"' -f2)
+PERSON=$(echo "$PROFILE" | grep -o 'href="/personen/[0-9a-f][^"/]*"' | head -1 | cut -d'"' -f2)
+COOPERATION=$(get ui-lead /kooperationen | grep -o 'href="/kooperationen/[0-9a-f][^"/]*"' | head -1 | cut -d'"' -f2)
+GATHERING=$(get ui-planner /kooperationen | grep -o 'href="/veranstaltungen/[0-9a-f][^"/]*"' | head -1 | cut -d'"' -f2)
 
 PAGES=(
     "ui-staff /woche"
@@ -62,11 +68,17 @@ PAGES=(
     "ui-staff /anliegen"
     "ui-staff /anliegen/neu"
     "ui-staff $INQUIRY"
+    "ui-staff $VISIT"
+    "ui-staff $CONTACT"
+    "ui-staff $PERSON"
+    "ui-staff /konto"
     "ui-lead /leitung"
     "ui-lead /leitung/liste?was=besuche&jahr=$YEAR"
     "ui-lead /leitung/liste?was=kontakte&jahr=$YEAR"
     "ui-lead /leitung/liste?was=anliegen&jahr=$YEAR"
     "ui-lead /kooperationen"
+    "ui-lead $COOPERATION"
+    "ui-planner $GATHERING"
     "ui-planner /klausur"
     "ui-planner $RETREAT"
     "ui-admin /verwaltung"
