@@ -2,6 +2,8 @@
 //! auth store keeps the password hash. Both the CLI (`wifo user add`) and the admin API go
 //! through these functions, so the two never disagree.
 
+use std::sync::Arc;
+
 use wifo_domain::{
     user::{
         ChangeUserRole, CreateUser, DeactivateUser, ReactivateUser, User, UserCommand, UserError,
@@ -94,43 +96,58 @@ pub async fn change_user(
     Ok(outcome)
 }
 
-/// An admin sets a new password for a user (who forgot theirs); the user's sessions end.
-/// `status` is the account's status in the views (`None`: no such user).
-pub fn reset_password(
-    auth: &AuthStore,
+/// An admin sets a new password for a user (who forgot theirs); the user's sessions end. A
+/// user the log does not know, or one locked, is refused.
+pub async fn reset_password(
+    data: &DataDir,
+    auth: &Arc<AuthStore>,
     user: &UserName,
-    status: Option<UserStatus>,
     password: &str,
 ) -> Result<(), AccountError> {
     let refused = |error| Err(AccountError::Rejected(CommandError::Rejected(error)));
-    match status {
-        Some(UserStatus::Active) => {}
-        Some(UserStatus::Deactivated) => return refused(UserError::Deactivated),
-        None | Some(UserStatus::Uncreated) => return refused(UserError::NotCreated),
+    let (state, _, _) = data.handler.load::<User>(user.as_str()).await?;
+    match state.status {
+        UserStatus::Active => {}
+        UserStatus::Deactivated => return refused(UserError::Deactivated),
+        UserStatus::Uncreated => return refused(UserError::NotCreated),
     }
     strong_enough(password)?;
-    auth.set_password(user, password, None)?;
+    let (store, target, password) = (auth.clone(), user.clone(), password.to_owned());
+    hashing(move || store.set_password(&target, &password, None)).await?;
     tracing::info!(user = %user, "password reset by an admin");
     Ok(())
 }
 
 /// A user changes their own password, proving the current one; their other sessions end,
 /// the one they changed it from (`session`) stays.
-pub fn change_own_password(
-    auth: &AuthStore,
+pub async fn change_own_password(
+    auth: &Arc<AuthStore>,
     user: &UserName,
     current: &str,
     new: &str,
     session: Option<&str>,
 ) -> Result<(), AccountError> {
-    if !auth.password_matches(user, current)? {
+    let (store, name, given) = (auth.clone(), user.clone(), current.to_owned());
+    if !hashing(move || store.password_matches(&name, &given)).await? {
         return Err(AccountError::WrongPassword);
     }
     strong_enough(new)?;
     if current == new {
         return Err(AccountError::SamePassword);
     }
-    auth.set_password(user, new, session)?;
+    let (store, name) = (auth.clone(), user.clone());
+    let (new, session) = (new.to_owned(), session.map(str::to_owned));
+    hashing(move || store.set_password(&name, &new, session.as_deref())).await?;
     tracing::info!(user = %user, "password changed by its user");
     Ok(())
+}
+
+/// Runs a password hash (argon2, ~19 MiB and tens of milliseconds) off the async workers.
+async fn hashing<T: Send + 'static>(
+    work: impl FnOnce() -> crate::error::Result<T> + Send + 'static,
+) -> Result<T, AccountError> {
+    let outcome = tokio::task::spawn_blocking(work).await.map_err(|error| {
+        crate::error::AppError::refused(format!("password hashing failed: {error}"))
+    })?;
+    Ok(outcome?)
 }

@@ -166,19 +166,7 @@ async fn reset_password(
 ) -> Result<Response, ApiError> {
     let NewPassword { password } = parse_body(&headers, &body)?;
     let user = user_name(&user)?;
-    let status = state
-        .projections
-        .read()
-        .users
-        .get(user.as_str())
-        .map(|account| account.status);
-    let auth = state.auth.clone();
-    let target = user.clone();
-    tokio::task::spawn_blocking(move || {
-        wifo_app::accounts::reset_password(&auth, &target, status, &password)
-    })
-    .await
-    .map_err(|error| ApiError::Internal(anyhow::anyhow!("password reset: {error}")))??;
+    wifo_app::accounts::reset_password(&state.data, &state.auth, &user, &password).await?;
     Ok(Json(json!({"user": user, "password_reset": true})).into_response())
 }
 
@@ -198,19 +186,14 @@ async fn change_own_password(
 ) -> Result<Response, ApiError> {
     let change: OwnPassword = parse_body(&headers, &body)?;
     let session = crate::respond::session_cookie(&headers);
-    let auth = state.auth.clone();
-    let user = caller.user.clone();
-    tokio::task::spawn_blocking(move || {
-        wifo_app::accounts::change_own_password(
-            &auth,
-            &user,
-            &change.current_password,
-            &change.new_password,
-            session.as_deref(),
-        )
-    })
-    .await
-    .map_err(|error| ApiError::Internal(anyhow::anyhow!("password change: {error}")))??;
+    wifo_app::accounts::change_own_password(
+        &state.auth,
+        &caller.user,
+        &change.current_password,
+        &change.new_password,
+        session.as_deref(),
+    )
+    .await?;
     Ok(Json(json!({"user": caller.user, "password_changed": true})).into_response())
 }
 

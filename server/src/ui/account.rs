@@ -94,15 +94,17 @@ async fn change_password(
         );
     }
     let session = crate::respond::session_cookie(&headers);
-    let auth = state.auth.clone();
-    let user = caller.user.clone();
-    let outcome = tokio::task::spawn_blocking(move || {
-        wifo_app::accounts::change_own_password(&auth, &user, &current, &new, session.as_deref())
-    })
+    let outcome = wifo_app::accounts::change_own_password(
+        &state.auth,
+        &caller.user,
+        &current,
+        &new,
+        session.as_deref(),
+    )
     .await;
     match outcome {
-        Ok(Ok(())) => pages::done("/konto", "password_changed"),
-        Ok(Err(error @ AccountError::WrongPassword)) => {
+        Ok(()) => pages::done("/konto", "password_changed"),
+        Err(error @ AccountError::WrongPassword) => {
             input.fail("current_password", error.to_string());
             account_page(
                 &state,
@@ -112,7 +114,7 @@ async fn change_password(
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
         }
-        Ok(Err(error @ (AccountError::WeakPassword | AccountError::SamePassword))) => {
+        Err(error @ (AccountError::WeakPassword | AccountError::SamePassword)) => {
             input.fail("new_password", error.to_string());
             account_page(
                 &state,
@@ -120,16 +122,6 @@ async fn change_password(
                 blank(&input),
                 None,
                 StatusCode::UNPROCESSABLE_ENTITY,
-            )
-        }
-        Ok(Err(error)) => {
-            tracing::error!(%error, "password change failed");
-            account_page(
-                &state,
-                &caller,
-                FormView::default().refused(texts::get("error.internal_text")),
-                None,
-                StatusCode::INTERNAL_SERVER_ERROR,
             )
         }
         Err(error) => {

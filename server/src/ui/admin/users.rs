@@ -303,20 +303,11 @@ pub(super) async fn reset_password(
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     };
-    let status = state
-        .projections
-        .read()
-        .users
-        .get(user.as_str())
-        .map(|account| account.status);
-    let auth = state.auth.clone();
-    let outcome = tokio::task::spawn_blocking(move || {
-        wifo_app::accounts::reset_password(&auth, &user, status, &password)
-    })
-    .await;
+    let outcome =
+        wifo_app::accounts::reset_password(&state.data, &state.auth, &user, &password).await;
     match outcome {
-        Ok(Ok(())) => pages::done("/verwaltung", "password_reset"),
-        Ok(Err(AccountError::WeakPassword)) => {
+        Ok(()) => pages::done("/verwaltung", "password_reset"),
+        Err(AccountError::WeakPassword) => {
             input.fail("new_password", AccountError::WeakPassword.to_string());
             users_page(
                 &state,
@@ -326,7 +317,7 @@ pub(super) async fn reset_password(
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
         }
-        Ok(Err(error)) => users_page(
+        Err(error) => users_page(
             &state,
             &caller,
             input
@@ -335,17 +326,5 @@ pub(super) async fn reset_password(
             None,
             StatusCode::UNPROCESSABLE_ENTITY,
         ),
-        Err(error) => {
-            tracing::error!(%error, "password reset failed");
-            users_page(
-                &state,
-                &caller,
-                input
-                    .view_without(&["new_password"])
-                    .refused(texts::get("error.internal_text")),
-                None,
-                StatusCode::INTERNAL_SERVER_ERROR,
-            )
-        }
     }
 }
