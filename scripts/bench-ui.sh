@@ -49,9 +49,15 @@ YEAR=$(date +%Y)
 PROFILE=$(get ui-staff "/organisationen/$ORG")
 VISIT=$(echo "$PROFILE" | grep -o 'href="/besuche/[0-9a-f][^"/]*"' | head -1 | cut -d'"' -f2)
 CONTACT=$(echo "$PROFILE" | grep -o 'href="/kontakte/[0-9a-f][^"/]*"' | head -1 | cut -d'"' -f2)
-PERSON=$(echo "$PROFILE" | grep -o 'href="/personen/[0-9a-f][^"/]*"' | head -1 | cut -d'"' -f2)
+# The first of 50 organizations whose profile links a person.
+PERSON=
+for org in $(get ui-staff '/api/v1/organizations?per_page=50' | grep -o '"id":"[^"]*"' | cut -d'"' -f4); do
+    PERSON=$(get ui-staff "/organisationen/$org" | grep -o 'href="/personen/[0-9a-f][^"/]*"' | head -1 | cut -d'"' -f2)
+    [ -z "$PERSON" ] || break
+done
 COOPERATION=$(get ui-lead /kooperationen | grep -o 'href="/kooperationen/[0-9a-f][^"/]*"' | head -1 | cut -d'"' -f2)
-GATHERING=$(get ui-planner /kooperationen | grep -o 'href="/veranstaltungen/[0-9a-f][^"/]*"' | head -1 | cut -d'"' -f2)
+GATHERING=$(get ui-planner /api/v1/gatherings | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
+GATHERING=${GATHERING:+/veranstaltungen/$GATHERING}
 
 PAGES=(
     "ui-staff /woche"

@@ -6,6 +6,7 @@
 
 pub mod agenda;
 mod columns;
+pub mod dashboard;
 pub mod frames;
 pub mod key_figures;
 pub mod model;
@@ -22,6 +23,7 @@ use wifo_domain::{
 };
 use wifo_projections::FactTables;
 
+pub use dashboard::{Dashboard, DashboardCache};
 pub use frames::Frames;
 pub use key_figures::{KeyFigures, key_figures};
 pub use model::{Report, ReportKind};

@@ -52,6 +52,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// Import files of the admin page between their dry run and their import.
     pub uploads: Arc<wifo_app::import::upload::Uploads>,
+    /// The lead's dashboard, computed once per state of the views.
+    pub dashboard: Arc<wifo_analytics::DashboardCache>,
 }
 
 impl AppState {
@@ -70,6 +72,7 @@ impl AppState {
             idempotency_locks: Arc::new(Mutex::new(HashMap::new())),
             metrics: Arc::new(Metrics::default()),
             uploads: Arc::new(wifo_app::import::upload::Uploads::default()),
+            dashboard: Arc::new(wifo_analytics::DashboardCache::default()),
         }
     }
 }

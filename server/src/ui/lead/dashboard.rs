@@ -11,15 +11,13 @@ use axum::{
     extract::{Query, State},
     response::Response,
 };
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 use wifo_analytics::{
-    Frames, ReportRequest, key_figures,
+    ReportRequest,
     model::{Count, KeyedCount, Period},
 };
 use wifo_domain::german;
-use wifo_domain::values::RegionLevel;
-use wifo_projections::queries::coverage::region_coverage;
 
 use crate::state::AppState;
 use crate::ui::{
@@ -129,20 +127,13 @@ pub(super) async fn dashboard(
     let mut request = ReportRequest::leadership(from, to)
         .map_err(|error| PageError::internal(&caller, "Kennzahlen", error))?;
     request.options.first_response_target_working_days = state.config.first_response_working_days;
-    let projections = state.projections.clone();
-    let (now, coverage_now, coverage_before) = tokio::task::spawn_blocking(move || {
-        let views = projections.read();
-        let frames = Frames::for_report(&views.facts, request.from, request.to)?;
-        let year_ago = day.checked_sub_months(Months::new(12)).unwrap_or(day);
-        let coverage_now = region_coverage(&views, RegionLevel::Bezirksregion, day);
-        let coverage_before = region_coverage(&views, RegionLevel::Bezirksregion, year_ago);
-        drop(views);
-        let figures = key_figures(&frames, None, &request)?;
-        Ok::<_, wifo_analytics::AnalyticsError>((figures, coverage_now, coverage_before))
-    })
-    .await
-    .map_err(|error| PageError::internal(&caller, "Kennzahlen", error))?
-    .map_err(|error| PageError::internal(&caller, "Kennzahlen", error))?;
+    let (projections, cache) = (state.projections.clone(), state.dashboard.clone());
+    let shown = tokio::task::spawn_blocking(move || cache.get(&projections, &request, day))
+        .await
+        .map_err(|error| PageError::internal(&caller, "Kennzahlen", error))?
+        .map_err(|error| PageError::internal(&caller, "Kennzahlen", error))?;
+    let (now, coverage_now, coverage_before) =
+        (&shown.figures, &shown.coverage, &shown.coverage_year_ago);
     let list = |what: &str| Some(format!("/leitung/liste?was={what}&jahr={year}"));
     let count_row = |label: &'static str, count: Count, href: Option<String>| FigureRow {
         label: texts::get(label).to_owned(),

@@ -10,6 +10,7 @@
 //!   answer (median 2); 2024 up to 30 June: none (the one of 2024 came on 10.10.).
 
 use wifo_analytics::{Frames, KeyFigures, ReportOptions, ReportRequest, key_figures, model::Count};
+use wifo_store::EventStore;
 
 use super::klausur::report_2025;
 use super::scenario::{self, Office};
@@ -103,5 +104,44 @@ async fn the_running_year_is_compared_with_the_same_days_a_year_earlier() -> any
             ("2025-06", 1, 0),
         ]
     );
+    Ok(())
+}
+
+/// The dashboard answers a reload from memory, and a visit logged in between shows on the next
+/// one: 6 visits in the first half of 2025 (above), then a seventh on 20.06.2025.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_dashboard_is_computed_again_after_every_write() -> anyhow::Result<()> {
+    let office = Office::new()?;
+    let ids = scenario::build(&office).await?;
+    let projections = wifo_app::views::start(&office.data).await?;
+    let request =
+        ReportRequest::leadership(scenario::day("2025-01-01"), scenario::day("2025-06-30"))?;
+    let today = scenario::day("2025-06-30");
+    let cache = wifo_analytics::DashboardCache::default();
+
+    let first = cache.get(&projections, &request, today)?;
+    let reload = cache.get(&projections, &request, today)?;
+    assert_eq!(first.figures.visits, Count::new(6, 1));
+    assert!(std::sync::Arc::ptr_eq(&first, &reload), "a reload is not computed again");
+    let other_day = cache.get(&projections, &request, scenario::day("2025-07-01"))?;
+    assert!(!std::sync::Arc::ptr_eq(&first, &other_day), "another day is another question");
+
+    office
+        .conduct(scenario::VisitSpec::new(
+            90,
+            ids.baeckerei,
+            "2025-06-20",
+            &["a.schneider"],
+            &[],
+        ))
+        .await?;
+    let head = office.data.store.head().await?;
+    assert!(
+        projections
+            .wait_for(head, std::time::Duration::from_secs(10))
+            .await
+    );
+    let after = cache.get(&projections, &request, today)?;
+    assert_eq!(after.figures.visits, Count::new(7, 1));
     Ok(())
 }
