@@ -56,7 +56,7 @@ for org in $(get ui-staff '/api/v1/organizations?per_page=50' | grep -o '"id":"[
     [ -z "$PERSON" ] || break
 done
 COOPERATION=$(get ui-lead /kooperationen | grep -o 'href="/kooperationen/[0-9a-f][^"/]*"' | head -1 | cut -d'"' -f2)
-GATHERING=$(get ui-planner /api/v1/gatherings | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
+GATHERING=$(get ui-planner /api/v1/gatherings | grep -o '"gathering":"[^"]*"' | head -1 | cut -d'"' -f4)
 GATHERING=${GATHERING:+/veranstaltungen/$GATHERING}
 
 PAGES=(

@@ -51,6 +51,7 @@ impl Projections {
             views = Views::default();
         }
         let from_snapshot = (views.events > 0).then_some(views.position);
+        restore_person_names(&mut views, &*store, &codec).await;
         let before = views.events;
         crate::replay::replay(store.clone(), &codec, views.position, |recorded, event| {
             views.apply(recorded, &event);
@@ -169,4 +170,28 @@ async fn follow(
             snapshot_position = position;
         }
     }
+}
+
+/// Fills the in-memory index of person names (which no snapshot holds) from each person's
+/// newest personal event, opened with their key.
+async fn restore_person_names(views: &mut Views, store: &dyn EventStore, codec: &Codec) {
+    let started = std::time::Instant::now();
+    let wanted: Vec<(wifo_domain::ids::PersonId, Position)> = views
+        .persons
+        .iter()
+        .filter(|(person, record)| !record.erased && !views.person_names.contains(**person))
+        .filter_map(|(person, record)| record.personal_at.map(|at| (*person, at)))
+        .collect();
+    for (person, at) in wanted {
+        if let Some(wifo_domain::personal::Erasable::Known(data)) =
+            crate::queries::personal::personal_data(Some(at), false, store, codec).await
+        {
+            views.person_names.set(person, data.name.as_str());
+        }
+    }
+    tracing::info!(
+        persons = views.person_names.len(),
+        millis = started.elapsed().as_millis() as u64,
+        "person names indexed"
+    );
 }

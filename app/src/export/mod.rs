@@ -6,8 +6,8 @@
 mod tables;
 
 pub use tables::{
-    Table, contacts, events_jsonl, gathering_calendar, inquiries, organizations, visit_calendar,
-    visits,
+    Table, contacts, events_jsonl, gathering_calendar, inquiries, organizations, organizations_of,
+    visit_calendar, visits,
 };
 
 use wifo_exchange::export::{Sheet, csv, ics, xlsx};

@@ -82,6 +82,13 @@ fn date(day: Option<chrono::NaiveDate>) -> Cell {
 
 /// Organizations in the layout `wifo import organizations` reads back.
 pub fn organizations(views: &Views) -> Sheet {
+    let mut ids: Vec<OrganizationId> = views.organizations.keys().copied().collect();
+    ids.sort();
+    organizations_of(views, &ids)
+}
+
+/// The organizations `ids` (e.g. a filtered list), in that order, laid out as `organizations`.
+pub fn organizations_of(views: &Views, ids: &[OrganizationId]) -> Sheet {
     let mut sheet = Sheet::new(
         "Organisationen",
         &[
@@ -106,9 +113,10 @@ pub fn organizations(views: &Views) -> Sheet {
             "Betreuung (Benutzername)",
         ],
     );
-    let mut records: Vec<_> = views.organizations.iter().collect();
-    records.sort_by_key(|(id, _)| **id);
-    for (id, record) in records {
+    for (id, record) in ids
+        .iter()
+        .filter_map(|id| views.organizations.get(id).map(|record| (id, record)))
+    {
         let state = &record.state;
         let Some(name) = &state.name else { continue };
         let external_id = record

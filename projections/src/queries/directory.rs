@@ -1,6 +1,9 @@
-//! The organization directory: tolerant name search, filters on every level of the sector and
+//! The organization directory: tolerant search by name, former name, address, external id and
+//! contact person, ranked, filters on every level of the sector and
 //! region hierarchies, "no contact for more than N months", sorting and paging. Merged
 //! duplicates are not listed; their activity counts for the survivor.
+
+use std::collections::HashMap;
 
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -10,7 +13,7 @@ use wifo_domain::{
     values::{Address, RegionCode, SizeClass, Tag, UserName, WzCode},
 };
 
-use crate::views::{Views, search};
+use crate::views::{Views, fuzzy::Closeness, search};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -19,6 +22,19 @@ pub enum DirectorySort {
     Name,
     LastContact,
     Region,
+    /// Best match first (with a text query; without one, by name).
+    Relevance,
+}
+
+impl DirectorySort {
+    /// The order of a list nobody chose an order for: best match first when searching for a
+    /// text, else by name.
+    pub fn default_for(text: Option<&str>) -> Self {
+        match text {
+            Some(text) if !search::fold(text).is_empty() => Self::Relevance,
+            _ => Self::Name,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -82,22 +98,39 @@ pub fn last_contact(views: &Views, organization: OrganizationId) -> Option<Naive
         .max()
 }
 
-pub fn directory(views: &Views, query: &DirectoryQuery) -> DirectoryPage {
+/// Every organization the query finds (ignoring its page), in the order asked for.
+pub fn directory_ids(views: &Views, query: &DirectoryQuery) -> Vec<OrganizationId> {
+    ordered_matches(views, query)
+        .0
+        .into_iter()
+        .map(|(id, _, _)| id)
+        .collect()
+}
+
+/// A match: the organization, its record, its latest contact if it was needed to filter or sort.
+type Match<'a> = (
+    OrganizationId,
+    &'a crate::views::records::OrganizationRecord,
+    Option<NaiveDate>,
+);
+
+/// The matches in order, and whether the latest contact was looked up for each.
+fn ordered_matches<'a>(views: &'a Views, query: &DirectoryQuery) -> (Vec<Match<'a>>, bool) {
     let folded_query = query.text.as_deref().map(search::fold).unwrap_or_default();
     let contact_cutoff = query
         .no_contact_months
         .zip(query.today)
         .and_then(|(months, today)| today.checked_sub_months(Months::new(months)));
-    // A text query starts from the word index; listing by name walks the name index, which is
+    // A text query starts from the word indexes; listing by name walks the name index, which is
     // already in order; anything else starts from all organizations.
-    let in_name_order = query.sort == DirectorySort::Name && folded_query.is_empty();
+    let in_name_order = matches!(query.sort, DirectorySort::Name | DirectorySort::Relevance)
+        && folded_query.is_empty();
+    let scores = (!folded_query.is_empty()).then(|| text_matches(views, &folded_query));
     let source: Vec<(OrganizationId, &crate::views::records::OrganizationRecord)> =
-        if !folded_query.is_empty() {
-            views
-                .search_index
-                .search(&folded_query)
-                .into_iter()
-                .filter_map(|id| views.organizations.get(&id).map(|record| (id, record)))
+        if let Some(scores) = &scores {
+            scores
+                .keys()
+                .filter_map(|id| views.organizations.get(id).map(|record| (*id, record)))
                 .collect()
         } else if in_name_order {
             views
@@ -164,11 +197,7 @@ pub fn directory(views: &Views, query: &DirectoryQuery) -> DirectoryPage {
     // The latest contact is needed per match only to filter or sort by it; otherwise only for the
     // page shown.
     let needs_contact = contact_cutoff.is_some() || query.sort == DirectorySort::LastContact;
-    let mut matches: Vec<(
-        OrganizationId,
-        &crate::views::records::OrganizationRecord,
-        Option<NaiveDate>,
-    )> = candidates
+    let mut matches: Vec<Match<'a>> = candidates
         .into_iter()
         .map(|(id, record)| {
             (
@@ -186,7 +215,16 @@ pub fn directory(views: &Views, query: &DirectoryQuery) -> DirectoryPage {
         })
         .collect();
     match query.sort {
-        DirectorySort::Name if in_name_order => {}
+        DirectorySort::Name | DirectorySort::Relevance if in_name_order => {}
+        DirectorySort::Relevance => {
+            let score = |id: &OrganizationId| scores.as_ref().and_then(|s| s.get(id)).copied();
+            matches.sort_unstable_by(|a, b| {
+                score(&b.0)
+                    .cmp(&score(&a.0))
+                    .then(a.1.search_key.cmp(&b.1.search_key))
+                    .then(a.0.cmp(&b.0))
+            })
+        }
         DirectorySort::Name => {
             matches.sort_unstable_by(|a, b| a.1.search_key.cmp(&b.1.search_key).then(a.0.cmp(&b.0)))
         }
@@ -204,6 +242,11 @@ pub fn directory(views: &Views, query: &DirectoryQuery) -> DirectoryPage {
     if query.descending {
         matches.reverse();
     }
+    (matches, needs_contact)
+}
+
+pub fn directory(views: &Views, query: &DirectoryQuery) -> DirectoryPage {
+    let (matches, needs_contact) = ordered_matches(views, query);
     let per_page = query.per_page.clamp(1, 500);
     let page = query.page.max(1);
     let total = matches.len();
@@ -240,4 +283,55 @@ pub fn directory(views: &Views, query: &DirectoryQuery) -> DirectoryPage {
         per_page,
         entries,
     }
+}
+
+/// Organizations matching every word of the folded query, each word in any of what the
+/// organization is found by (names, address, external id) or in the name of a person linked to
+/// it, with a score: per word 2 for a word beginning with it, 1 for one within a typo; 10 more
+/// when the name alone matches the whole query, 5 more when the name begins with it.
+fn text_matches(views: &Views, folded_query: &str) -> HashMap<OrganizationId, u32> {
+    let mut result: Option<HashMap<OrganizationId, u32>> = None;
+    for word in folded_query.split(' ').filter(|word| !word.is_empty()) {
+        let mut found: HashMap<OrganizationId, u32> = HashMap::new();
+        let mut add = |id: OrganizationId, closeness: Closeness| {
+            let score = match closeness {
+                Closeness::Prefix => 2,
+                Closeness::Typo => 1,
+            };
+            let best = found.entry(id).or_default();
+            *best = (*best).max(score);
+        };
+        for (id, closeness) in views.search_index.find(word) {
+            add(id, closeness);
+        }
+        for (person, closeness) in views.person_names.find(word) {
+            for organization in views
+                .persons
+                .get(&person)
+                .into_iter()
+                .flat_map(|record| record.links.keys())
+            {
+                add(*organization, closeness);
+            }
+        }
+        result = Some(match result {
+            None => found,
+            Some(so_far) => so_far
+                .into_iter()
+                .filter_map(|(id, score)| found.get(&id).map(|more| (id, score + more)))
+                .collect(),
+        });
+    }
+    let mut result = result.unwrap_or_default();
+    for (id, score) in &mut result {
+        if let Some(record) = views.organizations.get(id) {
+            if search::matches(&record.search_key, folded_query) {
+                *score += 10;
+            }
+            if record.search_key.starts_with(folded_query) {
+                *score += 5;
+            }
+        }
+    }
+    result
 }

@@ -5,9 +5,15 @@ use wifo_domain::{
     Decider,
     organization::{Organization, OrganizationEvent, OrganizationState, Profile},
     person::PersonEvent,
+    personal::Erasable,
 };
 
-use super::{Context, Views, records::Change, search, timeline::TimelineItem};
+use super::{
+    Context, Views,
+    records::{Change, OrganizationRecord},
+    search,
+    timeline::TimelineItem,
+};
 
 fn text<T: ToString>(value: Option<&T>) -> String {
     value.map(ToString::to_string).unwrap_or_default()
@@ -159,6 +165,12 @@ impl Views {
             let old_key = std::mem::replace(&mut record.search_key, new_key.clone());
             self.search_index.replace(organization, &old_key, &new_key);
         }
+        let new_terms = search_terms(record);
+        if new_terms != record.search_terms {
+            let old_terms = std::mem::replace(&mut record.search_terms, new_terms.clone());
+            self.search_index
+                .replace_terms(organization, &old_terms, &new_terms);
+        }
         if let E::MergedInto { survivor, .. } = event {
             let survivor = *survivor;
             self.organizations
@@ -180,8 +192,12 @@ impl Views {
     pub(super) fn apply_person(&mut self, context: &Context<'_>, event: &PersonEvent) {
         use PersonEvent as E;
         match event {
-            E::Added { person, .. } | E::Updated { person, .. } => {
+            E::Added { person, personal } | E::Updated { person, personal } => {
                 self.persons.entry(*person).or_default().personal_at = Some(context.position);
+                match personal {
+                    Erasable::Known(data) => self.person_names.set(*person, data.name.as_str()),
+                    Erasable::Erased => self.person_names.remove(*person),
+                }
             }
             E::Linked {
                 person,
@@ -252,7 +268,34 @@ impl Views {
             }
             E::Erased { person, .. } => {
                 self.persons.entry(*person).or_default().erased = true;
+                self.person_names.remove(*person);
             }
         }
     }
+}
+
+/// What the search finds an organization by: every name it had, its address, its external id.
+fn search_terms(record: &OrganizationRecord) -> String {
+    use OrganizationEvent as E;
+    let mut texts: Vec<&str> = Vec::new();
+    for change in &record.changes {
+        match &change.event {
+            E::Registered {
+                name, external_id, ..
+            } => {
+                texts.push(name.as_str());
+                texts.extend(external_id.as_deref());
+            }
+            E::Renamed { name, .. } => texts.push(name.as_str()),
+            _ => {}
+        }
+    }
+    if let Some(address) = &record.state.address {
+        texts.extend([
+            address.street.as_str(),
+            address.postal_code.as_str(),
+            address.city.as_str(),
+        ]);
+    }
+    search::terms(texts)
 }

@@ -2,8 +2,10 @@
 //! log order. Queries (in `queries/`) read it; `runtime.rs` keeps it up to date and snapshots it.
 
 mod activity;
+pub mod fuzzy;
 mod master_data;
 mod planning;
+pub mod person_names;
 pub mod records;
 pub mod search;
 pub mod timeline;
@@ -62,8 +64,11 @@ pub struct Views {
     /// snapshot writes it apart, see `snapshot.rs`).
     #[serde(skip)]
     pub facts: FactTables,
-    /// Organizations by folded name and by each word of it.
+    /// Organizations by folded name and by each word they are found by.
     pub search_index: search::SearchIndex,
+    /// Contact persons by the words of their name: personal data, so in memory only.
+    #[serde(skip)]
+    pub person_names: person_names::PersonNames,
 }
 
 /// What `apply` needs to know about the stored event besides its content.

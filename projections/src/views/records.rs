@@ -34,6 +34,9 @@ pub struct OrganizationRecord {
     pub absorbed: BTreeSet<OrganizationId>,
     /// Name folded for search (see `search.rs`).
     pub search_key: String,
+    /// The folded words of every name it had, its address and its external id: what the
+    /// search finds it by.
+    pub search_terms: String,
 }
 
 /// One event of an organization's own stream with its two dates.

@@ -1,7 +1,12 @@
 //! Tolerant name search: case, umlauts and ß, punctuation and word order do not matter, and a
-//! query matches partial words ("bäck schul" finds "Bäckerei Schulz GmbH").
+//! query matches partial words ("bäck schul" finds "Bäckerei Schulz GmbH") and tolerates typos
+//! (`fuzzy.rs`).
+
+use std::collections::BTreeSet;
 
 use wifo_domain::ids::OrganizationId;
+
+use super::fuzzy::{self, Closeness};
 
 /// Folds a name for comparison: lower case, `ä → ae`, `ö → oe`, `ü → ue`, `ß → ss`, accents
 /// dropped, everything but letters and digits becomes one blank.
@@ -56,13 +61,14 @@ pub fn matches(folded_name: &str, folded_query: &str) -> bool {
         })
 }
 
-/// Indexes of organization names: every organization by its whole folded name (for listing in
-/// name order without sorting) and by each word of it (so a search touches only the words that
-/// start with the query, not every organization).
+/// Indexes of organizations: by whole folded name (for listing in name order without
+/// sorting) and by each word of what a search looks at — current and former names, street,
+/// postal code, city, external id (`OrganizationRecord::search_terms`) — so a search touches
+/// only the words that begin like the query, not every organization.
 #[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct SearchIndex {
-    by_name: std::collections::BTreeSet<(String, OrganizationId)>,
-    by_word: std::collections::BTreeSet<(String, OrganizationId)>,
+    by_name: BTreeSet<(String, OrganizationId)>,
+    by_word: BTreeSet<(String, OrganizationId)>,
 }
 
 impl SearchIndex {
@@ -70,15 +76,19 @@ impl SearchIndex {
     pub fn replace(&mut self, organization: OrganizationId, old_key: &str, new_key: &str) {
         if !old_key.is_empty() {
             self.by_name.remove(&(old_key.to_owned(), organization));
-            for word in old_key.split(' ') {
-                self.by_word.remove(&(word.to_owned(), organization));
-            }
         }
         if !new_key.is_empty() {
             self.by_name.insert((new_key.to_owned(), organization));
-            for word in new_key.split(' ').filter(|word| !word.is_empty()) {
-                self.by_word.insert((word.to_owned(), organization));
-            }
+        }
+    }
+
+    /// Replaces the words an organization is found by (folded, blank-separated).
+    pub fn replace_terms(&mut self, organization: OrganizationId, old: &str, new: &str) {
+        for word in old.split(' ') {
+            self.by_word.remove(&(word.to_owned(), organization));
+        }
+        for word in new.split(' ').filter(|word| !word.is_empty()) {
+            self.by_word.insert((word.to_owned(), organization));
         }
     }
 
@@ -87,26 +97,29 @@ impl SearchIndex {
         self.by_name.iter().map(|(key, id)| (key.as_str(), *id))
     }
 
-    /// Organizations whose name has, for every word of the folded query, a word starting with it.
-    pub fn search(&self, folded_query: &str) -> std::collections::HashSet<OrganizationId> {
-        let mut result: Option<std::collections::HashSet<OrganizationId>> = None;
-        for word in folded_query.split(' ').filter(|word| !word.is_empty()) {
-            let found: std::collections::HashSet<OrganizationId> = self
-                .by_word
-                .range(
-                    (
-                        word.to_owned(),
-                        OrganizationId::from_uuid(uuid::Uuid::nil()),
-                    )..,
-                )
-                .take_while(|(indexed, _)| indexed.starts_with(word))
-                .map(|(_, id)| *id)
-                .filter(|id| result.as_ref().is_none_or(|so_far| so_far.contains(id)))
-                .collect();
-            result = Some(found);
-        }
-        result.unwrap_or_default()
+    /// Organizations with a word that the (folded) query word matches (see `fuzzy.rs`).
+    pub fn find(&self, query_word: &str) -> Vec<(OrganizationId, Closeness)> {
+        fuzzy::find(
+            &self.by_word,
+            query_word,
+            OrganizationId::from_uuid(uuid::Uuid::nil()),
+        )
     }
+}
+
+/// The words of `texts`, folded, each once, blank-separated.
+pub fn terms<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
+    let words: BTreeSet<String> = texts
+        .into_iter()
+        .flat_map(|text| {
+            fold(text)
+                .split(' ')
+                .filter(|word| !word.is_empty())
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    words.into_iter().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -33,15 +33,34 @@ fn the_index_finds_word_prefixes_and_follows_renames() {
         OrganizationId::from_uuid(uuid::Uuid::from_u128(1)),
         OrganizationId::from_uuid(uuid::Uuid::from_u128(2)),
     );
+    let ids = |found: Vec<(OrganizationId, Closeness)>| -> Vec<OrganizationId> {
+        found.into_iter().map(|(id, _)| id).collect()
+    };
     let mut index = SearchIndex::default();
+    let (bakery, metal) = (
+        terms(["Bäckerei Schulz GmbH", "Breite Straße 1"]),
+        terms(["Schulze Metallbau"]),
+    );
     index.replace(a, "", &fold("Bäckerei Schulz GmbH"));
+    index.replace_terms(a, "", &bakery);
     index.replace(b, "", &fold("Schulze Metallbau"));
-    assert_eq!(index.search(&fold("schul")), [a, b].into_iter().collect());
-    assert_eq!(index.search(&fold("bäck schul")), [a].into_iter().collect());
-    assert!(index.search(&fold("schulzx")).is_empty());
+    index.replace_terms(b, "", &metal);
+    assert_eq!(ids(index.find("schul")), vec![a, b]);
+    assert_eq!(ids(index.find("strasse")), vec![a]);
+    assert!(index.find("schulzxy").is_empty());
+    let renamed = terms(["Konditorei Krüger", "Breite Straße 1"]);
     index.replace(a, &fold("Bäckerei Schulz GmbH"), &fold("Konditorei Krüger"));
-    assert_eq!(index.search(&fold("schul")), [b].into_iter().collect());
-    assert_eq!(index.search(&fold("krue")), [a].into_iter().collect());
+    index.replace_terms(a, &bakery, &renamed);
+    assert_eq!(ids(index.find("schul")), vec![b]);
+    assert_eq!(ids(index.find("krue")), vec![a]);
     let order: Vec<_> = index.in_name_order().map(|(_, id)| id).collect();
     assert_eq!(order, vec![a, b]);
+}
+
+#[test]
+fn terms_are_the_folded_words_once() {
+    assert_eq!(
+        terms(["Bäckerei Schulz", "Schulz & Söhne", "13187"]),
+        "13187 baeckerei schulz soehne"
+    );
 }

@@ -122,6 +122,9 @@ async fn list_organizations(
     Query(params): Query<DirectoryParams>,
 ) -> Result<Response, ApiError> {
     ready(&state, &caller, params.wait_for).await?;
+    let sort = params
+        .sort
+        .unwrap_or_else(|| DirectorySort::default_for(params.q.as_deref()));
     let query = DirectoryQuery {
         text: params.q,
         kind: params.kind,
@@ -157,7 +160,7 @@ async fn list_organizations(
             .map_err(|e| bad("size_class", e))?,
         no_contact_months: params.no_contact_months,
         include_closed: params.include_closed.unwrap_or(false),
-        sort: params.sort.unwrap_or_default(),
+        sort,
         descending: params.desc.unwrap_or(false),
         page: params.page.unwrap_or(1),
         per_page: params.per_page.unwrap_or(50),

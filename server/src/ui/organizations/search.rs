@@ -1,6 +1,8 @@
-//! The search of organizations (`/organisationen`): free text and filters (kind, region, sector,
-//! account manager, months without contact), 50 hits a page with links to the pages before and
-//! after.
+//! The search of organizations (`/organisationen`): free text (names, former names, address,
+//! external id, contact persons; ranked) and filters (kind, region, sector, account manager
+//! chosen by display name, months without contact), 50 hits a page with numbered pages, columns
+//! sorted by a click on their heading, and the whole filtered list as a download
+//! (`&format=csv|xlsx`).
 
 use askama::Template;
 use axum::{
@@ -10,16 +12,20 @@ use axum::{
     response::Response,
 };
 use serde::Deserialize;
+use wifo_app::export::{TableFormat, organizations_of, table_bytes};
 use wifo_domain::german;
 use wifo_domain::{
     organization::OrganizationKind,
     values::{RegionCode, UserName, WzCode},
 };
-use wifo_projections::queries::directory::{DirectoryQuery, directory};
+use wifo_projections::queries::directory::{
+    DirectoryQuery, DirectorySort, directory, directory_ids,
+};
 
+use crate::respond::attachment;
 use crate::state::AppState;
 use crate::ui::{
-    choices::{taxonomy_choices, with_empty},
+    choices::{staff_choices, taxonomy_choices, with_empty},
     error::PageError,
     form::{Choice, FormView, Input, enum_choices},
     pages::{self, Chrome},
@@ -45,6 +51,37 @@ pub(super) struct SearchParams {
     ohne_kontakt: String,
     #[serde(default)]
     seite: String,
+    /// `name`, `region`, `kontakt` or `treffer`; empty: best match first when searching.
+    #[serde(default)]
+    sortierung: String,
+    /// `1`: descending.
+    #[serde(default)]
+    absteigend: String,
+    /// `csv` or `xlsx`: the whole filtered list as a file instead of the page.
+    #[serde(default)]
+    format: String,
+}
+
+/// The sortable columns: parameter value and order.
+const SORTS: [(&str, DirectorySort); 4] = [
+    ("name", DirectorySort::Name),
+    ("region", DirectorySort::Region),
+    ("kontakt", DirectorySort::LastContact),
+    ("treffer", DirectorySort::Relevance),
+];
+
+/// A column heading that sorts by it; `aria_sort` for screen readers.
+pub(super) struct SortLink {
+    pub href: String,
+    pub aria_sort: &'static str,
+    pub arrow: &'static str,
+}
+
+/// One link of the pager.
+pub(super) struct PageLink {
+    pub label: String,
+    pub href: Option<String>,
+    pub current: bool,
 }
 
 pub(super) struct Hit {
@@ -65,14 +102,24 @@ struct SearchPage {
     form: FormView,
     kinds: Vec<Choice>,
     regions: Vec<Choice>,
+    staff: Vec<Choice>,
     hits: Vec<Hit>,
     total: String,
     previous: Option<String>,
     next: Option<String>,
+    pager: Vec<PageLink>,
+    page_of: String,
+    sort_name: SortLink,
+    sort_region: SortLink,
+    sort_contact: SortLink,
+    csv_href: String,
+    xlsx_href: String,
     may_register: bool,
 }
 
-fn query_string(params: &SearchParams, page: usize) -> String {
+/// The address of this list with `changes` applied (`seite`, `sortierung`, `absteigend`,
+/// `format`); empty values are left out.
+fn query_string(params: &SearchParams, changes: &[(&str, String)]) -> String {
     let pairs = [
         ("q", params.q.as_str()),
         ("art", params.art.as_str()),
@@ -80,17 +127,82 @@ fn query_string(params: &SearchParams, page: usize) -> String {
         ("branche", params.branche.as_str()),
         ("betreuung", params.betreuung.as_str()),
         ("ohne_kontakt", params.ohne_kontakt.as_str()),
+        ("sortierung", params.sortierung.as_str()),
+        ("absteigend", params.absteigend.as_str()),
     ];
     let mut query: Vec<(&str, String)> = pairs
         .iter()
-        .filter(|(_, value)| !value.is_empty())
+        .filter(|(key, _)| !changes.iter().any(|(changed, _)| changed == key))
         .map(|(key, value)| (*key, (*value).to_owned()))
+        .chain(changes.iter().cloned())
+        .filter(|(_, value)| !value.is_empty())
         .collect();
-    query.push(("seite", page.to_string()));
+    query.sort_by_key(|(key, _)| *key);
     format!(
         "/organisationen?{}",
         serde_urlencoded::to_string(&query).unwrap_or_default()
     )
+}
+
+/// The heading link of column `value`: ascending first, descending on a second click.
+fn sort_link(params: &SearchParams, value: &str) -> SortLink {
+    let descending = params.absteigend == "1";
+    let active = params.sortierung == value;
+    let href = query_string(
+        params,
+        &[
+            ("sortierung", value.to_owned()),
+            (
+                "absteigend",
+                if active && !descending { "1" } else { "" }.to_owned(),
+            ),
+            ("seite", String::new()),
+        ],
+    );
+    match (active, descending) {
+        (true, false) => SortLink {
+            href,
+            aria_sort: "ascending",
+            arrow: " ▲",
+        },
+        (true, true) => SortLink {
+            href,
+            aria_sort: "descending",
+            arrow: " ▼",
+        },
+        (false, _) => SortLink {
+            href,
+            aria_sort: "none",
+            arrow: "",
+        },
+    }
+}
+
+/// The first and last page, the current one and two on either side, with gaps between.
+fn pager(params: &SearchParams, current: usize, last: usize) -> Vec<PageLink> {
+    let mut links = Vec::new();
+    let mut previous_shown = 0;
+    for number in 1..=last {
+        let near = number + 2 >= current && number <= current + 2;
+        if number != 1 && number != last && !near {
+            continue;
+        }
+        if number > previous_shown + 1 {
+            links.push(PageLink {
+                label: "…".to_owned(),
+                href: None,
+                current: false,
+            });
+        }
+        links.push(PageLink {
+            label: german::integer(number as i64),
+            href: (number != current)
+                .then(|| query_string(params, &[("seite", number.to_string())])),
+            current: number == current,
+        });
+        previous_shown = number;
+    }
+    links
 }
 
 pub(super) async fn search(
@@ -117,19 +229,40 @@ pub(super) async fn search(
     let account_manager = input.optional("betreuung", UserName::parse).flatten();
     let no_contact_months = input.count("ohne_kontakt").flatten();
     let page_number = params.seite.parse::<usize>().unwrap_or(1).max(1);
+    let text = Some(params.q.clone()).filter(|text| !text.trim().is_empty());
+    let sort = SORTS
+        .iter()
+        .find(|(value, _)| *value == params.sortierung)
+        .map(|(_, sort)| *sort)
+        .unwrap_or_else(|| DirectorySort::default_for(text.as_deref()));
     let query = DirectoryQuery {
-        text: Some(params.q.clone()).filter(|text| !text.trim().is_empty()),
+        text,
         kind,
         sector,
         region,
         account_manager,
         no_contact_months,
+        sort,
+        descending: params.absteigend == "1",
         page: page_number,
         per_page: PER_PAGE,
         today: Some(today()),
         ..DirectoryQuery::default()
     };
-    let (result, regions) = {
+    if let (Some(format), true) = (download_format(&params.format), input.is_valid()) {
+        let bytes = {
+            let views = state.projections.read();
+            let sheet = organizations_of(&views, &directory_ids(&views, &query));
+            table_bytes(std::slice::from_ref(&sheet), format)
+        }
+        .map_err(|error| PageError::internal(&caller, "Export", error))?;
+        return Ok(attachment(
+            format.media_type(),
+            &format!("organisationen.{}", format.extension()),
+            bytes,
+        ));
+    }
+    let (result, regions, staff) = {
         let views = state.projections.read();
         let result = if input.is_valid() {
             Some(directory(&views, &query))
@@ -172,11 +305,13 @@ pub(super) async fn search(
         (
             (hits, total),
             taxonomy_choices(&views, "regions", texts::get("search.all_regions")),
+            staff_choices(&views, texts::get("search.all_staff")),
         )
     };
     let ((hits, total), region_choices) = (result, regions);
     let form = input.view();
     let last_page = total.div_ceil(PER_PAGE).max(1);
+    let page_number = page_number.min(last_page);
     Ok(pages::render(
         &SearchPage {
             page: Chrome::new(&caller, texts::get("search.title"), "/organisationen"),
@@ -189,11 +324,33 @@ pub(super) async fn search(
                 ),
             ),
             regions: form.options("region", &region_choices),
+            staff: form.options("betreuung", &staff),
             form,
             hits,
             total: german::integer(total as i64),
-            previous: (page_number > 1).then(|| query_string(&params, page_number - 1)),
-            next: (page_number < last_page).then(|| query_string(&params, page_number + 1)),
+            previous: (page_number > 1)
+                .then(|| query_string(&params, &[("seite", (page_number - 1).to_string())])),
+            next: (page_number < last_page)
+                .then(|| query_string(&params, &[("seite", (page_number + 1).to_string())])),
+            pager: pager(&params, page_number, last_page),
+            page_of: format!(
+                "{} {} {} {}",
+                texts::get("search.page"),
+                german::integer(page_number as i64),
+                texts::get("search.of"),
+                german::integer(last_page as i64)
+            ),
+            sort_name: sort_link(&params, "name"),
+            sort_region: sort_link(&params, "region"),
+            sort_contact: sort_link(&params, "kontakt"),
+            csv_href: query_string(
+                &params,
+                &[("format", "csv".to_owned()), ("seite", String::new())],
+            ),
+            xlsx_href: query_string(
+                &params,
+                &[("format", "xlsx".to_owned()), ("seite", String::new())],
+            ),
             may_register: wifo_app::roles::STAFF.contains(&caller.role),
         },
         if input.is_valid() {
@@ -202,4 +359,13 @@ pub(super) async fn search(
             StatusCode::UNPROCESSABLE_ENTITY
         },
     ))
+}
+
+/// The file format a download asks for (`csv`, `xlsx`); the page for anything else.
+fn download_format(format: &str) -> Option<TableFormat> {
+    match format {
+        "csv" => Some(TableFormat::Csv),
+        "xlsx" => Some(TableFormat::Xlsx),
+        _ => None,
+    }
 }
