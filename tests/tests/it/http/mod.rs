@@ -18,6 +18,7 @@ mod raw;
 mod records;
 mod reports;
 mod restart;
+mod search;
 mod security;
 mod uploads;
 
