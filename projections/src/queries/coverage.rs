@@ -10,7 +10,8 @@ use wifo_domain::{
     values::{RegionCode, RegionLevel},
 };
 
-use super::directory::last_contact;
+use super::directory::last_contact_on;
+use super::profile::{Moment, master_data};
 use crate::views::Views;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -32,28 +33,48 @@ fn percent(part: usize, whole: usize) -> f64 {
     (part as f64 * 1000.0 / whole as f64).round() / 10.0
 }
 
-/// Active companies and sole traders per region at `level`, by region code.
+/// Active companies and sole traders per region at `level`, by region code, as they were on
+/// `today`: each organization's master data as of that day (a business registered, moved or
+/// closed later counts as it was then) and its latest contact on or before it — so the coverage
+/// of a year ago is the one the office had a year ago, with what was entered late counted on
+/// the day it happened.
 pub fn region_coverage(views: &Views, level: RegionLevel, today: NaiveDate) -> Vec<RegionCoverage> {
     let cutoff_12 = today.checked_sub_months(Months::new(12)).unwrap_or(today);
     let cutoff_24 = today.checked_sub_months(Months::new(24)).unwrap_or(today);
     let mut counts: BTreeMap<RegionCode, (usize, usize, usize)> = BTreeMap::new();
+    let as_of = Moment {
+        as_of: Some(today),
+        known_on: None,
+    };
     for (id, record) in &views.organizations {
+        // Most organizations did not change after the day: their state now is their state then.
+        let folded;
+        let state = if record.changes.iter().all(|change| change.on <= today) {
+            &record.state
+        } else {
+            match master_data(views, *id, as_of) {
+                Some((state, _)) => {
+                    folded = state;
+                    &folded
+                }
+                None => continue,
+            }
+        };
         let business = matches!(
-            record.state.kind,
+            state.kind,
             Some(OrganizationKind::Company | OrganizationKind::SoleTrader)
         );
-        if !business || record.state.status != Status::Active {
+        if !business || state.status != Status::Active {
             continue;
         }
-        let Some(region) = record
-            .state
+        let Some(region) = state
             .region
             .as_ref()
             .and_then(|region| region.at_level(level))
         else {
             continue;
         };
-        let last = last_contact(views, *id);
+        let last = last_contact_on(views, *id, today);
         let entry = counts.entry(region).or_default();
         entry.0 += 1;
         if last.is_some_and(|last| last >= cutoff_12) {

@@ -245,6 +245,29 @@ fn ordered_matches<'a>(views: &'a Views, query: &DirectoryQuery) -> (Vec<Match<'
     (matches, needs_contact)
 }
 
+/// The latest contact on or before `day` of an organization including the duplicates merged
+/// into it (as `last_contact`, from the timeline when there was one after the day).
+pub fn last_contact_on(
+    views: &Views,
+    organization: OrganizationId,
+    day: NaiveDate,
+) -> Option<NaiveDate> {
+    let latest = last_contact(views, organization);
+    if latest.is_none_or(|latest| latest <= day) {
+        return latest;
+    }
+    let record = views.organizations.get(&organization)?;
+    record
+        .absorbed
+        .iter()
+        .filter_map(|duplicate| views.organizations.get(duplicate))
+        .chain(std::iter::once(record))
+        .flat_map(|record| record.timeline.iter())
+        .filter(|entry| entry.item.is_contact() && entry.date <= day)
+        .map(|entry| entry.date)
+        .max()
+}
+
 pub fn directory(views: &Views, query: &DirectoryQuery) -> DirectoryPage {
     let (matches, needs_contact) = ordered_matches(views, query);
     let per_page = query.per_page.clamp(1, 500);

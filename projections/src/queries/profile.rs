@@ -82,7 +82,7 @@ impl Moment {
 
 /// The organization's own events that count at `moment`, folded in the order they happened
 /// (entries of one day in the order entered).
-fn master_data(
+pub(crate) fn master_data(
     views: &Views,
     organization: OrganizationId,
     moment: Moment,

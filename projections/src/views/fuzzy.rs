@@ -4,8 +4,9 @@
 //! "druckerei", "mülelr" finds "mueller"). Words of up to three letters must match exactly,
 //! or every short query would find half the office.
 //!
-//! The scan reads only the indexed words with the query word's first letter (a typo in the first
-//! letter is rare and would make every search read every word).
+//! A query word that begins some indexed word is taken as typed; only one that begins none is
+//! looked up as a typo. That scan reads only the indexed words with the query word's first
+//! letter (a typo in the first letter is rare and would make every search read every word).
 
 use std::collections::BTreeSet;
 use std::ops::Bound;
@@ -74,8 +75,10 @@ pub fn find<Id: Ord + Copy>(
         .take_while(|(word, _)| word.starts_with(query_word))
         .map(|(_, id)| (*id, Closeness::Prefix))
         .collect();
+    // Only a word that begins no indexed word is taken for a typo: a search for a correctly
+    // typed word stays a range read, and the scan runs for the misspelt one.
     let limit = allowed_edits(query_word);
-    if let (true, Some(first)) = (limit > 0, query_word.chars().next()) {
+    if let (true, Some(first)) = (limit > 0 && found.is_empty(), query_word.chars().next()) {
         let start = first.to_string();
         let mut last_word: Option<&str> = None;
         let mut last_matched = false;
@@ -126,7 +129,7 @@ mod tests {
     }
 
     #[test]
-    fn an_id_found_by_prefix_and_by_typo_counts_as_prefix() {
+    fn a_word_that_begins_some_word_is_taken_as_typed() {
         let index: BTreeSet<(String, u32)> = [
             ("druck".to_owned(), 1),
             ("druckerei".to_owned(), 2),
@@ -134,10 +137,12 @@ mod tests {
             ("kaya".to_owned(), 3),
         ]
         .into();
+        // „drunk“ is one edit from „druc“, but „druc“ begins „druck“: no typo is looked for.
         assert_eq!(
             find(&index, "druc", 0),
             vec![(1, Closeness::Prefix), (2, Closeness::Prefix)]
         );
+        assert_eq!(find(&index, "drun", 0), vec![(1, Closeness::Prefix)]);
         assert_eq!(
             find(&index, "druk", 0),
             vec![(1, Closeness::Typo), (2, Closeness::Typo)]

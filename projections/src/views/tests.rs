@@ -230,6 +230,9 @@ fn the_directory_finds_names_tolerantly_and_filters_by_hierarchy_levels() {
             .collect::<Vec<_>>()
     };
     assert_eq!(search("BAECK schulz"), vec!["Bäckerei Schulz GmbH"]);
+    assert_eq!(search("Straßburg"), vec!["Konditorei Straßburg"]);
+    // "strassb" begins "strassburg", so it is not also taken for a typo of "strasse" (in every
+    // address here).
     assert_eq!(search("strassb"), vec!["Konditorei Straßburg"]);
     assert_eq!(
         search("schul"),
@@ -323,6 +326,66 @@ fn coverage_counts_businesses_contacted_within_12_and_24_months() {
         vec![("031001".into(), 2, 1, 2), ("032001".into(), 1, 0, 0)]
     );
     assert_eq!(coverage[0].share_12_months, 50.0);
+}
+
+/// Coverage a year ago is the coverage the office had then: B moved on 2025-07-01 (entered
+/// late) and counts in its new region from then on, C did not exist yet, D was still open, and
+/// only contacts up to that day count.
+#[test]
+fn coverage_a_year_ago_uses_the_master_data_and_contacts_of_that_day() {
+    let mut log = Log::new();
+    log.on("2023-01-01", "organization-1", registered(org(1), "A", "03100101"))
+        .on("2023-01-01", "organization-2", registered(org(2), "B", "03100101"))
+        .on("2023-01-01", "organization-4", registered(org(4), "D", "03100101"))
+        .on("2024-06-01", "visit-1", conducted(1, org(2), "2024-06-01"))
+        .on("2025-03-01", "visit-2", conducted(2, org(1), "2025-03-01"))
+        .on("2025-05-01", "visit-3", conducted(3, org(4), "2025-05-01"))
+        .entered(
+            "2025-12-01",
+            "2025-07-01",
+            "organization-2",
+            Event::Organization(OrganizationEvent::Relocated {
+                organization: org(2),
+                address: Address::parse("Florastraße 1", "13187", "Berlin").expect("address"),
+                region: Some(RegionCode::parse("03200101").expect("region")),
+            }),
+        )
+        .on(
+            "2025-12-01",
+            "organization-4",
+            Event::Organization(OrganizationEvent::Closed {
+                organization: org(4),
+                closed_on: day("2025-12-01"),
+                reason: Text::default(),
+            }),
+        )
+        .on("2026-02-01", "organization-3", registered(org(3), "C", "03100101"))
+        .on("2026-03-01", "visit-4", conducted(4, org(1), "2026-03-01"))
+        .on("2026-03-01", "visit-5", conducted(5, org(3), "2026-03-01"));
+    let rows = |on: &str| -> Vec<(String, usize, usize, usize)> {
+        region_coverage(&log.views, RegionLevel::Bezirksregion, day(on))
+            .iter()
+            .map(|row| {
+                (
+                    row.region.as_str().to_owned(),
+                    row.businesses,
+                    row.contacted_12_months,
+                    row.contacted_24_months,
+                )
+            })
+            .collect()
+    };
+    // 21.11.2025: A (visit 01.03.2025) and D (01.05.2025) in 031001; B in 032001 since July,
+    // last seen 01.06.2024: outside 12 months, inside 24.
+    assert_eq!(
+        rows("2025-11-21"),
+        vec![("031001".into(), 2, 2, 2), ("032001".into(), 1, 0, 1)]
+    );
+    // 21.11.2026: A and C (visits 01.03.2026); D closed; B not seen for 29 months.
+    assert_eq!(
+        rows("2026-11-21"),
+        vec![("031001".into(), 2, 2, 2), ("032001".into(), 1, 0, 0)]
+    );
 }
 
 #[test]

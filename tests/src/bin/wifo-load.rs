@@ -90,6 +90,10 @@ struct RunArgs {
     /// Characters of the search prefixes.
     #[arg(long, default_value_t = 4)]
     prefix_chars: usize,
+    /// A file with one search text per line, searched instead of name prefixes (a street, a
+    /// contact person, a misspelt name: see `scripts/bench-search.sh`).
+    #[arg(long)]
+    queries: Option<std::path::PathBuf>,
     /// Process id of the server, to report its CPU time and RSS.
     #[arg(long)]
     pid: Option<u32>,
@@ -953,7 +957,16 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
     let setup_started = Instant::now();
     let organizations = directory(args.addr, &host, &users[0]).await?;
     let mut rng = SmallRng::seed_from_u64(args.seed);
-    let searches = search_paths(&organizations, args.prefix_chars, &mut rng);
+    let searches = match &args.queries {
+        Some(file) => std::fs::read_to_string(file)?
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .map(|text| format!("/api/v1/organizations?q={}&per_page=20", percent_encode(text)))
+            .collect(),
+        None => search_paths(&organizations, args.prefix_chars, &mut rng),
+    };
+    anyhow::ensure!(!searches.is_empty(), "no search texts");
     let profiles: Vec<String> = organizations
         .iter()
         .map(|(id, _)| format!("/api/v1/organizations/{id}"))
