@@ -3,6 +3,7 @@
 //! problem documents for plain errors, request counters, the body limit and the security
 //! headers.
 
+use axum::response::IntoResponse;
 use axum::{
     Router,
     extract::DefaultBodyLimit,
@@ -26,8 +27,14 @@ pub fn app(state: AppState) -> Router {
     }
     router = router.merge(crate::ui::router(state.clone()));
     router
-        .fallback(|| async {
-            crate::http::ApiError::NotFound("Diese Adresse gibt es nicht.".into())
+        .fallback(|uri: axum::http::Uri| async move {
+            // The API answers a problem; a browser gets the German page.
+            if uri.path().starts_with("/api/") {
+                crate::http::ApiError::NotFound("Diese Adresse gibt es nicht.".into())
+                    .into_response()
+            } else {
+                crate::ui::not_found_page()
+            }
         })
         .layer(middleware::from_fn(
             crate::http::problem::plain_errors_as_problems,

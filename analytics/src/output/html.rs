@@ -29,7 +29,9 @@ th, td { border-bottom: 1px solid #dde5ec; padding: 1mm 1.5mm; text-align: right
 th { background: #eef3f7; font-weight: 600; }
 th:first-child, td:first-child { text-align: left; }
 td.text { text-align: left; }
-svg { display: block; margin: 2mm 0 3mm; max-width: 100%; }
+svg { display: block; margin: 2mm 0 3mm; max-width: 100%; height: auto; }
+th, td { overflow-wrap: anywhere; }
+@media screen and (max-width: 800px) { body { padding: 0 3mm; } table { font-size: 8.5pt; } th, td { padding: 1mm 1mm; } }
 ol.agenda li { margin-bottom: 1.5mm; }
 footer { margin-top: 8mm; color: #4a5a6a; font-size: 8.5pt; }
 @media print { h2 { page-break-before: auto; } a { color: inherit; text-decoration: none; } }

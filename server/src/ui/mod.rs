@@ -143,3 +143,8 @@ pub(crate) fn refusal<E: std::error::Error>(error: CommandError<E>) -> String {
         }
     }
 }
+
+/// The German 404 page for an address that is no page (the router's fallback outside the API).
+pub fn not_found_page() -> axum::response::Response {
+    pages::not_found(None, texts::get("error.no_such_page"))
+}

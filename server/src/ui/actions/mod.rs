@@ -236,11 +236,7 @@ fn render(
             heading,
             action: form.page.replace("{id}", id),
             back: if id.is_empty() {
-                form.back
-                    .split("/{id}")
-                    .next()
-                    .unwrap_or_default()
-                    .to_owned()
+                list_of(form.back).to_owned()
             } else {
                 form.back.replace("{id}", id)
             },
@@ -429,3 +425,12 @@ async fn submit(
 #[cfg(test)]
 #[path = "actions_tests.rs"]
 mod tests;
+
+/// Where the back link of a form for a new record leads: the list of its records — for
+/// gatherings the cooperation board, which lists them (there is no list of its own).
+fn list_of(back: &'static str) -> &'static str {
+    match back.split("/{id}").next().unwrap_or_default() {
+        "/veranstaltungen" => "/kooperationen",
+        list => list,
+    }
+}
