@@ -55,14 +55,14 @@ fn idempotency_cutoff() -> i64 {
     chrono::Utc::now().timestamp() - IDEMPOTENCY_RETENTION.as_secs() as i64
 }
 
-fn random_token() -> crate::error::Result<String> {
+pub(crate) fn random_token() -> crate::error::Result<String> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes)
         .map_err(|error| crate::error::AppError::refused(format!("no randomness: {error}")))?;
     Ok(hex::encode(bytes))
 }
 
-fn digest(token: &str) -> [u8; 32] {
+pub(crate) fn digest(token: &str) -> [u8; 32] {
     Sha256::digest(token.as_bytes()).into()
 }
 
@@ -99,6 +99,8 @@ impl AuthStore {
                  user TEXT PRIMARY KEY, password_hash TEXT NOT NULL, role TEXT NOT NULL, active INTEGER NOT NULL);
              CREATE TABLE IF NOT EXISTS api_tokens (
                  token_hash BLOB PRIMARY KEY, user TEXT NOT NULL, created_at INTEGER NOT NULL);
+             CREATE TABLE IF NOT EXISTS calendar_feeds (
+                 user TEXT PRIMARY KEY, secret_hash BLOB NOT NULL UNIQUE, created_at INTEGER NOT NULL);
              CREATE TABLE IF NOT EXISTS idempotency (
                  user TEXT NOT NULL, key TEXT NOT NULL, fingerprint BLOB NOT NULL, status INTEGER NOT NULL,
                  headers TEXT NOT NULL, body BLOB NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (user, key));",
@@ -114,7 +116,7 @@ impl AuthStore {
         })
     }
 
-    fn lock(&self) -> crate::error::Result<std::sync::MutexGuard<'_, Connection>> {
+    pub(crate) fn lock(&self) -> crate::error::Result<std::sync::MutexGuard<'_, Connection>> {
         self.connection
             .lock()
             .map_err(|_| crate::error::AppError::refused("Die Anmeldedaten sind nach einem früheren Fehler gesperrt; bitte den Server neu starten."))
@@ -188,7 +190,10 @@ impl AuthStore {
         Ok(usize::try_from(count).unwrap_or(0))
     }
 
-    fn credentials(&self, user: &str) -> crate::error::Result<Option<(String, Role, bool)>> {
+    pub(crate) fn credentials(
+        &self,
+        user: &str,
+    ) -> crate::error::Result<Option<(String, Role, bool)>> {
         let row = self
             .lock()?
             .prepare_cached("SELECT password_hash, role, active FROM credentials WHERE user = ?1")?

@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod auth;
 pub mod backup;
 pub mod business_time;
+pub mod calendar_feed;
 pub mod data_dir;
 pub mod duplicates;
 pub mod error;

@@ -3,7 +3,10 @@
 //! Outlook, and the whole event log as JSON Lines. The formats and their names are defined here
 //! once, for the command line and the API alike.
 
+mod personal_calendar;
 mod tables;
+
+pub use personal_calendar::{personal_calendar, personal_calendar_title};
 
 pub use tables::{
     Table, contacts, events_jsonl, gathering_calendar, inquiries, organizations, organizations_of,

@@ -123,8 +123,7 @@ mod tests {
         assert_eq!(allowed_edits("abc"), 0);
         assert_eq!(allowed_edits("abcd"), 1);
         assert_eq!(allowed_edits("abcdefgh"), 2);
-        let index: BTreeSet<(String, u32)> =
-            [("bau".to_owned(), 1), ("bar".to_owned(), 2)].into();
+        let index: BTreeSet<(String, u32)> = [("bau".to_owned(), 1), ("bar".to_owned(), 2)].into();
         assert_eq!(find(&index, "bau", 0), vec![(1, Closeness::Prefix)]);
     }
 

@@ -4,8 +4,8 @@
 mod activity;
 pub mod fuzzy;
 mod master_data;
-mod planning;
 pub mod person_names;
+mod planning;
 pub mod records;
 pub mod search;
 pub mod timeline;

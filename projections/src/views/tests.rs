@@ -334,34 +334,50 @@ fn coverage_counts_businesses_contacted_within_12_and_24_months() {
 #[test]
 fn coverage_a_year_ago_uses_the_master_data_and_contacts_of_that_day() {
     let mut log = Log::new();
-    log.on("2023-01-01", "organization-1", registered(org(1), "A", "03100101"))
-        .on("2023-01-01", "organization-2", registered(org(2), "B", "03100101"))
-        .on("2023-01-01", "organization-4", registered(org(4), "D", "03100101"))
-        .on("2024-06-01", "visit-1", conducted(1, org(2), "2024-06-01"))
-        .on("2025-03-01", "visit-2", conducted(2, org(1), "2025-03-01"))
-        .on("2025-05-01", "visit-3", conducted(3, org(4), "2025-05-01"))
-        .entered(
-            "2025-12-01",
-            "2025-07-01",
-            "organization-2",
-            Event::Organization(OrganizationEvent::Relocated {
-                organization: org(2),
-                address: Address::parse("Florastraße 1", "13187", "Berlin").expect("address"),
-                region: Some(RegionCode::parse("03200101").expect("region")),
-            }),
-        )
-        .on(
-            "2025-12-01",
-            "organization-4",
-            Event::Organization(OrganizationEvent::Closed {
-                organization: org(4),
-                closed_on: day("2025-12-01"),
-                reason: Text::default(),
-            }),
-        )
-        .on("2026-02-01", "organization-3", registered(org(3), "C", "03100101"))
-        .on("2026-03-01", "visit-4", conducted(4, org(1), "2026-03-01"))
-        .on("2026-03-01", "visit-5", conducted(5, org(3), "2026-03-01"));
+    log.on(
+        "2023-01-01",
+        "organization-1",
+        registered(org(1), "A", "03100101"),
+    )
+    .on(
+        "2023-01-01",
+        "organization-2",
+        registered(org(2), "B", "03100101"),
+    )
+    .on(
+        "2023-01-01",
+        "organization-4",
+        registered(org(4), "D", "03100101"),
+    )
+    .on("2024-06-01", "visit-1", conducted(1, org(2), "2024-06-01"))
+    .on("2025-03-01", "visit-2", conducted(2, org(1), "2025-03-01"))
+    .on("2025-05-01", "visit-3", conducted(3, org(4), "2025-05-01"))
+    .entered(
+        "2025-12-01",
+        "2025-07-01",
+        "organization-2",
+        Event::Organization(OrganizationEvent::Relocated {
+            organization: org(2),
+            address: Address::parse("Florastraße 1", "13187", "Berlin").expect("address"),
+            region: Some(RegionCode::parse("03200101").expect("region")),
+        }),
+    )
+    .on(
+        "2025-12-01",
+        "organization-4",
+        Event::Organization(OrganizationEvent::Closed {
+            organization: org(4),
+            closed_on: day("2025-12-01"),
+            reason: Text::default(),
+        }),
+    )
+    .on(
+        "2026-02-01",
+        "organization-3",
+        registered(org(3), "C", "03100101"),
+    )
+    .on("2026-03-01", "visit-4", conducted(4, org(1), "2026-03-01"))
+    .on("2026-03-01", "visit-5", conducted(5, org(3), "2026-03-01"));
     let rows = |on: &str| -> Vec<(String, usize, usize, usize)> {
         region_coverage(&log.views, RegionLevel::Bezirksregion, day(on))
             .iter()

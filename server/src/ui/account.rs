@@ -1,7 +1,8 @@
 //! The caller's own account (`/konto`): who they are, with which role, and the form to change
 //! their own password (the current one, the new one twice). Every role may use it; the change
 //! goes through `wifo_app::accounts::change_own_password`, like `POST /api/v1/me/password`,
-//! and ends the caller's other sessions.
+//! and ends the caller's other sessions. The address of the caller's own calendar is created
+//! and revoked here too (`calendar.rs`).
 
 use askama::Template;
 use axum::{
@@ -33,6 +34,10 @@ struct AccountPage {
     display_name: String,
     role: String,
     form: FormView,
+    /// „eingerichtet am …“ when the caller has a calendar address.
+    calendar_since: Option<String>,
+    /// The new calendar address, shown once right after it was created.
+    calendar_address: Option<String>,
 }
 
 fn account_page(
@@ -42,7 +47,25 @@ fn account_page(
     notice: Option<&str>,
     status: StatusCode,
 ) -> Response {
+    account_page_with(state, caller, form, notice, status, None)
+}
+
+/// The account page, with a calendar address just created.
+pub(super) fn account_page_with(
+    state: &AppState,
+    caller: &Caller,
+    form: FormView,
+    notice: Option<&str>,
+    status: StatusCode,
+    calendar_address: Option<String>,
+) -> Response {
     let display_name = state.projections.read().names().staff(caller.user.as_str());
+    let calendar_since = state
+        .auth
+        .calendar_created(&caller.user)
+        .ok()
+        .flatten()
+        .map(|created| wifo_domain::german::date(created.date_naive()));
     pages::render(
         &AccountPage {
             page: Chrome::new(caller, texts::get("account.title"), "/konto").with_notice(notice),
@@ -51,6 +74,8 @@ fn account_page(
             display_name,
             role: caller.role.label().to_owned(),
             form,
+            calendar_since,
+            calendar_address,
         },
         status,
     )

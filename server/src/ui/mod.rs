@@ -9,6 +9,7 @@
 mod account;
 mod actions;
 mod admin;
+mod calendar;
 mod chart;
 mod choices;
 mod error;
@@ -66,6 +67,7 @@ pub fn routes() -> Vec<Route> {
     let mut routes = Vec::new();
     routes.extend(session::routes());
     routes.extend(account::routes());
+    routes.extend(calendar::routes());
     routes.extend(staff::routes());
     routes.extend(organizations::routes());
     routes.extend(visits::routes());

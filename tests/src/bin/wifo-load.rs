@@ -962,7 +962,12 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
             .lines()
             .map(str::trim)
             .filter(|line| !line.is_empty())
-            .map(|text| format!("/api/v1/organizations?q={}&per_page=20", percent_encode(text)))
+            .map(|text| {
+                format!(
+                    "/api/v1/organizations?q={}&per_page=20",
+                    percent_encode(text)
+                )
+            })
             .collect(),
         None => search_paths(&organizations, args.prefix_chars, &mut rng),
     };

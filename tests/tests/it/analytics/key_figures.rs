@@ -122,9 +122,15 @@ async fn the_dashboard_is_computed_again_after_every_write() -> anyhow::Result<(
     let first = cache.get(&projections, &request, today)?;
     let reload = cache.get(&projections, &request, today)?;
     assert_eq!(first.figures.visits, Count::new(6, 1));
-    assert!(std::sync::Arc::ptr_eq(&first, &reload), "a reload is not computed again");
+    assert!(
+        std::sync::Arc::ptr_eq(&first, &reload),
+        "a reload is not computed again"
+    );
     let other_day = cache.get(&projections, &request, scenario::day("2025-07-01"))?;
-    assert!(!std::sync::Arc::ptr_eq(&first, &other_day), "another day is another question");
+    assert!(
+        !std::sync::Arc::ptr_eq(&first, &other_day),
+        "another day is another question"
+    );
 
     office
         .conduct(scenario::VisitSpec::new(

@@ -8,6 +8,7 @@ mod accounts;
 mod actions;
 mod bad_input;
 mod bodies;
+mod calendar;
 mod concurrency;
 mod consistency;
 mod disk_full;

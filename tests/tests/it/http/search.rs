@@ -52,8 +52,7 @@ const SOFTWARE: &str = "Softwarehaus Nord GmbH";
 const FLOWERS: &str = "Blumen Sabine Meyer";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_search_finds_by_address_id_former_name_person_and_with_a_typo() -> anyhow::Result<()>
-{
+async fn the_search_finds_by_address_id_former_name_person_and_with_a_typo() -> anyhow::Result<()> {
     let directory = tempfile::tempdir()?;
     let app = start(directory.path(), true).await?;
     let staff = app.login(Role::Staff).await?;
@@ -101,7 +100,11 @@ async fn the_search_finds_by_address_id_former_name_person_and_with_a_typo() -> 
     assert_eq!(found(&staff, "13159").await?, [LINDNER]);
     assert_eq!(found(&staff, "IHK-4711").await?, [KAYA]);
     assert_eq!(found(&staff, "kaya druk").await?, [KAYA], "one typo");
-    assert_eq!(found(&staff, "KAYA DRUKC").await?, [KAYA], "two letters swapped");
+    assert_eq!(
+        found(&staff, "KAYA DRUKC").await?,
+        [KAYA],
+        "two letters swapped"
+    );
     assert_eq!(found(&staff, "bäckerei").await?, [LINDNER], "former name");
     assert_eq!(found(&staff, "baeckerei lindner").await?, [LINDNER]);
     // The name match before the contact person's.
