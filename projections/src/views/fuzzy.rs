@@ -20,6 +20,11 @@ pub enum Closeness {
     Prefix,
 }
 
+/// A query word of one or two digits only.
+fn is_short_number(word: &str) -> bool {
+    word.len() < 3 && !word.is_empty() && word.bytes().all(|byte| byte.is_ascii_digit())
+}
+
 /// How many edits a query word may be away from a word it finds.
 pub fn allowed_edits(query_word: &str) -> usize {
     match query_word.chars().count() {
@@ -73,6 +78,9 @@ pub fn find<Id: Ord + Copy>(
             Bound::Unbounded,
         ))
         .take_while(|(word, _)| word.starts_with(query_word))
+        // A number of one or two digits is a whole word („Sichtbar 1“), not the beginning of
+        // every postal code; from three digits on it may begin one („131“).
+        .filter(|(word, _)| !is_short_number(query_word) || word == query_word)
         .map(|(_, id)| (*id, Closeness::Prefix))
         .collect();
     // Only a word that begins no indexed word is taken for a typo: a search for a correctly
@@ -116,6 +124,18 @@ mod tests {
         assert_eq!(prefix_distance("schnieder", "schneider", 2), Some(1));
         assert_eq!(prefix_distance("bauer", "becker", 1), None);
         assert_eq!(prefix_distance("xyz", "abc", 2), None);
+    }
+
+    #[test]
+    fn a_short_number_is_a_whole_word_and_a_longer_one_begins_a_postal_code() {
+        let index: BTreeSet<(String, u32)> = [
+            ("1".to_owned(), 1),
+            ("13187".to_owned(), 2),
+            ("12".to_owned(), 3),
+        ]
+        .into();
+        assert_eq!(find(&index, "1", 0), vec![(1, Closeness::Prefix)]);
+        assert_eq!(find(&index, "131", 0), vec![(2, Closeness::Prefix)]);
     }
 
     #[test]

@@ -274,7 +274,8 @@ impl Views {
     }
 }
 
-/// What the search finds an organization by: every name it had, its address, its external id.
+/// What the search finds an organization by: every name it had, its street (without house
+/// number), postal code and city, its external id.
 fn search_terms(record: &OrganizationRecord) -> String {
     use OrganizationEvent as E;
     let mut texts: Vec<&str> = Vec::new();
@@ -290,12 +291,17 @@ fn search_terms(record: &OrganizationRecord) -> String {
             _ => {}
         }
     }
+    let mut street = String::new();
     if let Some(address) = &record.state.address {
-        texts.extend([
-            address.street.as_str(),
-            address.postal_code.as_str(),
-            address.city.as_str(),
-        ]);
+        // The street without house numbers: „1“ would find every house number 1 of the office.
+        street = address
+            .street
+            .split_whitespace()
+            .filter(|word| !word.chars().any(|c| c.is_ascii_digit()))
+            .collect::<Vec<_>>()
+            .join(" ");
+        texts.extend([address.postal_code.as_str(), address.city.as_str()]);
     }
+    texts.push(&street);
     search::terms(texts)
 }

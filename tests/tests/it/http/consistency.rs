@@ -208,13 +208,15 @@ async fn renames_and_moves_keep_their_history_and_need_the_current_revision() ->
     let (status, _) = problem(response).await?;
     ensure!(status == StatusCode::NOT_FOUND, "as of yesterday: {status}");
 
-    // The directory finds the organization under its new name only.
+    // The directory finds the organization by its former name too, and lists it under its
+    // new one.
     let (page, _) = staff
         .read("/api/v1/organizations?q=Alte%20M%C3%BChle")
         .await?;
     ensure!(
-        directory_ids(&page).is_empty(),
-        "old name still found: {page}"
+        directory_ids(&page) == [id.as_str()]
+            && page["entries"][0]["name"] == json!("Neue Mühle GmbH"),
+        "not found by the former name, or listed under it: {page}"
     );
     let (page, _) = staff
         .read("/api/v1/organizations?q=Neue%20M%C3%BChle")
