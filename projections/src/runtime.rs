@@ -22,6 +22,8 @@ const SNAPSHOT_EVERY: Duration = Duration::from_secs(15 * 60);
 pub struct Projections {
     views: Arc<RwLock<Views>>,
     applied: watch::Receiver<Position>,
+    /// Whether the in-memory index of person names holds every person of the log.
+    names_ready: watch::Receiver<bool>,
     snapshot_path: Option<PathBuf>,
 }
 
@@ -51,7 +53,6 @@ impl Projections {
             views = Views::default();
         }
         let from_snapshot = (views.events > 0).then_some(views.position);
-        restore_person_names(&mut views, &*store, &codec).await;
         let before = views.events;
         crate::replay::replay(store.clone(), &codec, views.position, |recorded, event| {
             views.apply(recorded, &event);
@@ -64,11 +65,21 @@ impl Projections {
         };
         let (sender, applied) = watch::channel(views.position);
         let views = Arc::new(RwLock::new(views));
+        let (names_sender, names_ready) = watch::channel(false);
         let projections = Self {
             views: views.clone(),
             applied,
+            names_ready,
             snapshot_path: snapshot_path.clone(),
         };
+        // The names of persons known from the snapshot are read from the log in the background,
+        // so the views serve at once; a search by person finds them about 2 s later.
+        tokio::spawn(restore_person_names(
+            views.clone(),
+            store.clone(),
+            codec.clone(),
+            names_sender,
+        ));
         tokio::spawn(follow(
             store,
             codec,
@@ -92,6 +103,14 @@ impl Projections {
     /// The newest position the views include.
     pub fn position(&self) -> Position {
         *self.applied.borrow()
+    }
+
+    /// Waits until the index of person names holds every person known at start, at most
+    /// `timeout`. Returns whether it does.
+    pub async fn wait_for_person_names(&self, timeout: Duration) -> bool {
+        let mut ready = self.names_ready.clone();
+        let reached = tokio::time::timeout(timeout, ready.wait_for(|ready| *ready)).await;
+        matches!(reached, Ok(Ok(_)))
     }
 
     /// Waits until the views include `position`, at most `timeout`. Returns whether they do.
@@ -173,24 +192,53 @@ async fn follow(
 }
 
 /// Fills the in-memory index of person names (which no snapshot holds) from each person's
-/// newest personal event, opened with their key.
-async fn restore_person_names(views: &mut Views, store: &dyn EventStore, codec: &Codec) {
+/// newest personal event, opened with their key. A name is set only if that event is still the
+/// person's newest and they were not erased meanwhile, so what the live views applied since the
+/// start is never overwritten.
+async fn restore_person_names(
+    views: Arc<RwLock<Views>>,
+    store: Arc<dyn EventStore>,
+    codec: Arc<Codec>,
+    ready: watch::Sender<bool>,
+) {
     let started = std::time::Instant::now();
-    let wanted: Vec<(wifo_domain::ids::PersonId, Position)> = views
-        .persons
-        .iter()
-        .filter(|(person, record)| !record.erased && !views.person_names.contains(**person))
-        .filter_map(|(person, record)| record.personal_at.map(|at| (*person, at)))
-        .collect();
+    let wanted: Vec<(wifo_domain::ids::PersonId, Position)> = {
+        let views = views
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        views
+            .persons
+            .iter()
+            .filter(|(person, record)| !record.erased && !views.person_names.contains(**person))
+            .filter_map(|(person, record)| record.personal_at.map(|at| (*person, at)))
+            .collect()
+    };
+    let mut found = Vec::with_capacity(wanted.len());
     for (person, at) in wanted {
         if let Some(wifo_domain::personal::Erasable::Known(data)) =
-            crate::queries::personal::personal_data(Some(at), false, store, codec).await
+            crate::queries::personal::personal_data(Some(at), false, &*store, &codec).await
         {
-            views.person_names.set(person, data.name.as_str());
+            found.push((person, at, data.name));
         }
     }
+    let indexed = {
+        let mut views = views
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for (person, at, name) in found {
+            let current = views
+                .persons
+                .get(&person)
+                .is_some_and(|record| !record.erased && record.personal_at == Some(at));
+            if current && !views.person_names.contains(person) {
+                views.person_names.set(person, name.as_str());
+            }
+        }
+        views.person_names.len()
+    };
+    let _ = ready.send(true);
     tracing::info!(
-        persons = views.person_names.len(),
+        persons = indexed,
         millis = started.elapsed().as_millis() as u64,
         "person names indexed"
     );

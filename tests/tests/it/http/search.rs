@@ -147,6 +147,13 @@ async fn the_search_finds_by_address_id_former_name_person_and_with_a_typo() -> 
         );
     }
     let app = start(&directory_path, false).await?;
+    // The names are read back in the background after the start.
+    assert!(
+        app.state
+            .projections
+            .wait_for_person_names(std::time::Duration::from_secs(10))
+            .await
+    );
     let staff = app.login(Role::Staff).await?;
     let admin_after = app.login(Role::Admin).await?;
     drop(admin);
