@@ -302,18 +302,23 @@ impl AuthStore {
             .query_row([digest(token).as_slice()], |row| row.get(0))
             .optional()?;
         let Some(user) = user else { return Ok(None) };
-        let Some((_, role, active)) = self.credentials(&user)? else {
+        Ok(self.active_user(&user)?.map(|(user, role)| Caller {
+            user,
+            role,
+            csrf_token: None,
+            display_name: None,
+        }))
+    }
+
+    /// The user with their role, if they exist and are not locked.
+    pub(crate) fn active_user(&self, user: &str) -> crate::error::Result<Option<(UserName, Role)>> {
+        let Some((_, role, active)) = self.credentials(user)? else {
             return Ok(None);
         };
         Ok(active
-            .then(|| UserName::parse(&user).ok())
+            .then(|| UserName::parse(user).ok())
             .flatten()
-            .map(|user| Caller {
-                user,
-                role,
-                csrf_token: None,
-                display_name: None,
-            }))
+            .map(|user| (user, role)))
     }
 
     /// A stored response for an idempotency key: (fingerprint, status, headers as JSON, body).

@@ -59,10 +59,7 @@ impl AuthStore {
             .query_row([digest(secret).as_slice()], |row| row.get(0))
             .optional()?;
         let Some(user) = user else { return Ok(None) };
-        let active = self
-            .credentials(&user)?
-            .is_some_and(|(_, _, active)| active);
-        Ok(active.then(|| UserName::parse(&user).ok()).flatten())
+        Ok(self.active_user(&user)?.map(|(user, _)| user))
     }
 }
 

@@ -20,11 +20,12 @@ pub fn personal_calendar(
     user: &UserName,
     stamp: DateTime<Utc>,
 ) -> Vec<CalendarEntry> {
+    let names = views.names();
     let organization_name = |organization: Option<wifo_domain::ids::OrganizationId>| {
-        organization
-            .and_then(|organization| views.organizations.get(&organization))
-            .and_then(|record| record.state.name.as_ref())
-            .map_or_else(|| "Organisation".to_owned(), ToString::to_string)
+        organization.map_or_else(
+            || "Organisation".to_owned(),
+            |organization| names.organization(&organization),
+        )
     };
     let mut entries: Vec<CalendarEntry> = Vec::new();
     for (id, visit) in &views.visits {

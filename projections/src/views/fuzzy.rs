@@ -65,6 +65,38 @@ pub fn prefix_distance(query: &str, word: &str, limit: usize) -> Option<usize> {
     previous.into_iter().min().filter(|least| *least <= limit)
 }
 
+/// Ids by the folded words they are found by: the organizations' index (`search.rs`) and the
+/// contact persons' (`person_names.rs`) are both one of these.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct WordIndex<Id: Ord> {
+    words: BTreeSet<(String, Id)>,
+}
+
+impl<Id: Ord> Default for WordIndex<Id> {
+    fn default() -> Self {
+        Self {
+            words: BTreeSet::new(),
+        }
+    }
+}
+
+impl<Id: Ord + Copy> WordIndex<Id> {
+    /// Replaces the words `id` is found by (folded, blank-separated) from `old` to `new`.
+    pub fn replace(&mut self, id: Id, old: &str, new: &str) {
+        for word in old.split(' ') {
+            self.words.remove(&(word.to_owned(), id));
+        }
+        for word in new.split(' ').filter(|word| !word.is_empty()) {
+            self.words.insert((word.to_owned(), id));
+        }
+    }
+
+    /// The ids with a word that the (folded) query word matches; `least` is the smallest id.
+    pub fn find(&self, query_word: &str, least: Id) -> Vec<(Id, Closeness)> {
+        find(&self.words, query_word, least)
+    }
+}
+
 /// Every id of `index` (word, id) with a word that `query_word` matches, with the best
 /// closeness per id. `least` is the smallest id, where a range over one word starts.
 pub fn find<Id: Ord + Copy>(

@@ -3,16 +3,16 @@
 //! **held in memory only**: never written to a snapshot (the views skip it), rebuilt at start
 //! from each person's newest personal event, and a person leaves it when erased.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use wifo_domain::ids::PersonId;
 
-use super::fuzzy::{self, Closeness};
+use super::fuzzy::{Closeness, WordIndex};
 use super::search::fold;
 
 #[derive(Clone, Default)]
 pub struct PersonNames {
-    words: BTreeSet<(String, PersonId)>,
+    words: WordIndex<PersonId>,
     folded: HashMap<PersonId, String>,
 }
 
@@ -26,20 +26,18 @@ impl std::fmt::Debug for PersonNames {
 impl PersonNames {
     /// The person's name is now `name`.
     pub fn set(&mut self, person: PersonId, name: &str) {
-        self.remove(person);
         let folded = fold(name);
-        for word in folded.split(' ').filter(|word| !word.is_empty()) {
-            self.words.insert((word.to_owned(), person));
-        }
-        self.folded.insert(person, folded);
+        let old = self
+            .folded
+            .insert(person, folded.clone())
+            .unwrap_or_default();
+        self.words.replace(person, &old, &folded);
     }
 
     /// The person is forgotten (erased).
     pub fn remove(&mut self, person: PersonId) {
         if let Some(old) = self.folded.remove(&person) {
-            for word in old.split(' ') {
-                self.words.remove(&(word.to_owned(), person));
-            }
+            self.words.replace(person, &old, "");
         }
     }
 
@@ -57,10 +55,7 @@ impl PersonNames {
 
     /// Persons with a name word that the (folded) query word matches.
     pub fn find(&self, query_word: &str) -> Vec<(PersonId, Closeness)> {
-        fuzzy::find(
-            &self.words,
-            query_word,
-            PersonId::from_uuid(uuid::Uuid::nil()),
-        )
+        self.words
+            .find(query_word, PersonId::from_uuid(uuid::Uuid::nil()))
     }
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use wifo_domain::ids::OrganizationId;
 
-use super::fuzzy::{self, Closeness};
+use super::fuzzy::{Closeness, WordIndex};
 
 /// Folds a name for comparison: lower case, `ä → ae`, `ö → oe`, `ü → ue`, `ß → ss`, accents
 /// dropped, everything but letters and digits becomes one blank.
@@ -68,7 +68,7 @@ pub fn matches(folded_name: &str, folded_query: &str) -> bool {
 #[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct SearchIndex {
     by_name: BTreeSet<(String, OrganizationId)>,
-    by_word: BTreeSet<(String, OrganizationId)>,
+    by_word: WordIndex<OrganizationId>,
 }
 
 impl SearchIndex {
@@ -84,12 +84,7 @@ impl SearchIndex {
 
     /// Replaces the words an organization is found by (folded, blank-separated).
     pub fn replace_terms(&mut self, organization: OrganizationId, old: &str, new: &str) {
-        for word in old.split(' ') {
-            self.by_word.remove(&(word.to_owned(), organization));
-        }
-        for word in new.split(' ').filter(|word| !word.is_empty()) {
-            self.by_word.insert((word.to_owned(), organization));
-        }
+        self.by_word.replace(organization, old, new);
     }
 
     /// All organizations in the order of their folded names.
@@ -99,11 +94,8 @@ impl SearchIndex {
 
     /// Organizations with a word that the (folded) query word matches (see `fuzzy.rs`).
     pub fn find(&self, query_word: &str) -> Vec<(OrganizationId, Closeness)> {
-        fuzzy::find(
-            &self.by_word,
-            query_word,
-            OrganizationId::from_uuid(uuid::Uuid::nil()),
-        )
+        self.by_word
+            .find(query_word, OrganizationId::from_uuid(uuid::Uuid::nil()))
     }
 }
 

@@ -289,6 +289,21 @@ fn the_inquiry_queue_counts_berlin_working_days_and_puts_overdue_first() {
     assert_eq!(queue[0].age_days, 7);
 }
 
+/// Coverage per Bezirksregion on `on` as (region, businesses, contacted in 12, in 24 months).
+fn coverage_rows(views: &Views, on: &str) -> Vec<(String, usize, usize, usize)> {
+    region_coverage(views, RegionLevel::Bezirksregion, day(on))
+        .iter()
+        .map(|row| {
+            (
+                row.region.as_str().to_owned(),
+                row.businesses,
+                row.contacted_12_months,
+                row.contacted_24_months,
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn coverage_counts_businesses_contacted_within_12_and_24_months() {
     let mut log = Log::new();
@@ -310,19 +325,8 @@ fn coverage_counts_businesses_contacted_within_12_and_24_months() {
     .on("2026-03-01", "visit-1", conducted(1, org(1), "2026-03-01"))
     .on("2025-03-01", "visit-2", conducted(2, org(2), "2025-03-01"));
     let coverage = region_coverage(&log.views, RegionLevel::Bezirksregion, day("2026-11-21"));
-    let rows: Vec<_> = coverage
-        .iter()
-        .map(|row| {
-            (
-                row.region.as_str().to_owned(),
-                row.businesses,
-                row.contacted_12_months,
-                row.contacted_24_months,
-            )
-        })
-        .collect();
     assert_eq!(
-        rows,
+        coverage_rows(&log.views, "2026-11-21"),
         vec![("031001".into(), 2, 1, 2), ("032001".into(), 1, 0, 0)]
     );
     assert_eq!(coverage[0].share_12_months, 50.0);
@@ -378,19 +382,7 @@ fn coverage_a_year_ago_uses_the_master_data_and_contacts_of_that_day() {
     )
     .on("2026-03-01", "visit-4", conducted(4, org(1), "2026-03-01"))
     .on("2026-03-01", "visit-5", conducted(5, org(3), "2026-03-01"));
-    let rows = |on: &str| -> Vec<(String, usize, usize, usize)> {
-        region_coverage(&log.views, RegionLevel::Bezirksregion, day(on))
-            .iter()
-            .map(|row| {
-                (
-                    row.region.as_str().to_owned(),
-                    row.businesses,
-                    row.contacted_12_months,
-                    row.contacted_24_months,
-                )
-            })
-            .collect()
-    };
+    let rows = |on: &str| coverage_rows(&log.views, on);
     // 21.11.2025: A (visit 01.03.2025) and D (01.05.2025) in 031001; B in 032001 since July,
     // last seen 01.06.2024: outside 12 months, inside 24.
     assert_eq!(

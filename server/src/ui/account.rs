@@ -129,18 +129,17 @@ async fn change_password(
     .await;
     match outcome {
         Ok(()) => pages::done("/konto", "password_changed"),
-        Err(error @ AccountError::WrongPassword) => {
-            input.fail("current_password", error.to_string());
-            account_page(
-                &state,
-                &caller,
-                blank(&input),
-                None,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-        }
-        Err(error @ (AccountError::WeakPassword | AccountError::SamePassword)) => {
-            input.fail("new_password", error.to_string());
+        Err(
+            error @ (AccountError::WrongPassword
+            | AccountError::WeakPassword
+            | AccountError::SamePassword),
+        ) => {
+            let field = if matches!(error, AccountError::WrongPassword) {
+                "current_password"
+            } else {
+                "new_password"
+            };
+            input.fail(field, error.to_string());
             account_page(
                 &state,
                 &caller,

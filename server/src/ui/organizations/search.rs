@@ -361,11 +361,8 @@ pub(super) async fn search(
     ))
 }
 
-/// The file format a download asks for (`csv`, `xlsx`); the page for anything else.
+/// The file format a download asks for (`csv`, `xlsx`, as the exports name them); the page
+/// for anything else.
 fn download_format(format: &str) -> Option<TableFormat> {
-    match format {
-        "csv" => Some(TableFormat::Csv),
-        "xlsx" => Some(TableFormat::Xlsx),
-        _ => None,
-    }
+    TableFormat::parse(format).filter(|format| *format != TableFormat::Json)
 }
