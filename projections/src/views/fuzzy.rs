@@ -1,4 +1,5 @@
-//! Typo tolerance of the search: a query word finds an indexed word that begins with it, or one
+//! The word index of the search (`WordIndex`, ids by folded word) and its typo tolerance: a
+//! query word finds an indexed word that begins with it, or one
 //! whose beginning is at most one edit away (two for words of eight letters or more) — an edit
 //! being a letter inserted, left out, replaced, or two neighbours swapped ("druk" finds
 //! "druckerei", "mülelr" finds "mueller"). Words of up to three letters must match exactly,
