@@ -77,6 +77,7 @@ pub fn category_label(category: &str) -> &str {
         "cooperation" => "Kooperationen",
         "gathering" => "Veranstaltungen",
         "retreat" => "Klausuren",
+        "reminder" => "Wiedervorlagen",
         "taxonomy" => "Klassifikationen",
         "user" => "Benutzer",
         other => other,

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use rand::{Rng, rngs::SmallRng, seq::IndexedRandom};
 use wifo_domain::{
     ids::{FollowUpId, VisitId},
-    values::SizeClass,
+    values::{SizeClass, TimeOfDay},
     visit::{
         CancelVisit, CompleteFollowUp, ConductVisit, CreateFollowUp, Findings, PlanVisit,
         RescheduleVisit, Satisfaction, VisitCommand,
@@ -105,6 +105,10 @@ fn visit(
     // 0–79 as planned, 80–87 rescheduled, 88–94 cancelled, 95–97 rescheduled then cancelled,
     // 98–99 unplanned.
     let mut conducted_on = Some(day);
+    // Most planned visits have an agreed time; one in five was planned for the day only.
+    let planned_at = ["09:00", "10:30", "13:00", "14:30", ""]
+        .get(roll as usize % 5)
+        .and_then(|time| TimeOfDay::parse(time).ok());
     if roll < 98 {
         let planned_on = workday_on_or_before(sub_days(day, rng.random_range(7..35)))
             .max(business.registered_on);
@@ -115,6 +119,7 @@ fn visit(
                 visit: id,
                 organization: business.id,
                 planned_on: day,
+                planned_at,
                 staff: staff.clone(),
                 participants: participants.clone(),
                 purpose: text(purpose),
@@ -131,6 +136,7 @@ fn visit(
                 VisitCommand::Reschedule(RescheduleVisit {
                     visit: id,
                     planned_on: moved,
+                    planned_at,
                 }),
             );
             current = moved;

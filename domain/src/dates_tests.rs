@@ -90,6 +90,7 @@ fn a_visit_names_its_dates_with_what_they_are() {
     let reschedule = VisitCommand::Reschedule(RescheduleVisit {
         visit,
         planned_on: day("2027-06-01"),
+        planned_at: None,
     });
     assert_eq!(
         Visit::dates(&reschedule),

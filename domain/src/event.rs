@@ -5,7 +5,8 @@ pub use crate::decider::DomainEvent;
 use crate::{
     contact::ContactEvent, cooperation::CooperationEvent, gathering::GatheringEvent,
     inquiry::InquiryEvent, organization::OrganizationEvent, person::PersonEvent,
-    retreat::RetreatEvent, taxonomy::TaxonomyEvent, user::UserEvent, visit::VisitEvent,
+    reminder::ReminderEvent, retreat::RetreatEvent, taxonomy::TaxonomyEvent, user::UserEvent,
+    visit::VisitEvent,
 };
 
 /// Any event of any stream, as read from the global log.
@@ -22,6 +23,7 @@ pub enum Event {
     Cooperation(CooperationEvent),
     Gathering(GatheringEvent),
     Retreat(RetreatEvent),
+    Reminder(ReminderEvent),
     Taxonomy(TaxonomyEvent),
     User(UserEvent),
 }
@@ -36,6 +38,7 @@ pub const CATEGORIES: &[&str] = &[
     "cooperation",
     "gathering",
     "retreat",
+    "reminder",
     "taxonomy",
     "user",
 ];

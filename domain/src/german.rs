@@ -24,6 +24,14 @@ pub fn optional_date(date: Option<NaiveDate>) -> String {
     date.map(self::date).unwrap_or_default()
 }
 
+/// `21.11.2026, 10:30 Uhr` for a day with an agreed time, `21.11.2026` without one.
+pub fn planned(date: NaiveDate, at: Option<crate::values::TimeOfDay>) -> String {
+    match at {
+        Some(time) => format!("{}, {time} Uhr", self::date(date)),
+        None => self::date(date),
+    }
+}
+
 /// `21.11.2026, 14:05` (a moment in the office's local time).
 pub fn date_time(moment: NaiveDateTime) -> String {
     moment.format("%d.%m.%Y, %H:%M").to_string()

@@ -66,6 +66,10 @@ typed_id!(
     FollowUpId
 );
 typed_id!(
+    /// A reminder (Wiedervorlage) on an organization, inquiry or cooperation.
+    ReminderId
+);
+typed_id!(
     /// One logged interaction.
     ContactId
 );

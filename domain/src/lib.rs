@@ -17,6 +17,7 @@ pub mod inquiry;
 pub mod organization;
 pub mod person;
 pub mod personal;
+pub mod reminder;
 pub mod retreat;
 pub mod taxonomy;
 pub mod user;

@@ -13,7 +13,7 @@ use crate::{
     decider::Decider,
     decider::DomainEvent,
     ids::{FollowUpId, OrganizationId, PersonId, VisitId},
-    values::{Code, InvalidValue, Text, Title, UserName},
+    values::{Code, InvalidValue, Text, TimeOfDay, Title, UserName},
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -128,6 +128,9 @@ pub struct PlanVisit {
     pub visit: VisitId,
     pub organization: OrganizationId,
     pub planned_on: NaiveDate,
+    /// The time of day, when one was agreed.
+    #[serde(default)]
+    pub planned_at: Option<TimeOfDay>,
     pub staff: Vec<UserName>,
     pub participants: Vec<PersonId>,
     pub purpose: Text,
@@ -139,6 +142,9 @@ pub struct PlanVisit {
 pub struct RescheduleVisit {
     pub visit: VisitId,
     pub planned_on: NaiveDate,
+    /// The time of day, when one was agreed.
+    #[serde(default)]
+    pub planned_at: Option<TimeOfDay>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -201,6 +207,8 @@ pub enum VisitEvent {
         visit: VisitId,
         organization: OrganizationId,
         planned_on: NaiveDate,
+        #[serde(default)]
+        planned_at: Option<TimeOfDay>,
         staff: Vec<UserName>,
         participants: Vec<PersonId>,
         purpose: Text,
@@ -210,6 +218,8 @@ pub enum VisitEvent {
     Rescheduled {
         visit: VisitId,
         planned_on: NaiveDate,
+        #[serde(default)]
+        planned_at: Option<TimeOfDay>,
     },
     #[serde(rename = "VisitCancelled")]
     Cancelled {
@@ -289,6 +299,9 @@ pub struct VisitState {
     pub organization: Option<OrganizationId>,
     pub joint_partner: Option<OrganizationId>,
     pub planned_on: Option<NaiveDate>,
+    /// The planned time of day, when one was agreed.
+    #[serde(default)]
+    pub planned_at: Option<TimeOfDay>,
     pub conducted_on: Option<NaiveDate>,
     pub cancelled_on: Option<NaiveDate>,
     pub duration_minutes: Option<u32>,
@@ -331,6 +344,7 @@ impl Decider for Visit {
             E::Planned {
                 organization,
                 planned_on,
+                planned_at,
                 staff,
                 participants,
                 joint_partner,
@@ -339,11 +353,19 @@ impl Decider for Visit {
                 state.status = VisitStatus::Planned;
                 state.organization = Some(*organization);
                 state.planned_on = Some(*planned_on);
+                state.planned_at = *planned_at;
                 state.staff = staff.clone();
                 state.participants = participants.clone();
                 state.joint_partner = *joint_partner;
             }
-            E::Rescheduled { planned_on, .. } => state.planned_on = Some(*planned_on),
+            E::Rescheduled {
+                planned_on,
+                planned_at,
+                ..
+            } => {
+                state.planned_on = Some(*planned_on);
+                state.planned_at = *planned_at;
+            }
             E::Cancelled { cancelled_on, .. } => {
                 state.status = VisitStatus::Cancelled;
                 state.cancelled_on = Some(*cancelled_on);
@@ -411,6 +433,7 @@ impl Decider for Visit {
                     visit: c.visit,
                     organization: c.organization,
                     planned_on: c.planned_on,
+                    planned_at: c.planned_at,
                     staff: c.staff.clone(),
                     participants: c.participants.clone(),
                     purpose: c.purpose.clone(),
@@ -419,12 +442,13 @@ impl Decider for Visit {
             }
             C::Reschedule(c) => {
                 refuse_unless_planned(state)?;
-                if state.planned_on == Some(c.planned_on) {
+                if state.planned_on == Some(c.planned_on) && state.planned_at == c.planned_at {
                     return Ok(vec![]);
                 }
                 vec![E::Rescheduled {
                     visit: c.visit,
                     planned_on: c.planned_on,
+                    planned_at: c.planned_at,
                 }]
             }
             C::Cancel(c) => {

@@ -30,6 +30,10 @@ fn user(text: &str) -> UserName {
     UserName::parse(text).expect("test user")
 }
 
+fn time(text: &str) -> TimeOfDay {
+    TimeOfDay::parse(text).expect("time of day")
+}
+
 fn text(text: &str) -> Text {
     Text::parse(text).expect("test text")
 }
@@ -59,6 +63,7 @@ fn plan_command() -> PlanVisit {
         visit: visit(),
         organization: organization(10),
         planned_on: day("2025-05-14"),
+        planned_at: Some(time("10:30")),
         staff: vec![user("anna.schmidt")],
         participants: vec![person(20)],
         purpose: text("Erweiterungspläne besprechen"),
@@ -71,6 +76,7 @@ fn planned() -> VisitEvent {
         visit: visit(),
         organization: organization(10),
         planned_on: day("2025-05-14"),
+        planned_at: Some(time("10:30")),
         staff: vec![user("anna.schmidt")],
         participants: vec![person(20)],
         purpose: text("Erweiterungspläne besprechen"),
@@ -160,6 +166,7 @@ fn reschedule(planned_on: &str) -> VisitCommand {
     VisitCommand::Reschedule(RescheduleVisit {
         visit: visit(),
         planned_on: day(planned_on),
+        planned_at: Some(time("10:30")),
     })
 }
 
@@ -202,12 +209,14 @@ fn rescheduling_records_the_new_date_and_the_same_date_records_nothing() {
         .then(vec![VisitEvent::Rescheduled {
             visit: visit(),
             planned_on: day("2025-05-21"),
+            planned_at: Some(time("10:30")),
         }]);
     given::<Visit>(vec![
         planned(),
         VisitEvent::Rescheduled {
             visit: visit(),
             planned_on: day("2025-05-21"),
+            planned_at: Some(time("10:30")),
         },
     ])
     .when(reschedule("2025-05-21"))
@@ -394,12 +403,41 @@ fn completing_a_follow_up_of_a_visit_that_was_not_conducted_is_refused() {
 }
 
 #[test]
+fn rescheduling_only_the_time_of_day_records_it() {
+    given::<Visit>(vec![planned()])
+        .when(VisitCommand::Reschedule(RescheduleVisit {
+            visit: visit(),
+            planned_on: day("2025-05-14"),
+            planned_at: Some(time("14:00")),
+        }))
+        .then(vec![VisitEvent::Rescheduled {
+            visit: visit(),
+            planned_on: day("2025-05-14"),
+            planned_at: Some(time("14:00")),
+        }]);
+    let state = Visit::fold(&[
+        planned(),
+        VisitEvent::Rescheduled {
+            visit: visit(),
+            planned_on: day("2025-05-16"),
+            planned_at: None,
+        },
+    ]);
+    assert_eq!(state.planned_on, Some(day("2025-05-16")));
+    assert_eq!(
+        state.planned_at, None,
+        "a new day without a time drops the old time"
+    );
+}
+
+#[test]
 fn state_shows_status_findings_and_open_follow_ups() {
     let state = Visit::fold(&[
         planned(),
         VisitEvent::Rescheduled {
             visit: visit(),
             planned_on: day("2025-05-15"),
+            planned_at: None,
         },
         conducted(),
         follow_up_created(1),

@@ -18,6 +18,7 @@ pub fn decode_event(codec: &Codec, recorded: &RecordedEvent) -> Result<Event, Co
         "cooperation" => Event::Cooperation(codec.decode(recorded)?),
         "gathering" => Event::Gathering(codec.decode(recorded)?),
         "retreat" => Event::Retreat(codec.decode(recorded)?),
+        "reminder" => Event::Reminder(codec.decode(recorded)?),
         "taxonomy" => Event::Taxonomy(codec.decode(recorded)?),
         "user" => Event::User(codec.decode(recorded)?),
         _ => return Err(CodecError::UnknownType(recorded.event_type.clone())),

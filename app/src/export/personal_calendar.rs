@@ -1,13 +1,15 @@
 //! One user's calendar (`/kalender/{secret}.ics`, see `calendar_feed.rs`): the visits they are
-//! planned for, their open follow-ups on the day each is due, and the office's gatherings that
-//! are planned or were held — all-day entries, as the records carry days, not times. Cancelled
+//! planned for, their open follow-ups (left by visits or set on their own) on the day each is due, and the office's gatherings that
+//! are planned or were held — all-day entries, except planned visits with an agreed time of day. Cancelled
 //! visits and gatherings leave the calendar, so a subscribed calendar drops them at its next
 //! fetch.
 
 use chrono::{DateTime, Utc};
 use wifo_domain::{gathering::Status as GatheringStatus, values::UserName, visit::VisitStatus};
 use wifo_exchange::export::ics::CalendarEntry;
-use wifo_projections::Views;
+
+use super::tables::{gathering_entry, visit_entry};
+use wifo_projections::{Views, queries::work::subject_name};
 
 /// The title a subscribed calendar shows.
 pub fn personal_calendar_title(views: &Views, user: &UserName) -> String {
@@ -29,28 +31,9 @@ pub fn personal_calendar(
     };
     let mut entries: Vec<CalendarEntry> = Vec::new();
     for (id, visit) in &views.visits {
-        let (VisitStatus::Planned, Some(day)) = (visit.status, visit.planned_on) else {
-            continue;
-        };
-        if !visit.staff.contains(user) {
-            continue;
+        if visit.status == VisitStatus::Planned && visit.staff.contains(user) {
+            entries.extend(visit_entry(views, id, visit, stamp));
         }
-        let record = visit
-            .organization
-            .and_then(|organization| views.organizations.get(&organization));
-        entries.push(CalendarEntry {
-            id: format!("visit-{id}"),
-            day,
-            summary: format!(
-                "Unternehmensbesuch: {}",
-                organization_name(visit.organization)
-            ),
-            location: record
-                .and_then(|record| record.state.address.as_ref())
-                .map(ToString::to_string),
-            description: None,
-            stamp,
-        });
     }
     for (assignee, due, follow_up, visit) in &views.open_follow_ups {
         if assignee != user {
@@ -65,9 +48,34 @@ pub fn personal_calendar(
         entries.push(CalendarEntry {
             id: format!("follow-up-{follow_up}"),
             day: *due,
+            at: None,
             summary: format!("Wiedervorlage: {task}"),
             location: None,
             description: Some(organization_name(organization)),
+            stamp,
+        });
+    }
+    for (assignee, due, id) in &views.open_reminders {
+        if assignee != user {
+            continue;
+        }
+        let Some(reminder) = views.reminders.get(id) else {
+            continue;
+        };
+        entries.push(CalendarEntry {
+            id: format!("reminder-{id}"),
+            day: *due,
+            at: None,
+            summary: format!(
+                "Wiedervorlage: {}",
+                reminder
+                    .task
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default()
+            ),
+            location: None,
+            description: reminder.about.map(|about| subject_name(views, about)),
             stamp,
         });
     }
@@ -76,18 +84,9 @@ pub fn personal_calendar(
             gathering.status,
             GatheringStatus::Planned | GatheringStatus::Held { .. }
         );
-        let (true, Some(day), Some(title)) = (shown, gathering.date, gathering.title.as_ref())
-        else {
-            continue;
-        };
-        entries.push(CalendarEntry {
-            id: format!("gathering-{id}"),
-            day,
-            summary: format!("Veranstaltung: {title}"),
-            location: Some(gathering.venue.as_str().to_owned()).filter(|venue| !venue.is_empty()),
-            description: gathering.kind.map(|kind| kind.label().to_owned()),
-            stamp,
-        });
+        if shown {
+            entries.extend(gathering_entry(id, gathering, stamp));
+        }
     }
     entries.sort_by(|a, b| (a.day, &a.id).cmp(&(b.day, &b.id)));
     entries

@@ -10,7 +10,12 @@ use std::io::Write;
 
 use chrono::{DateTime, Utc};
 use wifo_domain::{
-    contact::ContactStatus, ids::OrganizationId, inquiry::InquiryStatus, visit::VisitStatus,
+    contact::ContactStatus,
+    gathering::GatheringState,
+    ids::{GatheringId, OrganizationId, VisitId},
+    inquiry::InquiryStatus,
+    values::TimeOfDay,
+    visit::{VisitState, VisitStatus},
 };
 use wifo_exchange::export::{Cell, Sheet, ics::CalendarEntry};
 use wifo_projections::Views;
@@ -308,35 +313,63 @@ pub fn inquiries(views: &Views) -> Sheet {
     sheet
 }
 
+/// A planned visit (on its day, at its time when one was agreed) or a conducted one (all day) as
+/// a calendar entry; cancelled and unplanned visits have none.
+pub(super) fn visit_entry(
+    views: &Views,
+    id: &VisitId,
+    visit: &VisitState,
+    stamp: DateTime<Utc>,
+) -> Option<CalendarEntry> {
+    let (day, at) = match visit.status {
+        VisitStatus::Planned => (visit.planned_on?, visit.planned_at.map(TimeOfDay::to_naive)),
+        VisitStatus::Conducted => (visit.conducted_on?, None),
+        VisitStatus::Unplanned | VisitStatus::Cancelled => return None,
+    };
+    let record = visit
+        .organization
+        .and_then(|organization| views.organizations.get(&organization));
+    let name = visit.organization.map_or_else(
+        || "Organisation".to_owned(),
+        |organization| views.names().organization(&organization),
+    );
+    Some(CalendarEntry {
+        id: format!("visit-{id}"),
+        day,
+        at,
+        summary: format!("Unternehmensbesuch: {name}"),
+        location: record
+            .and_then(|record| record.state.address.as_ref())
+            .map(ToString::to_string),
+        description: (!visit.topics.is_empty())
+            .then(|| format!("Themen: {}", views.names().topics(&visit.topics))),
+        stamp,
+    })
+}
+
+/// A gathering with a date and a title as an all-day calendar entry.
+pub(super) fn gathering_entry(
+    id: &GatheringId,
+    gathering: &GatheringState,
+    stamp: DateTime<Utc>,
+) -> Option<CalendarEntry> {
+    Some(CalendarEntry {
+        id: format!("gathering-{id}"),
+        day: gathering.date?,
+        at: None,
+        summary: format!("Veranstaltung: {}", gathering.title.as_ref()?),
+        location: Some(gathering.venue.as_str().to_owned()).filter(|venue| !venue.is_empty()),
+        description: gathering.kind.map(|kind| kind.label().to_owned()),
+        stamp,
+    })
+}
+
 /// Planned and conducted visits as calendar entries (cancelled ones are left out).
 pub fn visit_calendar(views: &Views, stamp: DateTime<Utc>) -> Vec<CalendarEntry> {
     let mut entries: Vec<_> = views
         .visits
         .iter()
-        .filter_map(|(id, visit)| {
-            let day = match visit.status {
-                VisitStatus::Planned => visit.planned_on?,
-                VisitStatus::Conducted => visit.conducted_on?,
-                VisitStatus::Unplanned | VisitStatus::Cancelled => return None,
-            };
-            let record = visit
-                .organization
-                .and_then(|organization| views.organizations.get(&organization));
-            let name = record
-                .and_then(|record| record.state.name.as_ref())
-                .map_or_else(|| "Organisation".to_owned(), ToString::to_string);
-            Some(CalendarEntry {
-                id: format!("visit-{id}"),
-                day,
-                summary: format!("Unternehmensbesuch: {name}"),
-                location: record
-                    .and_then(|record| record.state.address.as_ref())
-                    .map(ToString::to_string),
-                description: (!visit.topics.is_empty())
-                    .then(|| format!("Themen: {}", views.names().topics(&visit.topics))),
-                stamp,
-            })
-        })
+        .filter_map(|(id, visit)| visit_entry(views, id, visit, stamp))
         .collect();
     entries.sort_by(|a, b| (a.day, &a.id).cmp(&(b.day, &b.id)));
     entries
@@ -347,16 +380,7 @@ pub fn gathering_calendar(views: &Views, stamp: DateTime<Utc>) -> Vec<CalendarEn
     let mut entries: Vec<_> = views
         .gatherings
         .iter()
-        .filter_map(|(id, gathering)| {
-            Some(CalendarEntry {
-                id: format!("gathering-{id}"),
-                day: gathering.date?,
-                summary: gathering.title.as_ref()?.to_string(),
-                location: Some(gathering.venue.as_str().to_owned()).filter(|v| !v.is_empty()),
-                description: gathering.kind.map(|kind| kind.label().to_owned()),
-                stamp,
-            })
-        })
+        .filter_map(|(id, gathering)| gathering_entry(id, gathering, stamp))
         .collect();
     entries.sort_by(|a, b| (a.day, &a.id).cmp(&(b.day, &b.id)));
     entries

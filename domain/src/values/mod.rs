@@ -9,6 +9,7 @@ mod error;
 mod region_code;
 mod size_class;
 mod text;
+mod time_of_day;
 mod user;
 mod wz_code;
 
@@ -19,6 +20,7 @@ pub use error::InvalidValue;
 pub use region_code::{RegionCode, RegionLevel};
 pub use size_class::SizeClass;
 pub use text::{OrganizationName, PersonName, Tag, Text, Title};
+pub use time_of_day::TimeOfDay;
 pub use user::{Role, UserName};
 pub use wz_code::{WzCode, WzLevel};
 

@@ -1,9 +1,17 @@
 //! iCalendar (RFC 5545) files for Outlook and other calendars: visits and gatherings as all-day
-//! events. The UID is derived from the record's id, so importing the file again updates the
-//! entries instead of duplicating them.
+//! events, or as timed events where a time of day was agreed. The UID is derived from the
+//! record's id, so importing the file again updates the entries instead of duplicating them.
+//!
+//! Decision: a timed entry is written in floating local time (`DTSTART:20261121T103000`, RFC
+//! 5545 3.3.5 form 1) and lasts `TIMED_MINUTES`. An office and its staff work in one time zone
+//! (Europe/Berlin), and a floating time shows as 10:30 in every calendar without a VTIMEZONE
+//! block that the file would otherwise have to carry and keep current.
 
-use chrono::{DateTime, NaiveDate, Utc};
-use icalendar::{Calendar, Component, EventLike};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use icalendar::{Calendar, CalendarDateTime, Component, EventLike};
+
+/// How long a timed entry lasts in the calendar: the usual length of a company visit.
+pub const TIMED_MINUTES: i64 = 60;
 
 /// One entry of a calendar export.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -11,6 +19,8 @@ pub struct CalendarEntry {
     /// Stable id of the record (a visit or gathering id).
     pub id: String,
     pub day: NaiveDate,
+    /// The agreed time of day; `None` makes an all-day entry.
+    pub at: Option<NaiveTime>,
     pub summary: String,
     pub location: Option<String>,
     pub description: Option<String>,
@@ -30,10 +40,22 @@ pub fn calendar(name: &str, entries: &[CalendarEntry]) -> String {
         event
             .uid(&format!("{}@{UID_DOMAIN}", entry.id))
             .timestamp(entry.stamp)
-            .summary(&entry.summary)
+            .summary(&entry.summary);
+        match entry.at {
+            Some(time) => {
+                let start = entry.day.and_time(time);
+                let end = start + chrono::Duration::minutes(TIMED_MINUTES);
+                event
+                    .starts(CalendarDateTime::Floating(start))
+                    .ends(CalendarDateTime::Floating(end));
+            }
             // An all-day event ends the next day (RFC 5545 3.6.1: DTEND is exclusive).
-            .starts(entry.day)
-            .ends(entry.day.succ_opt().unwrap_or(entry.day));
+            None => {
+                event
+                    .starts(entry.day)
+                    .ends(entry.day.succ_opt().unwrap_or(entry.day));
+            }
+        }
         if let Some(location) = &entry.location {
             event.location(location);
         }
@@ -54,6 +76,7 @@ mod tests {
         CalendarEntry {
             id: id.into(),
             day: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+            at: None,
             summary: summary.into(),
             location: Some("Hauptstraße 5, 10115 Berlin".into()),
             description: Some("Besuch; Themen: Fachkräfte, Fläche".into()),
@@ -85,6 +108,20 @@ mod tests {
             assert!(line.len() <= 75, "{line:?} is {} octets", line.len());
             assert!(!line.contains('\n'));
         }
+        // A timed entry starts at its time and lasts an hour, in floating local time.
+        let timed = CalendarEntry {
+            at: NaiveTime::from_hms_opt(10, 30, 0),
+            ..entry("0190-c", "Besuch")
+        };
+        let text_timed = calendar("wifo", &[timed]);
+        assert!(
+            text_timed.contains("DTSTART:20261121T103000\r\n"),
+            "{text_timed}"
+        );
+        assert!(
+            text_timed.contains("DTEND:20261121T113000\r\n"),
+            "{text_timed}"
+        );
         // The same input gives the same file: re-imports update instead of duplicating.
         assert_eq!(
             text,

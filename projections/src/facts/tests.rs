@@ -129,6 +129,7 @@ fn a_planned_visit_that_is_conducted_keeps_one_row_with_the_new_topics_and_staff
             visit: visit(10),
             organization: bakery,
             planned_on: day("2025-02-20"),
+            planned_at: None,
             staff: vec![UserName::parse("b.meier").expect("user")],
             participants: vec![],
             purpose: Text::default(),

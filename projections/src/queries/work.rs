@@ -1,12 +1,13 @@
-//! Work lists: a staff member's follow-ups and visits due, and the inquiry queue with age and
+//! Work lists: a staff member's follow-ups (left by visits or set on their own) and visits due, and the inquiry queue with age and
 //! status, overdue against the first-response target in Berlin working days.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use wifo_domain::{
-    ids::{FollowUpId, InquiryId, OrganizationId, VisitId},
+    ids::{FollowUpId, InquiryId, OrganizationId, ReminderId, VisitId},
     inquiry::{InquirySource, InquiryStatus},
-    values::{Code, UserName},
+    reminder::ReminderSubject,
+    values::{Code, TimeOfDay, UserName},
     visit::VisitStatus,
 };
 
@@ -16,12 +17,30 @@ use crate::views::Views;
 /// Default first-response target: 2 working days.
 pub const DEFAULT_FIRST_RESPONSE_WORKING_DAYS: u32 = 2;
 
+/// Where a follow-up comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum FollowUpSource {
+    /// Left by a conducted visit.
+    Visit {
+        visit: VisitId,
+        follow_up: FollowUpId,
+    },
+    /// Set on its own, about an organization, an inquiry or a cooperation.
+    Reminder {
+        reminder: ReminderId,
+        about: ReminderSubject,
+    },
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FollowUpDue {
-    pub follow_up: FollowUpId,
-    pub visit: VisitId,
+    pub source: FollowUpSource,
+    /// The organization it concerns, where there is one (a cooperation has partners, not one).
     pub organization: Option<OrganizationId>,
-    pub organization_name: String,
+    /// What it is about as a person reads it: the organization's name, for an inquiry without
+    /// an organization „Anliegen vom 03.12.2026“, for a cooperation its title.
+    pub subject: String,
     pub task: String,
     pub due_on: NaiveDate,
     pub overdue: bool,
@@ -33,6 +52,8 @@ pub struct VisitDue {
     pub organization: Option<OrganizationId>,
     pub organization_name: String,
     pub planned_on: NaiveDate,
+    /// The agreed time of day, if any.
+    pub planned_at: Option<TimeOfDay>,
     pub overdue: bool,
 }
 
@@ -139,7 +160,7 @@ pub fn work_list(
     target_working_days: u32,
 ) -> WorkList {
     let until = today + chrono::Duration::days(horizon_days);
-    let follow_ups = views
+    let mut follow_ups: Vec<FollowUpDue> = views
         .open_follow_ups
         .range(
             (
@@ -154,10 +175,12 @@ pub fn work_list(
         .map(|(_, due_on, follow_up, visit)| {
             let organization = views.visits.get(visit).and_then(|state| state.organization);
             FollowUpDue {
-                follow_up: *follow_up,
-                visit: *visit,
+                source: FollowUpSource::Visit {
+                    visit: *visit,
+                    follow_up: *follow_up,
+                },
                 organization,
-                organization_name: name_of(views, organization),
+                subject: name_of(views, organization),
                 task: views
                     .follow_up_tasks
                     .get(follow_up)
@@ -168,6 +191,39 @@ pub fn work_list(
             }
         })
         .collect();
+    follow_ups.extend(
+        views
+            .open_reminders
+            .range(
+                (
+                    user.clone(),
+                    NaiveDate::MIN,
+                    ReminderId::from_uuid(uuid_min()),
+                )..,
+            )
+            .take_while(|(assignee, ..)| assignee == user)
+            .filter(|(_, due_on, _)| *due_on <= until)
+            .filter_map(|(_, due_on, id)| {
+                let reminder = views.reminders.get(id)?;
+                let about = reminder.about?;
+                Some(FollowUpDue {
+                    source: FollowUpSource::Reminder {
+                        reminder: *id,
+                        about,
+                    },
+                    organization: organization_of(views, about),
+                    subject: subject_name(views, about),
+                    task: reminder
+                        .task
+                        .as_ref()
+                        .map(ToString::to_string)
+                        .unwrap_or_default(),
+                    due_on: *due_on,
+                    overdue: *due_on < today,
+                })
+            }),
+    );
+    follow_ups.sort_by_key(|follow_up| follow_up.due_on);
     let mut visits: Vec<VisitDue> = views
         .visits
         .iter()
@@ -179,6 +235,7 @@ pub fn work_list(
                 organization: state.organization,
                 organization_name: name_of(views, state.organization),
                 planned_on,
+                planned_at: state.planned_at,
                 overdue: planned_on < today,
             })
         })
@@ -190,6 +247,42 @@ pub fn work_list(
         follow_ups,
         visits,
         inquiries: inquiry_queue(views, today, target_working_days, Some(user)),
+    }
+}
+
+/// The organization a reminder concerns: the organization itself, or the inquiry's.
+pub fn organization_of(views: &Views, about: ReminderSubject) -> Option<OrganizationId> {
+    match about {
+        ReminderSubject::Organization(organization) => Some(views.resolve(organization)),
+        ReminderSubject::Inquiry(inquiry) => views
+            .inquiries
+            .get(&inquiry)
+            .and_then(|state| state.organization)
+            .map(|organization| views.resolve(organization)),
+        ReminderSubject::Cooperation(_) => None,
+    }
+}
+
+/// What a reminder is about, as a person reads it.
+pub fn subject_name(views: &Views, about: ReminderSubject) -> String {
+    match about {
+        ReminderSubject::Organization(organization) => name_of(views, Some(organization)),
+        ReminderSubject::Inquiry(inquiry) => {
+            let state = views.inquiries.get(&inquiry);
+            match state.and_then(|state| state.organization) {
+                Some(organization) => format!("Anliegen: {}", name_of(views, Some(organization))),
+                None => format!(
+                    "Anliegen vom {}",
+                    wifo_domain::german::optional_date(state.and_then(|state| state.received_on))
+                ),
+            }
+        }
+        ReminderSubject::Cooperation(cooperation) => views
+            .cooperations
+            .get(&cooperation)
+            .and_then(|state| state.title.as_ref())
+            .map(|title| format!("Kooperation: {title}"))
+            .unwrap_or_default(),
     }
 }
 

@@ -7,6 +7,7 @@ mod master_data;
 pub mod person_names;
 mod planning;
 pub mod records;
+mod reminders;
 pub mod search;
 pub mod timeline;
 
@@ -21,9 +22,10 @@ use wifo_domain::{
     gathering::GatheringState,
     ids::{
         ContactId, CooperationId, FollowUpId, GatheringId, InquiryId, OrganizationId, PersonId,
-        RetreatId, VisitId,
+        ReminderId, RetreatId, VisitId,
     },
     inquiry::InquiryState,
+    reminder::ReminderState,
     retreat::RetreatState,
     taxonomy::TaxonomyState,
     user::UserState,
@@ -58,6 +60,10 @@ pub struct Views {
     pub open_follow_ups: BTreeSet<(UserName, NaiveDate, FollowUpId, VisitId)>,
     /// Task of each open follow-up.
     pub follow_up_tasks: HashMap<FollowUpId, String>,
+    /// Reminders that stand on their own (not left by a visit), whatever their status.
+    pub reminders: HashMap<ReminderId, ReminderState>,
+    /// Open reminders by assignee and due day.
+    pub open_reminders: BTreeSet<(UserName, NaiveDate, ReminderId)>,
     /// Inquiries not closed.
     pub open_inquiries: BTreeSet<InquiryId>,
     /// The fact tables analytics reads (a projection of its own, applied alongside; the
@@ -104,6 +110,7 @@ impl Views {
             Event::Cooperation(event) => self.apply_cooperation(&context, event),
             Event::Gathering(event) => self.apply_gathering(&context, event),
             Event::Retreat(event) => self.apply_retreat(event),
+            Event::Reminder(event) => self.apply_reminder(event),
             Event::Taxonomy(event) => self.apply_taxonomy(event),
             Event::User(event) => self.apply_user(event),
         }

@@ -36,6 +36,8 @@ const ORGANIZATION_FIELDS: &[&str] = &[
     "organizations",
 ];
 const PERSON_FIELDS: &[&str] = &["person", "participants", "persons"];
+/// The field that names what a reminder is about: `{"organization" | "inquiry" | "cooperation": id}`.
+const SUBJECT_FIELD: &str = "about";
 /// Fields that name codes of a taxonomy, with the taxonomy.
 const CODE_FIELDS: &[(&str, &str)] = &[("topics", "topics"), ("office", "offices")];
 /// Fields that name staff members (active users).
@@ -110,7 +112,8 @@ fn ids_in(value: &Value) -> Vec<&str> {
     }
 }
 
-/// Refuses a command that names an organization or person the CRM does not know.
+/// Refuses a command that names an organization, person, inquiry or cooperation the CRM does not
+/// know, a code that is no active entry, or a login that is no active user.
 fn check_references(
     state: &AppState,
     body: &serde_json::Map<String, Value>,
@@ -156,6 +159,9 @@ fn check_fields(
                 }
             }
         }
+        if field == SUBJECT_FIELD {
+            check_subject(views, value)?;
+        }
         if let Some((_, taxonomy)) = CODE_FIELDS.iter().find(|(name, _)| *name == field) {
             for code in ids_in(value) {
                 let active = views
@@ -190,6 +196,36 @@ fn check_fields(
         };
         for object in nested {
             check_fields(views, object, "")?;
+        }
+    }
+    Ok(())
+}
+
+/// Refuses a reminder about an inquiry or cooperation the CRM does not know (an organization is
+/// checked as every organization field is).
+fn check_subject(views: &wifo_projections::Views, value: &Value) -> Result<(), ApiError> {
+    let Some(object) = value.as_object() else {
+        return Ok(());
+    };
+    for (kind, id) in object {
+        let Some(id) = id.as_str() else { continue };
+        let (known, label) = match kind.as_str() {
+            "inquiry" => (
+                wifo_domain::ids::InquiryId::parse(id)
+                    .is_ok_and(|id| views.inquiries.contains_key(&id)),
+                "Anliegen",
+            ),
+            "cooperation" => (
+                wifo_domain::ids::CooperationId::parse(id)
+                    .is_ok_and(|id| views.cooperations.contains_key(&id)),
+                "Kooperation",
+            ),
+            _ => continue,
+        };
+        if !known {
+            return Err(ApiError::NotFound(format!(
+                "{label} {id} ist nicht erfasst ({SUBJECT_FIELD}.{kind})."
+            )));
         }
     }
     Ok(())

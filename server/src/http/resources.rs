@@ -4,8 +4,8 @@
 
 use axum::http::Method;
 use wifo_domain::{
-    contact::*, cooperation::*, gathering::*, inquiry::*, organization::*, person::*, retreat::*,
-    taxonomy::*, visit::*,
+    contact::*, cooperation::*, gathering::*, inquiry::*, organization::*, person::*, reminder::*,
+    retreat::*, taxonomy::*, visit::*,
 };
 
 use super::{
@@ -266,6 +266,44 @@ pub(crate) fn command_endpoints() -> Vec<std::sync::Arc<dyn CommandEndpoint>> {
             CompleteFollowUp,
             VisitCommand::CompleteFollowUp,
             "visit"
+        ),
+        // Reminders (follow-ups on their own)
+        command!(
+            Reminder,
+            "/api/v1/reminders",
+            STAFF,
+            "Wiedervorlage zu einer Organisation, einem Anliegen oder einer Kooperation anlegen",
+            SetReminder,
+            ReminderCommand::Set,
+            "reminder",
+            creates
+        ),
+        command!(
+            Reminder,
+            "/api/v1/reminders/{id}/change",
+            STAFF,
+            "Wiedervorlage ändern: Aufgabe, zuständig, fällig am",
+            ChangeReminder,
+            ReminderCommand::Change,
+            "reminder"
+        ),
+        command!(
+            Reminder,
+            "/api/v1/reminders/{id}/complete",
+            STAFF,
+            "Wiedervorlage erledigt",
+            CompleteReminder,
+            ReminderCommand::Complete,
+            "reminder"
+        ),
+        command!(
+            Reminder,
+            "/api/v1/reminders/{id}/withdraw",
+            STAFF,
+            "Wiedervorlage zurückziehen",
+            WithdrawReminder,
+            ReminderCommand::Withdraw,
+            "reminder"
         ),
         // Contacts
         command!(

@@ -18,12 +18,13 @@ use wifo_domain::{
     cooperation::Cooperation,
     gathering::Gathering,
     ids::{
-        ContactId, CooperationId, GatheringId, InquiryId, OrganizationId, PersonId, RetreatId,
-        VisitId,
+        ContactId, CooperationId, GatheringId, InquiryId, OrganizationId, PersonId, ReminderId,
+        RetreatId, VisitId,
     },
     inquiry::Inquiry,
     organization::OrganizationKind,
     personal::Erasable,
+    reminder::Reminder,
     retreat::Retreat,
     values::{RegionCode, RegionLevel, SizeClass, Tag, UserName, WzCode},
     visit::Visit,
@@ -319,6 +320,14 @@ record_route!(
     "Veranstaltung"
 );
 record_route!(retreat, RetreatId, retreats, Retreat, "retreat", "Klausur");
+record_route!(
+    reminder,
+    ReminderId,
+    reminders,
+    Reminder,
+    "reminder",
+    "Wiedervorlage"
+);
 
 #[derive(Deserialize, Default)]
 struct WorkParams {
@@ -544,6 +553,14 @@ pub(super) fn routes() -> Vec<Route> {
                 "Klausur mit Vorschlägen und Beschlüssen",
             ),
             handler: get(retreat),
+        },
+        Route {
+            spec: spec(
+                "/api/v1/reminders/{id}",
+                READERS,
+                "Wiedervorlage (ohne Besuch) mit Verlauf",
+            ),
+            handler: get(reminder),
         },
         Route {
             spec: spec(

@@ -26,6 +26,7 @@ use wifo_domain::{
     inquiry::{Inquiry, InquiryEvent},
     organization::{Organization, OrganizationEvent},
     person::{Person, PersonCommand, PersonEvent},
+    reminder::ReminderEvent,
     retreat::RetreatEvent,
     taxonomy::TaxonomyEvent,
     user::UserEvent,
@@ -315,6 +316,7 @@ fn every_event_type_comes_back_from_encode_and_decode_unchanged() -> anyhow::Res
     round_trip_all(&codec, &planning::cooperation_events(), &mut stored_types)?;
     round_trip_all(&codec, &planning::gathering_events(), &mut stored_types)?;
     round_trip_all(&codec, &planning::retreat_events(), &mut stored_types)?;
+    round_trip_all(&codec, &planning::reminder_events(), &mut stored_types)?;
     round_trip_all(&codec, &planning::taxonomy_events(), &mut stored_types)?;
     round_trip_all(&codec, &planning::user_events(), &mut stored_types)?;
 
@@ -327,6 +329,7 @@ fn every_event_type_comes_back_from_encode_and_decode_unchanged() -> anyhow::Res
         CooperationEvent::TYPE_NAMES,
         GatheringEvent::TYPE_NAMES,
         RetreatEvent::TYPE_NAMES,
+        ReminderEvent::TYPE_NAMES,
         TaxonomyEvent::TYPE_NAMES,
         UserEvent::TYPE_NAMES,
     ]

@@ -23,7 +23,7 @@ use axum::{
 use serde_json::{Value, json};
 use wifo_app::auth::Caller;
 use wifo_domain::{
-    ids::{ContactId, CooperationId, GatheringId, OrganizationId, PersonId},
+    ids::{ContactId, CooperationId, GatheringId, OrganizationId, PersonId, ReminderId},
     personal::Erasable,
     values::Role,
 };
@@ -172,6 +172,12 @@ fn record_name(views: &wifo_projections::Views, id: &str) -> Option<String> {
     {
         return gathering.title.as_ref().map(ToString::to_string);
     }
+    if let Some(reminder) = ReminderId::parse(id)
+        .ok()
+        .and_then(|id| views.reminders.get(&id))
+    {
+        return reminder.task.as_ref().map(ToString::to_string);
+    }
     ContactId::parse(id)
         .ok()
         .and_then(|id| views.contacts.get(&id))
@@ -259,6 +265,14 @@ async fn current(state: &AppState, caller: &Caller, form: &ActionForm, id: &str)
                 .ok()
                 .and_then(|id| views.organizations.get(&id))
                 .map(|record| json!({ "kind": record.state.kind, "profile": record.state.profile }))
+                .unwrap_or(Value::Null)
+        }
+        Prefill::Reminder => {
+            let views = state.projections.read();
+            ReminderId::parse(id)
+                .ok()
+                .and_then(|id| views.reminders.get(&id))
+                .and_then(|reminder| serde_json::to_value(reminder).ok())
                 .unwrap_or(Value::Null)
         }
         Prefill::Contact => {

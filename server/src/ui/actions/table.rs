@@ -20,6 +20,8 @@ pub(super) enum Prefill {
     Contact,
     /// A person's personal data as last recorded (opened with their key).
     Person,
+    /// A reminder's task, assignee and due day.
+    Reminder,
 }
 
 /// One form.
@@ -187,6 +189,41 @@ pub(super) const FORMS: &[ActionForm] = &[
             choice("staff", "field.staff", Staff),
         ],
         prefill: Prefill::Contact,
+    },
+    // Reminders
+    ActionForm {
+        page: "/wiedervorlagen/{id}/aendern",
+        api: "/api/v1/reminders/{id}/change",
+        back: "/wiedervorlagen/{id}",
+        title: "action.reminder_change",
+        notice: "saved",
+        fields: &[
+            field("task", "col.task", Text),
+            choice("assignee", "reminder.assignee", Staff),
+            field("due_on", "col.due", DAY),
+        ],
+        prefill: Prefill::Reminder,
+    },
+    ActionForm {
+        page: "/wiedervorlagen/{id}/erledigt",
+        api: "/api/v1/reminders/{id}/complete",
+        back: "/wiedervorlagen/{id}",
+        title: "action.reminder_complete",
+        notice: "saved",
+        fields: &[field("completed_on", "reminder.completed_on", TODAY)],
+        prefill: Prefill::Nothing,
+    },
+    ActionForm {
+        page: "/wiedervorlagen/{id}/zurueckziehen",
+        api: "/api/v1/reminders/{id}/withdraw",
+        back: "/wiedervorlagen/{id}",
+        title: "action.reminder_withdraw",
+        notice: "saved",
+        fields: &[
+            field("withdrawn_on", "reminder.withdrawn_on", TODAY),
+            field("reason", "contact.retract_reason", Area),
+        ],
+        prefill: Prefill::Nothing,
     },
     // Cooperations
     ActionForm {

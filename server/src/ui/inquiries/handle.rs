@@ -47,6 +47,8 @@ struct InquiryPage {
     mine: bool,
     referrals: Vec<ReferralLine>,
     history: Vec<HistoryLine>,
+    /// Reminders about it (Wiedervorlagen on their own), with the link that sets one.
+    reminders: crate::ui::reminder_list::ReminderBlock,
     open_referrals: Vec<Choice>,
     offices: Vec<Choice>,
     outcomes: Vec<Choice>,
@@ -158,6 +160,12 @@ pub(super) async fn inquiry_page(
     let history = history::lines(&names, found, &recorded);
     let page = InquiryPage {
         history,
+        reminders: crate::ui::reminder_list::block(
+            &views,
+            caller,
+            wifo_domain::reminder::ReminderSubject::Inquiry(id),
+            crate::ui::today(),
+        ),
         page: Chrome::new(caller, texts::get("inquiry.title"), "").with_notice(notice),
         t: texts::Texts,
         id: id.to_string(),

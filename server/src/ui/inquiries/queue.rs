@@ -1,5 +1,6 @@
 //! The queue of open inquiries (`/anliegen`), overdue ones first, optionally only the caller's
-//! own; a closed inquiry leaves it.
+//! own or one staff member's (`?bearbeiter=login`, chosen by display name); a closed inquiry
+//! leaves it.
 
 use askama::Template;
 use axum::{
@@ -8,12 +9,14 @@ use axum::{
     response::Response,
 };
 use serde::Deserialize;
-use wifo_domain::german;
+use wifo_domain::{german, values::UserName};
 use wifo_projections::queries::work::inquiry_queue;
 
 use crate::state::AppState;
 use crate::ui::{
+    choices::staff_choices,
     error::PageError,
+    form::{Choice, FormView},
     pages::{self, Chrome},
     ready, texts, today,
 };
@@ -24,6 +27,8 @@ pub(super) struct QueueParams {
     ok: Option<String>,
     #[serde(default)]
     meine: String,
+    #[serde(default)]
+    bearbeiter: String,
     #[serde(default)]
     pub(super) organisation: String,
 }
@@ -48,6 +53,8 @@ struct QueuePage {
     t: texts::Texts,
     rows: Vec<QueueRow>,
     mine: bool,
+    /// The staff to narrow the queue to, by display name.
+    staff: Vec<Choice>,
 }
 
 pub(super) async fn queue(
@@ -57,14 +64,40 @@ pub(super) async fn queue(
 ) -> Result<Response, PageError> {
     ready(&state, &caller).await?;
     let mine = !params.meine.is_empty();
-    let rows = {
+    let chosen = if params.bearbeiter.is_empty() {
+        None
+    } else {
+        let known = state
+            .projections
+            .read()
+            .users
+            .contains_key(&params.bearbeiter);
+        Some(
+            UserName::parse(&params.bearbeiter)
+                .ok()
+                .filter(|_| known)
+                .ok_or_else(|| PageError::not_found(&caller, texts::get("week.unknown_staff")))?,
+        )
+    };
+    let assignee = if mine {
+        Some(&caller.user)
+    } else {
+        chosen.as_ref()
+    };
+    let (rows, staff) = {
         let views = state.projections.read();
         let names = views.names();
-        inquiry_queue(
+        let choices = staff_choices(&views, texts::get("inquiry.everyone"));
+        let staff = FormView::with(&[(
+            "bearbeiter",
+            assignee.map(ToString::to_string).unwrap_or_default(),
+        )])
+        .options("bearbeiter", &choices);
+        let rows = inquiry_queue(
             &views,
             today(),
             state.config.first_response_working_days,
-            mine.then_some(&caller.user),
+            assignee,
         )
         .into_iter()
         .map(|entry| QueueRow {
@@ -85,18 +118,10 @@ pub(super) async fn queue(
                 .map(|name| names.staff(name.as_str()))
                 .unwrap_or_default(),
             referrals: entry.open_referrals,
-            answered: entry
-                .first_response_on
-                .map(|day| {
-                    format!(
-                        "{} {}",
-                        texts::get("inquiry.answered_on_short"),
-                        german::date(day)
-                    )
-                })
-                .unwrap_or_default(),
+            answered: crate::ui::due::answered_note(entry.first_response_on),
         })
-        .collect()
+        .collect();
+        (rows, staff)
     };
     Ok(pages::ok(&QueuePage {
         page: Chrome::new(&caller, texts::get("inquiry.queue_title"), "/anliegen")
@@ -104,5 +129,6 @@ pub(super) async fn queue(
         t: texts::Texts,
         rows,
         mine,
+        staff,
     }))
 }

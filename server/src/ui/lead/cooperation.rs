@@ -40,6 +40,8 @@ struct MilestoneLine {
 struct CooperationPage {
     /// The forms the reader may use on it: (href, title).
     actions: Vec<(String, &'static str)>,
+    /// Reminders about it (Wiedervorlagen on their own), with the link that sets one.
+    reminders: crate::ui::reminder_list::ReminderBlock,
     page: Chrome,
     t: texts::Texts,
     heading: String,
@@ -244,6 +246,12 @@ pub(super) async fn show(
     milestones.sort_by_key(|(due, _)| *due);
     let page = CooperationPage {
         actions: crate::ui::actions::links(&caller, "/kooperationen/{id}", &id.to_string()),
+        reminders: crate::ui::reminder_list::block(
+            &views,
+            &caller,
+            wifo_domain::reminder::ReminderSubject::Cooperation(id),
+            crate::ui::today(),
+        ),
         page: Chrome::new(&caller, &title, "/kooperationen").with_notice(notice.ok.as_deref()),
         t: texts::Texts,
         heading: title,

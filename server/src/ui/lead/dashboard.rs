@@ -31,8 +31,6 @@ use wifo_app::auth::Caller;
 #[derive(Deserialize, Default)]
 pub(super) struct YearParams {
     pub(super) jahr: Option<i32>,
-    #[serde(default)]
-    pub(super) was: String,
 }
 
 pub(super) struct FigureRow {

@@ -69,6 +69,8 @@ struct OrganizationPage {
     tags: Vec<String>,
     persons: Vec<PersonLine>,
     follow_ups: Vec<FollowUpLine>,
+    /// Reminders about it (Wiedervorlagen on their own), with the link that sets one.
+    reminders: crate::ui::reminder_list::ReminderBlock,
     planned_visits: Vec<(String, String)>,
     timeline: Vec<Line>,
     as_of: String,
@@ -256,6 +258,12 @@ pub(super) async fn show(
             tags: found.tags.iter().map(|tag| tag.to_string()).collect(),
             persons,
             follow_ups,
+            reminders: crate::ui::reminder_list::block(
+                &views,
+                &caller,
+                wifo_domain::reminder::ReminderSubject::Organization(found.id),
+                today(),
+            ),
             planned_visits,
             timeline,
             as_of: as_of.map(german::iso).unwrap_or_default(),

@@ -12,7 +12,7 @@ use axum::{
     response::Response,
 };
 use serde::Deserialize;
-use wifo_app::export::{TableFormat, organizations_of, table_bytes};
+use wifo_app::export::{organizations_of, table_bytes};
 use wifo_domain::german;
 use wifo_domain::{
     organization::OrganizationKind,
@@ -28,6 +28,7 @@ use crate::ui::{
     choices::{staff_choices, taxonomy_choices, with_empty},
     error::PageError,
     form::{Choice, FormView, Input, enum_choices},
+    listing::{ListAddress, Pager, SortLink, download_format, page_number},
     pages::{self, Chrome},
     ready, texts, today,
 };
@@ -70,20 +71,6 @@ const SORTS: [(&str, DirectorySort); 4] = [
     ("treffer", DirectorySort::Relevance),
 ];
 
-/// A column heading that sorts by it; `aria_sort` for screen readers.
-pub(super) struct SortLink {
-    pub href: String,
-    pub aria_sort: &'static str,
-    pub arrow: &'static str,
-}
-
-/// One link of the pager.
-pub(super) struct PageLink {
-    pub label: String,
-    pub href: Option<String>,
-    pub current: bool,
-}
-
 pub(super) struct Hit {
     pub href: String,
     pub name: String,
@@ -105,104 +92,28 @@ struct SearchPage {
     staff: Vec<Choice>,
     hits: Vec<Hit>,
     total: String,
-    previous: Option<String>,
-    next: Option<String>,
-    pager: Vec<PageLink>,
-    page_of: String,
+    pager: Pager,
     sort_name: SortLink,
     sort_region: SortLink,
     sort_contact: SortLink,
-    csv_href: String,
-    xlsx_href: String,
     may_register: bool,
 }
 
-/// The address of this list with `changes` applied (`seite`, `sortierung`, `absteigend`,
-/// `format`); empty values are left out.
-fn query_string(params: &SearchParams, changes: &[(&str, String)]) -> String {
-    let pairs = [
-        ("q", params.q.as_str()),
-        ("art", params.art.as_str()),
-        ("region", params.region.as_str()),
-        ("branche", params.branche.as_str()),
-        ("betreuung", params.betreuung.as_str()),
-        ("ohne_kontakt", params.ohne_kontakt.as_str()),
-        ("sortierung", params.sortierung.as_str()),
-        ("absteigend", params.absteigend.as_str()),
-    ];
-    let mut query: Vec<(&str, String)> = pairs
-        .iter()
-        .filter(|(key, _)| !changes.iter().any(|(changed, _)| changed == key))
-        .map(|(key, value)| (*key, (*value).to_owned()))
-        .chain(changes.iter().cloned())
-        .filter(|(_, value)| !value.is_empty())
-        .collect();
-    query.sort_by_key(|(key, _)| *key);
-    format!(
-        "/organisationen?{}",
-        serde_urlencoded::to_string(&query).unwrap_or_default()
-    )
-}
-
-/// The heading link of column `value`: ascending first, descending on a second click.
-fn sort_link(params: &SearchParams, value: &str) -> SortLink {
-    let descending = params.absteigend == "1";
-    let active = params.sortierung == value;
-    let href = query_string(
-        params,
-        &[
-            ("sortierung", value.to_owned()),
-            (
-                "absteigend",
-                if active && !descending { "1" } else { "" }.to_owned(),
-            ),
-            ("seite", String::new()),
+/// The address of this list as it was opened.
+fn address(params: &SearchParams) -> ListAddress {
+    ListAddress::new(
+        "/organisationen",
+        vec![
+            ("q", params.q.clone()),
+            ("art", params.art.clone()),
+            ("region", params.region.clone()),
+            ("branche", params.branche.clone()),
+            ("betreuung", params.betreuung.clone()),
+            ("ohne_kontakt", params.ohne_kontakt.clone()),
+            ("sortierung", params.sortierung.clone()),
+            ("absteigend", params.absteigend.clone()),
         ],
-    );
-    match (active, descending) {
-        (true, false) => SortLink {
-            href,
-            aria_sort: "ascending",
-            arrow: " ▲",
-        },
-        (true, true) => SortLink {
-            href,
-            aria_sort: "descending",
-            arrow: " ▼",
-        },
-        (false, _) => SortLink {
-            href,
-            aria_sort: "none",
-            arrow: "",
-        },
-    }
-}
-
-/// The first and last page, the current one and two on either side, with gaps between.
-fn pager(params: &SearchParams, current: usize, last: usize) -> Vec<PageLink> {
-    let mut links = Vec::new();
-    let mut previous_shown = 0;
-    for number in 1..=last {
-        let near = number + 2 >= current && number <= current + 2;
-        if number != 1 && number != last && !near {
-            continue;
-        }
-        if number > previous_shown + 1 {
-            links.push(PageLink {
-                label: "…".to_owned(),
-                href: None,
-                current: false,
-            });
-        }
-        links.push(PageLink {
-            label: german::integer(number as i64),
-            href: (number != current)
-                .then(|| query_string(params, &[("seite", number.to_string())])),
-            current: number == current,
-        });
-        previous_shown = number;
-    }
-    links
+    )
 }
 
 pub(super) async fn search(
@@ -228,7 +139,7 @@ pub(super) async fn search(
     let sector = input.optional("branche", WzCode::parse).flatten();
     let account_manager = input.optional("betreuung", UserName::parse).flatten();
     let no_contact_months = input.count("ohne_kontakt").flatten();
-    let page_number = params.seite.parse::<usize>().unwrap_or(1).max(1);
+    let page_number = page_number(&params.seite);
     let text = Some(params.q.clone()).filter(|text| !text.trim().is_empty());
     let sort = SORTS
         .iter()
@@ -312,6 +223,7 @@ pub(super) async fn search(
     let form = input.view();
     let last_page = total.div_ceil(PER_PAGE).max(1);
     let page_number = page_number.min(last_page);
+    let list = address(&params);
     Ok(pages::render(
         &SearchPage {
             page: Chrome::new(&caller, texts::get("search.title"), "/organisationen"),
@@ -328,29 +240,10 @@ pub(super) async fn search(
             form,
             hits,
             total: german::integer(total as i64),
-            previous: (page_number > 1)
-                .then(|| query_string(&params, &[("seite", (page_number - 1).to_string())])),
-            next: (page_number < last_page)
-                .then(|| query_string(&params, &[("seite", (page_number + 1).to_string())])),
-            pager: pager(&params, page_number, last_page),
-            page_of: format!(
-                "{} {} {} {}",
-                texts::get("search.page"),
-                german::integer(page_number as i64),
-                texts::get("search.of"),
-                german::integer(last_page as i64)
-            ),
-            sort_name: sort_link(&params, "name"),
-            sort_region: sort_link(&params, "region"),
-            sort_contact: sort_link(&params, "kontakt"),
-            csv_href: query_string(
-                &params,
-                &[("format", "csv".to_owned()), ("seite", String::new())],
-            ),
-            xlsx_href: query_string(
-                &params,
-                &[("format", "xlsx".to_owned()), ("seite", String::new())],
-            ),
+            pager: list.pager(page_number, last_page),
+            sort_name: list.sort_link("name"),
+            sort_region: list.sort_link("region"),
+            sort_contact: list.sort_link("kontakt"),
             may_register: wifo_app::roles::STAFF.contains(&caller.role),
         },
         if input.is_valid() {
@@ -359,10 +252,4 @@ pub(super) async fn search(
             StatusCode::UNPROCESSABLE_ENTITY
         },
     ))
-}
-
-/// The file format a download asks for (`csv`, `xlsx`, as the exports name them); the page
-/// for anything else.
-fn download_format(format: &str) -> Option<TableFormat> {
-    TableFormat::parse(format).filter(|format| *format != TableFormat::Json)
 }

@@ -11,7 +11,7 @@ use axum::{
 use wifo_domain::{
     german,
     ids::VisitId,
-    values::Text,
+    values::{Text, TimeOfDay},
     visit::{CancelVisit, RescheduleVisit, Visit, VisitCommand},
 };
 
@@ -22,10 +22,24 @@ use crate::ui::{
 };
 use wifo_app::auth::Caller;
 
-/// Today in the date fields.
-pub(super) fn defaults() -> FormView {
+/// Today in the date fields, the current plan in the reschedule fields.
+pub(super) fn defaults(
+    planned: Option<(Option<chrono::NaiveDate>, Option<TimeOfDay>)>,
+) -> FormView {
     let day = german::iso(today());
-    FormView::with(&[("rescheduled_on", day.clone()), ("cancelled_on", day)])
+    let (planned_on, planned_at) = planned.unwrap_or_default();
+    FormView::with(&[
+        ("rescheduled_on", day.clone()),
+        ("cancelled_on", day),
+        (
+            "planned_on",
+            planned_on.map(german::iso).unwrap_or_default(),
+        ),
+        (
+            "planned_at",
+            planned_at.map(|time| time.to_string()).unwrap_or_default(),
+        ),
+    ])
 }
 
 /// One change of a planned visit, as read from its form.
@@ -92,12 +106,16 @@ pub(super) async fn reschedule(
 ) -> Result<Response, PageError> {
     let mut input = Input::new(pairs);
     let planned_on = input.date("planned_on");
+    let planned_at = input.optional("planned_at", TimeOfDay::parse);
     let rescheduled_on = input.date("rescheduled_on");
-    let command = match (VisitId::parse(&id), planned_on) {
-        (Ok(visit), Some(planned_on)) => Some(VisitCommand::Reschedule(RescheduleVisit {
-            visit,
-            planned_on,
-        })),
+    let command = match (VisitId::parse(&id), planned_on, planned_at) {
+        (Ok(visit), Some(planned_on), Some(planned_at)) => {
+            Some(VisitCommand::Reschedule(RescheduleVisit {
+                visit,
+                planned_on,
+                planned_at,
+            }))
+        }
         _ => None,
     };
     let dated = rescheduled_on.map(|day| (texts::get("visit.rescheduled_on"), day));

@@ -10,7 +10,7 @@ use axum::{
 use uuid::Uuid;
 use wifo_domain::{
     ids::VisitId,
-    values::Text,
+    values::{Text, TimeOfDay},
     visit::{PlanVisit, Visit, VisitCommand},
 };
 
@@ -46,8 +46,9 @@ pub(super) async fn plan(
         .ok_or_else(|| PageError::not_found(&caller, texts::get("org.unknown")))?;
     let mut input = Input::new(pairs);
     let date = input.date("date");
+    let planned_at = input.optional("time", TimeOfDay::parse);
     let purpose = input.required("purpose", Text::parse);
-    let (Some(planned_on), Some(purpose)) = (date, purpose) else {
+    let (Some(planned_on), Some(planned_at), Some(purpose)) = (date, planned_at, purpose) else {
         return Ok(visit_page(
             &state,
             &caller,
@@ -61,6 +62,7 @@ pub(super) async fn plan(
         visit: VisitId::from(Uuid::now_v7()),
         organization: target.organization,
         planned_on,
+        planned_at,
         staff: vec![caller.user.clone()],
         participants: Vec::new(),
         purpose,

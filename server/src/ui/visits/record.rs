@@ -119,6 +119,7 @@ fn history_lines(names: &Names<'_>, recorded: &[Recorded<VisitEvent>]) -> Vec<Hi
             let (on, what, text) = match &entry.event {
                 E::Planned {
                     planned_on,
+                    planned_at,
                     staff,
                     purpose,
                     ..
@@ -127,17 +128,21 @@ fn history_lines(names: &Names<'_>, recorded: &[Recorded<VisitEvent>]) -> Vec<Hi
                     format!(
                         "{} {} ({})",
                         texts::get("history.visit_planned"),
-                        german::date(*planned_on),
+                        german::planned(*planned_on, *planned_at),
                         names.staff_list(staff)
                     ),
                     purpose.to_string(),
                 ),
-                E::Rescheduled { planned_on, .. } => (
+                E::Rescheduled {
+                    planned_on,
+                    planned_at,
+                    ..
+                } => (
                     entry.occurred_on,
                     format!(
                         "{} {}",
                         texts::get("history.visit_rescheduled"),
-                        german::date(*planned_on)
+                        german::planned(*planned_on, *planned_at)
                     ),
                     String::new(),
                 ),
@@ -200,11 +205,18 @@ pub(super) async fn show(
     ready(&state, &caller).await?;
     let id = VisitId::parse(&id)
         .map_err(|_| PageError::not_found(&caller, texts::get("visit.unknown")))?;
+    let planned = {
+        let views = state.projections.read();
+        views
+            .visits
+            .get(&id)
+            .map(|visit| (visit.planned_on, visit.planned_at))
+    };
     record_page(
         &state,
         &caller,
         id,
-        super::changes::defaults(),
+        super::changes::defaults(planned),
         notice.ok.as_deref(),
         StatusCode::OK,
     )
@@ -282,7 +294,10 @@ pub(super) async fn record_page(
         ),
         (
             texts::get("visit.planned_on").to_owned(),
-            german::optional_date(visit.planned_on),
+            visit
+                .planned_on
+                .map(|day| german::planned(day, visit.planned_at))
+                .unwrap_or_default(),
         ),
         (
             texts::get("visit.conducted_on").to_owned(),

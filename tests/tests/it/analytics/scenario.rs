@@ -656,6 +656,7 @@ pub(super) async fn build(office: &Office) -> anyhow::Result<Ids> {
                 visit: id(1099),
                 organization: ids.tischlerei,
                 planned_on: day("2025-10-20"),
+                planned_at: None,
                 staff: vec![user("a.schneider")],
                 participants: vec![],
                 purpose: text("Kennenlernen"),

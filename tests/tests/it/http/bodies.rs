@@ -7,8 +7,8 @@
 use serde_json::{Value, json};
 use uuid::Uuid;
 use wifo_domain::{
-    contact::*, cooperation::*, gathering::*, inquiry::*, organization::*, person::*, retreat::*,
-    taxonomy::*, visit::*,
+    contact::*, cooperation::*, gathering::*, inquiry::*, organization::*, person::*, reminder::*,
+    retreat::*, taxonomy::*, visit::*,
 };
 
 /// Records that exist before the corpus runs, for the reference fields of the templates.
@@ -105,13 +105,16 @@ pub(super) fn template(body_type: &str, records: &Records) -> Option<Template> {
         ),
         "PlanVisit" => (
             "visit",
-            json!({"visit": id(), "organization": organization, "planned_on": DAY, "staff": [staff], "participants": [person], "purpose": "Kennenlernen", "joint_partner": other}),
+            json!({"visit": id(), "organization": organization, "planned_on": DAY, "planned_at": "10:30", "staff": [staff], "participants": [person], "purpose": "Kennenlernen", "joint_partner": other}),
         ),
         "ConductVisit" => (
             "visit",
             json!({"visit": id(), "organization": organization, "conducted_on": DAY, "duration_minutes": 60, "staff": [staff], "participants": [person], "topics": ["foerderung"], "findings": findings, "notes": "Gutes Gespräch", "joint_partner": other}),
         ),
-        "RescheduleVisit" => ("visit", json!({"visit": id(), "planned_on": DAY})),
+        "RescheduleVisit" => (
+            "visit",
+            json!({"visit": id(), "planned_on": DAY, "planned_at": "14:00"}),
+        ),
         "CancelVisit" => (
             "visit",
             json!({"visit": id(), "cancelled_on": DAY, "reason": "Krankheit"}),
@@ -226,6 +229,19 @@ pub(super) fn template(body_type: &str, records: &Records) -> Option<Template> {
                 "planned_milestones": [{"cooperation": id(), "milestone": id(), "title": "Bericht", "kind": "report", "due": DAY}],
                 "planned_gatherings": [{"gathering": id(), "kind": "topic_day", "title": "Thementag", "date": DAY}],
             }),
+        ),
+        "SetReminder" => (
+            "reminder",
+            json!({"reminder": id(), "about": {"organization": organization}, "task": "Rückruf zur Förderung", "assignee": staff, "due_on": DAY}),
+        ),
+        "ChangeReminder" => (
+            "reminder",
+            json!({"reminder": id(), "task": "Rückruf zur Förderung", "assignee": staff, "due_on": DAY}),
+        ),
+        "CompleteReminder" => ("reminder", json!({"reminder": id(), "completed_on": DAY})),
+        "WithdrawReminder" => (
+            "reminder",
+            json!({"reminder": id(), "withdrawn_on": DAY, "reason": "Doppelt angelegt"}),
         ),
         "DefineEntries" => (
             "taxonomy",
@@ -351,6 +367,10 @@ pub(super) fn parse_as_command(body_type: &str, body: &Value) -> Option<Result<(
         PrioritiseTopic,
         HoldRetreat,
         RecordDecision,
+        SetReminder,
+        ChangeReminder,
+        CompleteReminder,
+        WithdrawReminder,
         DefineEntries,
         RenameEntry,
         RetireEntry,

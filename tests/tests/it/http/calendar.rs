@@ -1,11 +1,12 @@
 //! The personal calendar feed: a staff member creates the address on `/konto`, a calendar
 //! program fetches it without logging in, and the file parses back (RFC 5545, with the
-//! `icalendar` parser) into the staff member's planned visit, open follow-up and the office's
-//! gathering — every all-day entry ending after it starts. A new address revokes the old one,
+//! `icalendar` parser) into the staff member's planned visits (one at an agreed time, which
+//! lasts an hour), open follow-ups (one left by a visit, one set on its own) and the office's
+//! gathering — every all-day entry ending the day after it starts. A new address revokes the old one,
 //! revoking leaves none, and another user's visits are not in it.
 
 use chrono::Duration;
-use icalendar::{Component, DatePerhapsTime};
+use icalendar::{CalendarDateTime, Component, DatePerhapsTime};
 use reqwest::StatusCode;
 use serde_json::json;
 use wifo_domain::values::Role;
@@ -52,6 +53,23 @@ async fn a_subscribed_calendar_holds_my_visits_follow_ups_and_the_gatherings() -
             "/api/v1/visits",
             &json!({"organization": bakery, "planned_on": planned_on, "staff": [user_name(Role::Admin)],
                     "participants": [], "purpose": "Anderer Termin", "joint_partner": null}),
+        )
+        .await?;
+    // A visit at an agreed time, and a reminder set on its own.
+    let timed_on = today() + Duration::days(2);
+    staff
+        .write(
+            "/api/v1/visits",
+            &json!({"organization": bakery, "planned_on": timed_on, "planned_at": "09:15",
+                    "staff": [user_name(Role::Staff)], "participants": [], "purpose": "Rundgang",
+                    "joint_partner": null}),
+        )
+        .await?;
+    staff
+        .write(
+            "/api/v1/reminders",
+            &json!({"about": {"organization": bakery}, "task": "Unterlagen nachreichen",
+                    "assignee": user_name(Role::Staff), "due_on": today() + Duration::days(4)}),
         )
         .await?;
     let conducted = id_of(
@@ -104,13 +122,28 @@ async fn a_subscribed_calendar_holds_my_visits_follow_ups_and_the_gatherings() -
         ));
     }
     let day = |date: chrono::NaiveDate| DatePerhapsTime::Date(date);
+    let at = |date: chrono::NaiveDate, hour: u32, minute: u32| {
+        DatePerhapsTime::DateTime(CalendarDateTime::Floating(
+            date.and_hms_opt(hour, minute, 0).unwrap_or_default(),
+        ))
+    };
     assert_eq!(
         entries,
         vec![
             (
                 "Unternehmensbesuch: Bäckerei Kalender GmbH".to_owned(),
+                at(timed_on, 9, 15),
+                at(timed_on, 10, 15)
+            ),
+            (
+                "Unternehmensbesuch: Bäckerei Kalender GmbH".to_owned(),
                 day(planned_on),
                 day(planned_on + Duration::days(1))
+            ),
+            (
+                "Wiedervorlage: Unterlagen nachreichen".to_owned(),
+                day(today() + Duration::days(4)),
+                day(today() + Duration::days(5))
             ),
             (
                 "Wiedervorlage: Förderantrag schicken".to_owned(),

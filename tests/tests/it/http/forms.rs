@@ -58,6 +58,19 @@ const PAGES: &[(&str, &str)] = &[
         "/api/v1/visits/{id}/follow-ups/complete",
         "/besuche/{id}/wiedervorlagen/erledigt",
     ),
+    ("/api/v1/reminders", "/wiedervorlagen/neu"),
+    (
+        "/api/v1/reminders/{id}/change",
+        "/wiedervorlagen/{id}/aendern",
+    ),
+    (
+        "/api/v1/reminders/{id}/complete",
+        "/wiedervorlagen/{id}/erledigt",
+    ),
+    (
+        "/api/v1/reminders/{id}/withdraw",
+        "/wiedervorlagen/{id}/zurueckziehen",
+    ),
     ("/api/v1/contacts", "/organisationen/{id}/kontakte/neu"),
     (
         "/api/v1/contacts/{id}/retract",

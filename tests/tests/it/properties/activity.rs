@@ -87,6 +87,7 @@ fn plan_visit(visit: VisitId) -> impl Strategy<Value = VisitCommand> {
                     visit,
                     organization,
                     planned_on,
+                    planned_at: None,
                     staff,
                     participants,
                     purpose,
@@ -142,7 +143,11 @@ pub(super) fn visit_command(visit: VisitId) -> impl Strategy<Value = VisitComman
     use VisitCommand as C;
     prop_oneof![
         1 => plan_visit(visit),
-        1 => day().prop_map(move |planned_on| C::Reschedule(RescheduleVisit { visit, planned_on })),
+        1 => day().prop_map(move |planned_on| C::Reschedule(RescheduleVisit {
+                visit,
+                planned_on,
+                planned_at: None,
+            })),
         1 => (day(), reason()).prop_map(move |(cancelled_on, reason)| {
             C::Cancel(CancelVisit { visit, cancelled_on, reason })
         }),

@@ -13,7 +13,7 @@ use wifo_domain::{
     personal::{Erasable, PersonalData},
     values::{
         Address, Code, Email, OrganizationName, PersonName, Phone, RegionCode, SizeClass, Tag,
-        Text, Title, UserName, Website, WzCode,
+        Text, TimeOfDay, Title, UserName, Website, WzCode,
     },
     visit::{Findings, Satisfaction, VisitEvent},
 };
@@ -175,6 +175,7 @@ pub(super) fn visit_events() -> Vec<VisitEvent> {
             visit,
             organization: id(BAECKEREI),
             planned_on: date(2025, 4, 3),
+            planned_at: Some(TimeOfDay::parse("10:30").expect("time")),
             staff: vec![user("a.schmidt"), user("b.yilmaz")],
             participants: vec![id(ANNA)],
             purpose: text("Antrittsbesuch, Erweiterungspläne am Standort"),
@@ -183,6 +184,7 @@ pub(super) fn visit_events() -> Vec<VisitEvent> {
         E::Rescheduled {
             visit,
             planned_on: date(2025, 4, 10),
+            planned_at: None,
         },
         E::Cancelled {
             visit,

@@ -1,11 +1,12 @@
 //! The hand-written events of the planning and administration streams — cooperation
-//! agreements, gatherings, retreats, taxonomies and users — for the codec round trip; the
+//! agreements, gatherings, retreats, reminders, taxonomies and users — for the codec round trip; the
 //! other streams' events are in `fixture.rs`, whose helpers and ids these share.
 
 use wifo_domain::{
     cooperation::{CooperationEvent, MilestoneKind},
     gathering::{Attendance, GatheringEvent, GatheringKind, MilestoneRef},
-    ids::{CooperationId, DecisionId, GatheringId, MilestoneId, ProposalId, RetreatId},
+    ids::{CooperationId, DecisionId, GatheringId, MilestoneId, ProposalId, ReminderId, RetreatId},
+    reminder::{ReminderEvent, ReminderSubject},
     retreat::{PlannedGathering, PlannedMilestone, Priority, RetreatEvent},
     taxonomy::{Entry, TaxonomyEvent, TaxonomyKind},
     user::UserEvent,
@@ -193,6 +194,35 @@ pub(super) fn taxonomy_events() -> Vec<TaxonomyEvent> {
         E::EntryReactivated {
             taxonomy: TaxonomyKind::Sectors,
             code: "10.71".into(),
+        },
+    ]
+}
+
+pub(super) fn reminder_events() -> Vec<ReminderEvent> {
+    use ReminderEvent as E;
+    let reminder: ReminderId = id(0x0901);
+    vec![
+        E::Set {
+            reminder,
+            about: ReminderSubject::Cooperation(id(COOPERATION)),
+            task: title("Zwischenbericht beim Verband anfragen"),
+            assignee: user("a.schmidt"),
+            due_on: date(2025, 6, 2),
+        },
+        E::Changed {
+            reminder,
+            task: title("Zwischenbericht beim Verband anfragen"),
+            assignee: user("b.yilmaz"),
+            due_on: date(2025, 6, 9),
+        },
+        E::Completed {
+            reminder,
+            completed_on: date(2025, 6, 5),
+        },
+        E::Withdrawn {
+            reminder,
+            withdrawn_on: date(2025, 6, 3),
+            reason: text("Bericht kam von selbst"),
         },
     ]
 }
