@@ -2,7 +2,8 @@
 //! frames (`frames.rs`, columns built in `columns.rs`), every figure is a polars expression over
 //! them (`stats/`), the figures form a typed report (`model.rs`) with agenda proposals
 //! (`agenda.rs`), and the report is written as HTML, JSON, CSV, XLSX or Parquet (`output/`;
-//! CSV and XLSX through the writers of `wifo_exchange::export`).
+//! CSV and XLSX through the writers of `wifo_exchange::export`), the HTML and XLSX opening with
+//! a summary of the key figures (`summary.rs`) and the proposals.
 
 pub mod agenda;
 mod columns;
@@ -12,6 +13,7 @@ pub mod key_figures;
 pub mod model;
 pub mod output;
 pub mod stats;
+pub mod summary;
 pub mod tables;
 
 use std::time::{Duration, Instant};

@@ -21,7 +21,8 @@ pub struct Report {
     pub inquiries: InquiryStatistics,
     pub cooperations: CooperationStatistics,
     pub gatherings: GatheringStatistics,
-    /// Proposals for next year's agenda, most pressing first.
+    /// Proposals for next year's agenda, most pressing first: at most
+    /// [`crate::agenda::MAX_PROPOSALS`], one per subject.
     pub agenda: Vec<AgendaProposal>,
 }
 
@@ -313,8 +314,12 @@ pub struct AgendaProposal {
     pub reason_kind: String,
     /// What the proposal is about (topic, region, sector, agreement).
     pub subject: String,
-    /// Why, in German, with the figures.
+    /// Why, in German, with the figures: the sentence of `reason_kind`, followed by those of
+    /// `other_reason_kinds`.
     pub reason: String,
-    /// Higher is more pressing; what the ranking sorts by.
+    /// Higher is more pressing; what the ranking sorts by (the score of `reason_kind`).
     pub score: f64,
+    /// Further reasons the same subject qualified for, merged into this one proposal, by
+    /// descending score (e.g. a topic that grew and whose inquiries were answered slowly).
+    pub other_reason_kinds: Vec<String>,
 }

@@ -6,7 +6,8 @@
 pub use wifo_exchange::export::Cell;
 use wifo_exchange::export::Sheet;
 
-use crate::model::{Count, KeyedCount, Measure, Report};
+use crate::model::{AgendaProposal, Count, KeyedCount, Measure, Report};
+use crate::summary::{FigureValue, key_figures};
 
 mod inquiries;
 mod visits;
@@ -105,51 +106,22 @@ fn text(value: &str) -> Cell {
 pub fn tables(report: &Report) -> Vec<Table> {
     let visits = &report.visits;
     let inquiries = &report.inquiries;
-    let mut overview = Vec::new();
-    let mut figure = |name: &str, cells: Vec<Cell>| {
-        let mut row = vec![text(name)];
-        row.extend(cells);
-        overview.push(row);
-    };
-    figure(
-        "Durchgeführte Betriebsbesuche",
-        count_cells(&visits.conducted),
-    );
-    figure("davon gemeinsam mit Partnern", count_cells(&visits.joint));
-    figure("Kontakte", count_cells(&report.contacts.logged));
-    figure("Eingegangene Anliegen", count_cells(&inquiries.received));
-    figure(
-        "Anliegen offen am Ende des Zeitraums",
-        count_cells(&inquiries.open_at_end),
-    );
-    figure(
-        "Erstantwort in Arbeitstagen (Median)",
-        measure_cells(&inquiries.first_response.median_days),
-    );
-    figure(
-        &format!(
-            "Erstantwort innerhalb von {} Arbeitstagen (%)",
-            inquiries.first_response.target_days
-        ),
-        measure_cells(&inquiries.first_response.within_target_percent),
-    );
-    figure(
-        "Abschluss in Tagen (Median)",
-        measure_cells(&inquiries.to_close.median_days),
-    );
-    figure(
-        "Veranstaltungen",
-        count_cells(&report.gatherings.total.held),
-    );
-    figure(
-        "Teilnahmen an Veranstaltungen",
-        count_cells(&report.gatherings.total.attendance),
-    );
+    let overview = key_figures(report)
+        .iter()
+        .map(|figure| {
+            let mut row = vec![text(&figure.label)];
+            row.extend(match figure.value {
+                FigureValue::Count(count) => count_cells(&count),
+                FigureValue::Measure(measure) => measure_cells(&measure),
+            });
+            row
+        })
+        .collect();
 
     let mut tables = vec![Table {
         id: "uebersicht",
-        sheet: "Übersicht",
-        title: "Übersicht".to_owned(),
+        sheet: "Kennzahlen",
+        title: "Kennzahlen".to_owned(),
         headers: headers(&["Kennzahl"], &COUNT_HEADERS),
         rows: overview,
     }];
@@ -289,7 +261,7 @@ pub fn tables(report: &Report) -> Vec<Table> {
             .map(|proposal| {
                 vec![
                     Cell::Integer(i64::from(proposal.rank)),
-                    text(reason_label(&proposal.reason_kind)),
+                    text(&reason_labels(proposal)),
                     text(&proposal.subject),
                     text(&proposal.reason),
                     Cell::Decimal(proposal.score, 1),
@@ -311,4 +283,14 @@ pub fn reason_label(kind: &str) -> &'static str {
         "low_coverage_sector" => "Branche selten besucht",
         _ => "Sonstiges",
     }
+}
+
+/// German labels of all reasons of a merged proposal, its own first: „langsame Anliegen,
+/// wachsendes Thema“.
+pub fn reason_labels(proposal: &AgendaProposal) -> String {
+    std::iter::once(&proposal.reason_kind)
+        .chain(&proposal.other_reason_kinds)
+        .map(|kind| reason_label(kind))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

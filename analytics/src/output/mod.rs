@@ -1,6 +1,6 @@
 //! Writing a report: self-contained HTML, JSON, CSV (one `;`-separated UTF-8 file with BOM
-//! per table, in a folder or a ZIP archive), XLSX (one sheet per table) and Parquet (the fact
-//! tables). CSV and XLSX are written by the writers of `wifo_exchange::export`; `csv.rs` and
+//! per table, in a folder or a ZIP archive), XLSX (an „Übersicht“ sheet, then one sheet per
+//! table) and Parquet (the fact tables). CSV and XLSX are written by the writers of `wifo_exchange::export`; `csv.rs` and
 //! `xlsx.rs` here only name and gather the files. `render` gives the bytes for an HTTP answer,
 //! `write` writes files for the CLI.
 
@@ -66,7 +66,7 @@ pub fn render(
         Format::Html => Ok(html::render(report).into_bytes()),
         Format::Json => Ok(serde_json::to_vec_pretty(report)?),
         Format::Csv => csv::zip(&tables(report)),
-        Format::Xlsx => xlsx::render(&tables(report)),
+        Format::Xlsx => xlsx::render(report),
         Format::Parquet => match frames {
             Some(frames) => parquet::zip(frames),
             None => Err(AnalyticsError::InvalidPeriod(

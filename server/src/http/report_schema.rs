@@ -106,6 +106,7 @@ pub(super) fn schemas() -> Value {
             "rank": integer,
             "reason_kind": {"type": "string", "enum": ["topic_growth", "slow_inquiries", "open_inquiries", "slipped_milestones", "low_coverage_region", "low_coverage_sector"]},
             "subject": text, "reason": text, "score": {"type": "number"},
+            "other_reason_kinds": {"type": "array", "items": {"type": "string"}, "description": "Weitere Anlässe desselben Gegenstands, in diesen Vorschlag übernommen (höchstes Gewicht zuerst)."},
         })),
         "Report": {
             "type": "object",

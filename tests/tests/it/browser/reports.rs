@@ -1,7 +1,8 @@
 //! The reports in the browser: the planner opens last year's Klausur statistics from the
 //! retreat page and the lead the leadership report — each one self-contained German page that
-//! axe-core finds accessible, with the key figures, SVG charts and the agenda proposals; the
-//! visits figure equals the conducted visits of that year counted in the views.
+//! axe-core finds accessible, opening with a summary (key figures, four to six SVG charts, at
+//! most ten agenda proposals) no higher than two A4 pages, then the contents and the appendix;
+//! the visits figure equals the conducted visits of that year counted in the views.
 
 use anyhow::ensure;
 use chrono::Datelike;
@@ -37,8 +38,10 @@ async fn the_planner_and_the_lead_read_their_reports_in_the_browser() -> anyhow:
     );
     let headings = browser.text("body").await?;
     for heading in [
-        "Auf einen Blick",
+        "Zusammenfassung",
         "Themenvorschläge für das nächste Jahr",
+        "Inhalt",
+        "Anhang",
         "Betriebsbesuche",
         "Anliegen",
     ] {
@@ -46,9 +49,40 @@ async fn the_planner_and_the_lead_read_their_reports_in_the_browser() -> anyhow:
     }
     let charts = browser
         .client
-        .find_all(Locator::Css("svg[role=img]"))
+        .find_all(Locator::Css("#zusammenfassung svg[role=img]"))
         .await?;
-    ensure!(!charts.is_empty(), "the report has no chart");
+    ensure!(
+        (4..=6).contains(&charts.len()),
+        "{} charts in the summary",
+        charts.len()
+    );
+    let proposals = browser
+        .client
+        .find_all(Locator::Css("#zusammenfassung ol.agenda li"))
+        .await?;
+    ensure!(
+        proposals.len() <= wifo_analytics::agenda::MAX_PROPOSALS,
+        "{} proposals",
+        proposals.len()
+    );
+    // The page is as wide as A4's printable width (182 mm), so its summary's height on screen
+    // is what it takes on paper: at most two pages of 267 mm.
+    let measured = browser
+        .client
+        .execute(
+            "const page = document.createElement('div'); page.style.height = '267mm'; document.body.appendChild(page); const height = page.getBoundingClientRect().height; page.remove(); return [document.getElementById('zusammenfassung').getBoundingClientRect().height, height];",
+            vec![],
+        )
+        .await?;
+    let (summary, page) = (
+        measured[0].as_f64().unwrap_or(f64::MAX),
+        measured[1].as_f64().unwrap_or(0.0),
+    );
+    ensure!(
+        summary <= 2.0 * page,
+        "the summary is {summary:.0} px high, two A4 pages {:.0} px",
+        2.0 * page
+    );
     browser.screenshot("bericht-klausur").await?;
     browser.open("/klausur").await?;
     browser.logout().await?;

@@ -1,8 +1,8 @@
 //! The report routes over HTTP: a visit written through the API shows up in the lead's Klausur
 //! statistics at once (read your writes); the HTML answer is a complete page with its own
-//! policy for inline styles; CSV comes as a ZIP and XLSX as a workbook; bad parameters get a
-//! 400 problem; staff may not read reports; the JSON shape is documented in the OpenAPI
-//! document.
+//! policy for inline styles and opens with the summary; CSV comes as a ZIP and XLSX as a
+//! workbook whose first sheet is the „Übersicht“; bad parameters get a 400 problem; staff may
+//! not read reports; the JSON shape is documented in the OpenAPI document.
 
 use reqwest::{StatusCode, header};
 use serde_json::json;
@@ -60,6 +60,11 @@ async fn a_lead_reads_the_klausur_statistics_in_every_format() -> anyhow::Result
     assert!(
         page.starts_with("<!DOCTYPE html>") && page.contains(&format!("Klausur-Statistik {year}"))
     );
+    // The summary, then the contents, then the appendix.
+    let summary = page.find("<h2>Zusammenfassung</h2>");
+    let contents = page.find(">Inhalt</h2>");
+    let appendix = page.find("<h2>Anhang</h2>");
+    assert!(summary.is_some() && summary < contents && contents < appendix);
 
     let csv = lead
         .get(&format!("/api/v1/reports/klausur/{year}?format=csv"))
@@ -73,6 +78,14 @@ async fn a_lead_reads_the_klausur_statistics_in_every_format() -> anyhow::Result
         xlsx.headers()[header::CONTENT_DISPOSITION]
             .to_str()?
             .contains(".xlsx")
+    );
+    let workbook: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx.bytes().await?.to_vec()))?;
+    assert_eq!(
+        calamine::Reader::sheet_names(&workbook)
+            .first()
+            .map(String::as_str),
+        Some("Übersicht")
     );
 
     let planner = app.login(Role::Planner).await?;
@@ -114,6 +127,20 @@ async fn a_lead_reads_the_klausur_statistics_in_every_format() -> anyhow::Result
         .unwrap_or_default()
     {
         assert!(schema.get(&field).is_some(), "{field} undocumented");
+    }
+    let proposal = &document["components"]["schemas"]["AgendaProposal"]["properties"];
+    for field in [
+        "rank",
+        "reason_kind",
+        "subject",
+        "reason",
+        "score",
+        "other_reason_kinds",
+    ] {
+        assert!(
+            proposal.get(field).is_some(),
+            "AgendaProposal.{field} undocumented"
+        );
     }
     let operation = &document["paths"]["/api/v1/reports/klausur/{year}"]["get"];
     assert_eq!(
