@@ -1,6 +1,6 @@
 //! The queue of open inquiries (`/anliegen`), overdue ones first, optionally only the caller's
 //! own or one staff member's (`?bearbeiter=login`, chosen by display name); a closed inquiry
-//! leaves it.
+//! leaves it. „Liste herunterladen“ gives the queue as shown as CSV for German Excel or XLSX.
 
 use askama::Template;
 use axum::{
@@ -12,15 +12,19 @@ use serde::Deserialize;
 use wifo_domain::{german, values::UserName};
 use wifo_projections::queries::work::inquiry_queue;
 
+use crate::respond::attachment;
 use crate::state::AppState;
 use crate::ui::{
     choices::staff_choices,
     error::PageError,
     form::{Choice, FormView},
+    listing::{ListAddress, Pager, download_format},
     pages::{self, Chrome},
     ready, texts, today,
 };
 use wifo_app::auth::Caller;
+use wifo_app::export::table_bytes;
+use wifo_exchange::export::{Cell, Sheet};
 
 #[derive(Deserialize, Default)]
 pub(super) struct QueueParams {
@@ -29,6 +33,9 @@ pub(super) struct QueueParams {
     meine: String,
     #[serde(default)]
     bearbeiter: String,
+    /// `csv` or `xlsx`: the queue as shown, as a file.
+    #[serde(default)]
+    format: String,
     #[serde(default)]
     pub(super) organisation: String,
 }
@@ -44,6 +51,9 @@ pub(super) struct QueueRow {
     /// „beantwortet am 03.12.2026“ once there is a first answer (the deadline was met or not).
     pub answered: String,
     pub referrals: usize,
+    respond_by_day: chrono::NaiveDate,
+    received_day: chrono::NaiveDate,
+    first_response_on: Option<chrono::NaiveDate>,
 }
 
 #[derive(Template)]
@@ -55,6 +65,37 @@ struct QueuePage {
     mine: bool,
     /// The staff to narrow the queue to, by display name.
     staff: Vec<Choice>,
+    /// The download links of the queue as shown.
+    downloads: Pager,
+}
+
+/// The queue as a sheet for German Excel, in the order shown.
+fn sheet(rows: &[QueueRow]) -> Sheet {
+    let header: Vec<&str> = [
+        "col.respond_by",
+        "col.organization",
+        "col.source",
+        "inquiry.received_on",
+        "inquiry.assignee",
+        "inquiry.open_referrals",
+        "inquiry.first_answer_on",
+    ]
+    .into_iter()
+    .map(texts::get)
+    .collect();
+    let mut sheet = Sheet::new(texts::get("inquiry.queue_title"), &header);
+    for row in rows {
+        sheet.rows.push(vec![
+            Cell::Date(row.respond_by_day),
+            Cell::text(&row.organization),
+            Cell::text(&row.source),
+            Cell::Date(row.received_day),
+            Cell::text(&row.assignee),
+            Cell::Integer(row.referrals as i64),
+            Cell::optional(row.first_response_on),
+        ]);
+    }
+    sheet
 }
 
 pub(super) async fn queue(
@@ -119,11 +160,31 @@ pub(super) async fn queue(
                 .unwrap_or_default(),
             referrals: entry.open_referrals,
             answered: crate::ui::due::answered_note(entry.first_response_on),
+            respond_by_day: entry.respond_by,
+            received_day: entry.received_on,
+            first_response_on: entry.first_response_on,
         })
-        .collect();
+        .collect::<Vec<_>>();
         (rows, staff)
     };
+    if let Some(format) = download_format(&params.format) {
+        let bytes = table_bytes(std::slice::from_ref(&sheet(&rows)), format)
+            .map_err(|error| PageError::internal(&caller, "Export", error))?;
+        return Ok(attachment(
+            format.media_type(),
+            &format!("anliegen.{}", format.extension()),
+            bytes,
+        ));
+    }
+    let address = ListAddress::new(
+        "/anliegen",
+        vec![
+            ("meine", params.meine.clone()),
+            ("bearbeiter", params.bearbeiter.clone()),
+        ],
+    );
     Ok(pages::ok(&QueuePage {
+        downloads: address.pager(1, 1),
         page: Chrome::new(&caller, texts::get("inquiry.queue_title"), "/anliegen")
             .with_notice(params.ok.as_deref()),
         t: texts::Texts,

@@ -11,12 +11,20 @@ use axum::{
     extract::{Query, State},
     response::Response,
 };
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 use wifo_app::export::table_bytes;
-use wifo_domain::{contact::ContactStatus, german, visit::VisitStatus};
+use wifo_domain::{
+    contact::ContactStatus,
+    german,
+    ids::{ContactId, InquiryId, OrganizationId, VisitId},
+    visit::VisitStatus,
+};
 use wifo_exchange::export::{Cell, Sheet};
-use wifo_projections::{Views, queries::work::first_response_working_days};
+use wifo_projections::{
+    Views,
+    queries::{names::Names, work::first_response_working_days},
+};
 
 use crate::respond::attachment;
 use crate::state::AppState;
@@ -46,18 +54,22 @@ pub(super) struct ListParams {
     format: String,
 }
 
-/// One line: the link of its organization cell and its cells.
-struct Line {
-    href: String,
-    cells: Vec<Cell>,
+/// One record of a list: which one, and its day (the first column, the default order).
+#[derive(Clone, Copy)]
+enum Item {
+    Visit(VisitId),
+    Contact(ContactId),
+    Inquiry(InquiryId),
 }
 
-/// One list: its heading, file name, columns (sort value, text key) and lines.
+/// One list: its heading, file name, columns (sort value, text key) and records. Only the
+/// records shown (or downloaded) are turned into cells, so a year of a large office's contacts
+/// costs one pass and a sort by day, not one formatted line each.
 struct List {
     heading: &'static str,
     file: &'static str,
     columns: [(&'static str, &'static str); 4],
-    lines: Vec<Line>,
+    items: Vec<(NaiveDate, Item)>,
 }
 
 /// A column heading as the template shows it.
@@ -79,10 +91,9 @@ struct ListPage {
     back: String,
 }
 
-/// The lines of list `was` for `year`, or `None` for a list that does not exist.
+/// The records of list `was` for `year`, or `None` for a list that does not exist.
 fn list(views: &Views, was: &str, year: i32) -> Option<List> {
-    let names = views.names();
-    let organization = |id: &wifo_domain::ids::OrganizationId| Cell::text(names.organization(id));
+    let of_year = |day: Option<NaiveDate>| day.filter(|day| day.year() == year);
     match was {
         "besuche" => Some(List {
             heading: "dash.visits",
@@ -93,23 +104,13 @@ fn list(views: &Views, was: &str, year: i32) -> Option<List> {
                 ("mitarbeiter", "col.staff"),
                 ("themen", "col.topics"),
             ],
-            lines: views
+            items: views
                 .visits
                 .iter()
-                .filter(|(_, visit)| visit.status == VisitStatus::Conducted)
-                .filter_map(|(id, visit)| {
-                    let day = visit.conducted_on.filter(|day| day.year() == year)?;
-                    let at = visit.organization?;
-                    Some(Line {
-                        href: format!("/besuche/{id}"),
-                        cells: vec![
-                            Cell::Date(day),
-                            organization(&at),
-                            Cell::text(names.staff_list(&visit.staff)),
-                            Cell::text(names.topics(&visit.topics)),
-                        ],
-                    })
+                .filter(|(_, visit)| {
+                    visit.status == VisitStatus::Conducted && visit.organization.is_some()
                 })
+                .filter_map(|(id, visit)| Some((of_year(visit.conducted_on)?, Item::Visit(*id))))
                 .collect(),
         }),
         "kontakte" => Some(List {
@@ -121,27 +122,14 @@ fn list(views: &Views, was: &str, year: i32) -> Option<List> {
                 ("kanal", "contact.channel"),
                 ("mitarbeiter", "col.staff"),
             ],
-            lines: views
+            items: views
                 .contacts
                 .iter()
-                .filter(|(_, contact)| contact.status == ContactStatus::Logged)
+                .filter(|(_, contact)| {
+                    contact.status == ContactStatus::Logged && contact.organization.is_some()
+                })
                 .filter_map(|(id, contact)| {
-                    let day = contact.contacted_on.filter(|day| day.year() == year)?;
-                    let at = contact.organization?;
-                    Some(Line {
-                        href: format!("/kontakte/{id}"),
-                        cells: vec![
-                            Cell::Date(day),
-                            organization(&at),
-                            Cell::optional(contact.channel.map(|channel| channel.label())),
-                            Cell::optional(
-                                contact
-                                    .staff
-                                    .as_ref()
-                                    .map(|staff| names.staff(staff.as_str())),
-                            ),
-                        ],
-                    })
+                    Some((of_year(contact.contacted_on)?, Item::Contact(*id)))
                 })
                 .collect(),
         }),
@@ -154,28 +142,93 @@ fn list(views: &Views, was: &str, year: i32) -> Option<List> {
                 ("quelle", "col.source"),
                 ("erstantwort", "dash.first_response_days"),
             ],
-            lines: views
+            items: views
                 .inquiries
                 .iter()
                 .filter_map(|(id, inquiry)| {
-                    let day = inquiry.received_on.filter(|day| day.year() == year)?;
-                    Some(Line {
-                        href: format!("/anliegen/{id}"),
-                        cells: vec![
-                            Cell::Date(day),
-                            inquiry.organization.as_ref().map_or_else(
-                                || Cell::text(texts::get("inquiry.anonymous")),
-                                organization,
-                            ),
-                            Cell::optional(inquiry.source.map(|source| source.label())),
-                            first_response_working_days(views, *id)
-                                .map_or(Cell::Empty, |days| Cell::Integer(i64::from(days))),
-                        ],
-                    })
+                    Some((of_year(inquiry.received_on)?, Item::Inquiry(*id)))
                 })
                 .collect(),
         }),
         _ => None,
+    }
+}
+
+/// The link and the cells of one record.
+fn line(views: &Views, names: &Names<'_>, day: NaiveDate, item: Item) -> (String, Vec<Cell>) {
+    let organization = |id: Option<OrganizationId>| {
+        id.map_or_else(
+            || Cell::text(texts::get("inquiry.anonymous")),
+            |id| Cell::text(names.organization(&id)),
+        )
+    };
+    match item {
+        Item::Visit(id) => {
+            let visit = views.visits.get(&id);
+            (
+                format!("/besuche/{id}"),
+                vec![
+                    Cell::Date(day),
+                    organization(visit.and_then(|visit| visit.organization)),
+                    Cell::text(
+                        visit
+                            .map(|visit| names.staff_list(&visit.staff))
+                            .unwrap_or_default(),
+                    ),
+                    Cell::text(
+                        visit
+                            .map(|visit| names.topics(&visit.topics))
+                            .unwrap_or_default(),
+                    ),
+                ],
+            )
+        }
+        Item::Contact(id) => {
+            let contact = views.contacts.get(&id);
+            (
+                format!("/kontakte/{id}"),
+                vec![
+                    Cell::Date(day),
+                    organization(contact.and_then(|contact| contact.organization)),
+                    Cell::optional(
+                        contact
+                            .and_then(|contact| contact.channel)
+                            .map(|channel| channel.label()),
+                    ),
+                    Cell::optional(
+                        contact
+                            .and_then(|contact| contact.staff.as_ref())
+                            .map(|staff| names.staff(staff.as_str())),
+                    ),
+                ],
+            )
+        }
+        Item::Inquiry(id) => {
+            let inquiry = views.inquiries.get(&id);
+            (
+                format!("/anliegen/{id}"),
+                vec![
+                    Cell::Date(day),
+                    organization(inquiry.and_then(|inquiry| inquiry.organization)),
+                    Cell::optional(
+                        inquiry
+                            .and_then(|inquiry| inquiry.source)
+                            .map(|source| source.label()),
+                    ),
+                    first_response_working_days(views, id)
+                        .map_or(Cell::Empty, |days| Cell::Integer(i64::from(days))),
+                ],
+            )
+        }
+    }
+}
+
+/// The id of a record, the last tie-breaker of every order.
+fn id_of(item: &Item) -> uuid::Uuid {
+    match item {
+        Item::Visit(id) => id.as_uuid(),
+        Item::Contact(id) => id.as_uuid(),
+        Item::Inquiry(id) => id.as_uuid(),
     }
 }
 
@@ -202,13 +255,15 @@ pub(super) async fn drill_down(
         .jahr
         .filter(|year| (2000..=2100).contains(year))
         .unwrap_or(today().year());
-    let Some(mut list) = list(&state.projections.read(), &params.was, year) else {
+    let views = state.projections.read();
+    let names = views.names();
+    let Some(mut list) = list(&views, &params.was, year) else {
         return Err(PageError::not_found(
             &caller,
             texts::get("dash.unknown_list"),
         ));
     };
-    // Newest first unless a heading sorts otherwise; ties in the order of the first column.
+    // Newest first unless a heading sorts otherwise; ties by day, then by record.
     let (sort, descending) = if params.sortierung.is_empty() {
         ("datum".to_owned(), true)
     } else {
@@ -219,12 +274,28 @@ pub(super) async fn drill_down(
         .iter()
         .position(|(value, _)| *value == sort)
         .unwrap_or(0);
-    list.lines.sort_by(|a, b| {
-        let order = compare(&a.cells[column], &b.cells[column])
-            .then_with(|| compare(&a.cells[0], &b.cells[0]))
-            .then_with(|| a.href.cmp(&b.href));
-        if descending { order.reverse() } else { order }
-    });
+    if column == 0 {
+        list.items.sort_by(|a, b| {
+            let order = a.0.cmp(&b.0).then_with(|| id_of(&a.1).cmp(&id_of(&b.1)));
+            if descending { order.reverse() } else { order }
+        });
+    } else {
+        let mut keyed: Vec<(Cell, (NaiveDate, Item))> = list
+            .items
+            .into_iter()
+            .map(|(day, item)| {
+                let (_, mut cells) = line(&views, &names, day, item);
+                (cells.swap_remove(column), (day, item))
+            })
+            .collect();
+        keyed.sort_by(|a, b| {
+            let order = compare(&a.0, &b.0)
+                .then_with(|| a.1.0.cmp(&b.1.0))
+                .then_with(|| id_of(&a.1.1).cmp(&id_of(&b.1.1)));
+            if descending { order.reverse() } else { order }
+        });
+        list.items = keyed.into_iter().map(|(_, item)| item).collect();
+    }
     if let Some(format) = download_format(&params.format) {
         let header: Vec<&str> = list
             .columns
@@ -232,7 +303,12 @@ pub(super) async fn drill_down(
             .map(|(_, key)| texts::get(key))
             .collect();
         let mut sheet = Sheet::new(texts::get(list.heading), &header);
-        sheet.rows = list.lines.into_iter().map(|line| line.cells).collect();
+        sheet.rows = list
+            .items
+            .iter()
+            .map(|(day, item)| line(&views, &names, *day, *item).1)
+            .collect();
+        drop(views);
         let bytes = table_bytes(std::slice::from_ref(&sheet), format)
             .map_err(|error| PageError::internal(&caller, "Export", error))?;
         return Ok(attachment(
@@ -250,7 +326,7 @@ pub(super) async fn drill_down(
             ("absteigend", if descending { "1" } else { "" }.to_owned()),
         ],
     );
-    let total = list.lines.len();
+    let total = list.items.len();
     let last_page = total.div_ceil(PER_PAGE).max(1);
     let current = page_number(&params.seite).min(last_page);
     let heading = format!("{} {year}", texts::get(list.heading));
@@ -267,15 +343,19 @@ pub(super) async fn drill_down(
             })
             .collect(),
         rows: list
-            .lines
-            .into_iter()
+            .items
+            .iter()
             .skip((current - 1) * PER_PAGE)
             .take(PER_PAGE)
-            .map(|line| (line.href, line.cells.iter().map(Cell::display).collect()))
+            .map(|(day, item)| {
+                let (href, cells) = line(&views, &names, *day, *item);
+                (href, cells.iter().map(Cell::display).collect())
+            })
             .collect(),
         total: german::integer(total as i64),
         pager: address.pager(current, last_page),
         back: format!("/leitung?jahr={year}"),
     };
+    drop(views);
     Ok(pages::ok(&page))
 }

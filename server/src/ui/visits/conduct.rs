@@ -30,6 +30,7 @@ pub(super) async fn conduct_unplanned_form(
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
+    ready(&state, &caller).await?;
     let target = target_of_organization(&state, &id)
         .ok_or_else(|| PageError::not_found(&caller, texts::get("org.unknown")))?;
     Ok(visit_page(
@@ -206,6 +207,7 @@ pub(super) async fn conduct_unplanned(
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
+    ready(&state, &caller).await?;
     let target = target_of_organization(&state, &id)
         .ok_or_else(|| PageError::not_found(&caller, texts::get("org.unknown")))?;
     Ok(conduct(&state, &caller, target, pairs).await)

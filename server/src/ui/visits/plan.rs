@@ -16,7 +16,7 @@ use wifo_domain::{
 
 use super::visit_form::{Mode, defaults, target_of_organization, visit_page};
 use crate::state::AppState;
-use crate::ui::{error::PageError, execute, form::Input, pages, refusal, texts};
+use crate::ui::{error::PageError, execute, form::Input, pages, ready, refusal, texts};
 use wifo_app::auth::Caller;
 
 pub(super) async fn plan_form(
@@ -24,6 +24,7 @@ pub(super) async fn plan_form(
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
+    ready(&state, &caller).await?;
     let target = target_of_organization(&state, &id)
         .ok_or_else(|| PageError::not_found(&caller, texts::get("org.unknown")))?;
     Ok(visit_page(
@@ -42,6 +43,7 @@ pub(super) async fn plan(
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
+    ready(&state, &caller).await?;
     let target = target_of_organization(&state, &id)
         .ok_or_else(|| PageError::not_found(&caller, texts::get("org.unknown")))?;
     let mut input = Input::new(pairs);

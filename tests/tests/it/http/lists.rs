@@ -30,7 +30,11 @@ fn csv_lines(text: &str) -> Vec<Vec<String>> {
         .split("\r\n")
         .skip(1)
         .filter(|line| !line.is_empty())
-        .map(|line| line.split(';').map(|cell| cell.trim_matches('"').to_owned()).collect())
+        .map(|line| {
+            line.split(';')
+                .map(|cell| cell.trim_matches('"').to_owned())
+                .collect()
+        })
         .collect()
 }
 
@@ -72,19 +76,30 @@ async fn the_list_behind_a_figure_is_sorted_paged_and_downloaded_as_shown() -> a
         .await?
         .text()
         .await?;
-    let by_name: Vec<String> = csv_lines(&csv).into_iter().map(|cells| cells[1].clone()).collect();
+    let by_name: Vec<String> = csv_lines(&csv)
+        .into_iter()
+        .map(|cells| cells[1].clone())
+        .collect();
     assert_eq!(by_name, ["Anton Bau GmbH", "Mia Café", "Zora Optik"]);
     let csv = lead
-        .get(&format!("{base}&sortierung=organisation&absteigend=1&format=csv"))
+        .get(&format!(
+            "{base}&sortierung=organisation&absteigend=1&format=csv"
+        ))
         .await?
         .text()
         .await?;
-    let by_name: Vec<String> = csv_lines(&csv).into_iter().map(|cells| cells[1].clone()).collect();
+    let by_name: Vec<String> = csv_lines(&csv)
+        .into_iter()
+        .map(|cells| cells[1].clone())
+        .collect();
     assert_eq!(by_name, ["Zora Optik", "Mia Café", "Anton Bau GmbH"]);
 
     let page = lead.get(&base).await?.text().await?;
     assert!(page.contains("Treffer: 3"), "{page}");
-    assert!(page.contains("aria-sort=\"descending\""), "the day column sorts newest first");
+    assert!(
+        page.contains("aria-sort=\"descending\""),
+        "the day column sorts newest first"
+    );
     assert!(page.contains("Seite 1 von 1"));
     assert!(page.contains("format=xlsx"));
     let xlsx = lead.get(&format!("{base}&format=xlsx")).await?;
@@ -92,5 +107,49 @@ async fn the_list_behind_a_figure_is_sorted_paged_and_downloaded_as_shown() -> a
     assert!(xlsx.bytes().await?.starts_with(b"PK"), "not an XLSX file");
     // Staff may not open the lead's lists.
     assert_eq!(staff.get(&base).await?.status(), StatusCode::FORBIDDEN);
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_queue_downloads_exactly_the_open_inquiries_it_shows() -> anyhow::Result<()> {
+    let app = spawn_app().await?;
+    let staff = app.login(Role::Staff).await?;
+    let mut inquiries = Vec::new();
+    for name in ["Anton Bau GmbH", "Mia Café", "Zora Optik"] {
+        let organization = register_organization(&staff, name).await?;
+        let answer = staff
+            .write(
+                "/api/v1/inquiries",
+                &json!({"organization": organization, "channel": "mail", "source": "direct",
+                        "topics": [], "description": "Frage", "received_on": today(),
+                        "received_by": user_name(Role::Staff)}),
+            )
+            .await?;
+        inquiries.push(super::id_of(&answer)?);
+    }
+    // Mia's inquiry is answered and closed: it leaves the queue and the download.
+    staff
+        .write(
+            &format!("/api/v1/inquiries/{}/answer", inquiries[1]),
+            &json!({"answered_on": today(), "answer": "Erledigt"}),
+        )
+        .await?;
+    staff
+        .write(
+            &format!("/api/v1/inquiries/{}/close", inquiries[1]),
+            &json!({"closed_on": today(), "outcome": "solved"}),
+        )
+        .await?;
+    staff.read("/api/v1/work").await?;
+    let page = staff.get("/anliegen").await?.text().await?;
+    assert!(page.contains("format=csv"), "no download on the queue");
+    let csv = staff.get("/anliegen?format=csv").await?;
+    assert_eq!(csv.status(), StatusCode::OK);
+    let mut names: Vec<String> = csv_lines(&csv.text().await?)
+        .into_iter()
+        .map(|cells| cells[1].clone())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["Anton Bau GmbH", "Zora Optik"]);
     Ok(())
 }

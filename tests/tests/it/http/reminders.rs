@@ -39,7 +39,10 @@ async fn a_reminder_on_an_inquiry_is_set_shown_read_by_the_lead_and_completed() 
     let start = page
         .find("/wiedervorlagen/neu?zu=anliegen")
         .ok_or_else(|| anyhow::anyhow!("no link to the form on the inquiry page: {page}"))?;
-    let link = &page[start..page[start..].find('"').map_or(page.len(), |end| start + end)];
+    let link = &page[start
+        ..page[start..]
+            .find('"')
+            .map_or(page.len(), |end| start + end)];
     assert!(link.ends_with(&format!("id={inquiry}")), "{link}");
     let yesterday = today() - Duration::days(1);
     let (status, page) = post_form(
