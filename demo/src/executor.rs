@@ -11,8 +11,8 @@ use futures::{StreamExt, stream};
 use indicatif::ProgressBar;
 use wifo_domain::{
     Decider, contact::Contact, cooperation::Cooperation, event::category_of, gathering::Gathering,
-    inquiry::Inquiry, organization::Organization, person::Person, retreat::Retreat,
-    taxonomy::Taxonomy, user::User, visit::Visit,
+    inquiry::Inquiry, organization::Organization, person::Person, reminder::Reminder,
+    retreat::Retreat, taxonomy::Taxonomy, user::User, visit::Visit,
 };
 use wifo_store::CommandContext;
 
@@ -116,6 +116,7 @@ async fn execute(data: &DataDir, step: &Step) -> anyhow::Result<usize> {
         Action::Cooperation(c) => decide::<Cooperation>(data, c, &context).await,
         Action::Gathering(c) => decide::<Gathering>(data, c, &context).await,
         Action::Retreat(c) => decide::<Retreat>(data, c, &context).await,
+        Action::Reminder(c) => decide::<Reminder>(data, c, &context).await,
         Action::Taxonomy(c) => decide::<Taxonomy>(data, c, &context).await,
         Action::User(c) => decide::<User>(data, c, &context).await,
         Action::ErasePerson { person, reason } => {

@@ -9,16 +9,20 @@ use chrono::NaiveDate;
 use rand::{Rng, rngs::SmallRng, seq::IndexedRandom};
 use wifo_domain::{
     contact::Channel,
-    ids::{InquiryId, ReferralId},
+    ids::{InquiryId, ReferralId, ReminderId},
     inquiry::{
         AnswerInquiry, AnswerReferral, AssignInquiry, CloseInquiry, InquiryCommand, InquiryOutcome,
         InquirySource, ReceiveInquiry, ReferInquiry, ReopenInquiry,
+    },
+    reminder::{
+        ChangeReminder, CompleteReminder, ReminderCommand, ReminderSubject, SetReminder,
+        WithdrawReminder,
     },
 };
 
 use super::{
     calendar::add_workdays,
-    plan::{Action, Plan, code, new_id, text, user},
+    plan::{Action, Plan, code, new_id, text, title, user},
     topics::{self, Topic},
     world::World,
 };
@@ -70,12 +74,14 @@ pub(crate) fn generate(rng: &mut SmallRng, plan: &mut Plan, world: &mut World) {
                 forced: count,
             };
             let steps = steps(rng, &inquiry);
+            let reminder = reminder_steps(&inquiry);
             if day <= calendar.today {
                 for topic in &inquiry.topics {
                     world.inquiry_topics.push((day, topic.family()));
                 }
             }
             plan.push_stream(steps);
+            plan.push_stream(reminder);
             count += 1;
         }
     }
@@ -92,6 +98,72 @@ struct Draft {
     speed: f64,
     /// How many inquiries were drawn before; the first ones get every rare turn.
     forced: usize,
+}
+
+/// One inquiry in ten gets a reminder of its assignee (decided by its id, so the random draws of
+/// the office stay as they were): due three working days after it came in, then completed on
+/// the day, moved by a week and completed, withdrawn the next day, or completed two days late
+/// — a reminder due after today stays open.
+fn reminder_steps(draft: &Draft) -> Vec<(NaiveDate, String, Action)> {
+    let bits = draft.id.as_uuid().as_u128();
+    if !bits.is_multiple_of(10) {
+        return Vec::new();
+    }
+    let reminder = ReminderId::from_uuid(uuid::Uuid::from_u128(bits ^ 0x7e31_d0e5));
+    let actor = draft.assignee.to_owned();
+    let task = title("Beim Unternehmen nachfassen, ob die Antwort geholfen hat");
+    let due_on = add_workdays(draft.day, 3);
+    let mut steps = vec![(
+        draft.day,
+        actor.clone(),
+        Action::from(ReminderCommand::Set(SetReminder {
+            reminder,
+            about: ReminderSubject::Inquiry(draft.id),
+            task: task.clone(),
+            assignee: user(draft.assignee),
+            due_on,
+        })),
+    )];
+    let complete = |completed_on| {
+        Action::from(ReminderCommand::Complete(CompleteReminder {
+            reminder,
+            completed_on,
+        }))
+    };
+    match (bits / 10) % 4 {
+        0 => steps.push((due_on, actor, complete(due_on))),
+        1 => {
+            let moved = add_workdays(due_on, 5);
+            steps.push((
+                due_on,
+                actor.clone(),
+                Action::from(ReminderCommand::Change(ChangeReminder {
+                    reminder,
+                    task,
+                    assignee: user(draft.assignee),
+                    due_on: moved,
+                })),
+            ));
+            steps.push((moved, actor, complete(moved)));
+        }
+        2 => {
+            let withdrawn_on = add_workdays(draft.day, 1);
+            steps.push((
+                withdrawn_on,
+                actor,
+                Action::from(ReminderCommand::Withdraw(WithdrawReminder {
+                    reminder,
+                    withdrawn_on,
+                    reason: text("Das Unternehmen hat sich selbst gemeldet"),
+                })),
+            ));
+        }
+        _ => {
+            let late = add_workdays(due_on, 2);
+            steps.push((late, actor, complete(late)));
+        }
+    }
+    steps
 }
 
 fn steps(rng: &mut SmallRng, draft: &Draft) -> Vec<(NaiveDate, String, Action)> {

@@ -16,6 +16,7 @@ use wifo_domain::{
     inquiry::{Inquiry, InquiryCommand},
     organization::{Organization, OrganizationCommand},
     person::{ErasureReason, Person, PersonCommand},
+    reminder::{Reminder, ReminderCommand},
     retreat::{Retreat, RetreatCommand},
     stream_name,
     taxonomy::{Taxonomy, TaxonomyCommand},
@@ -63,6 +64,7 @@ pub(crate) enum Action {
     Cooperation(CooperationCommand),
     Gathering(GatheringCommand),
     Retreat(RetreatCommand),
+    Reminder(ReminderCommand),
     Taxonomy(TaxonomyCommand),
     User(UserCommand),
     ErasePerson {
@@ -90,6 +92,7 @@ action_from!(
     Cooperation(CooperationCommand),
     Gathering(GatheringCommand),
     Retreat(RetreatCommand),
+    Reminder(ReminderCommand),
     Taxonomy(TaxonomyCommand),
     User(UserCommand),
 );
@@ -109,6 +112,7 @@ impl Action {
             Action::Cooperation(c) => of::<Cooperation>(c),
             Action::Gathering(c) => of::<Gathering>(c),
             Action::Retreat(c) => of::<Retreat>(c),
+            Action::Reminder(c) => of::<Reminder>(c),
             Action::Taxonomy(c) => of::<Taxonomy>(c),
             Action::User(c) => of::<User>(c),
             Action::ErasePerson { person, .. } => stream_name::<Person>(&person.to_string()),

@@ -16,6 +16,7 @@ use wifo_domain::{
     inquiry::InquiryEvent,
     organization::OrganizationEvent,
     person::PersonEvent,
+    reminder::ReminderEvent,
     retreat::RetreatEvent,
     taxonomy::TaxonomyEvent,
     user::{CreateUser, User, UserCommand, UserEvent},
@@ -55,6 +56,7 @@ fn every_type_name() -> Vec<&'static str> {
         CooperationEvent::TYPE_NAMES,
         GatheringEvent::TYPE_NAMES,
         RetreatEvent::TYPE_NAMES,
+        ReminderEvent::TYPE_NAMES,
         TaxonomyEvent::TYPE_NAMES,
         UserEvent::TYPE_NAMES,
     ]
