@@ -27,6 +27,22 @@ pub(super) fn with_empty(empty: &str, mut choices: Vec<(String, String)>) -> Vec
     choices
 }
 
+/// The user a page parameter names (`?mitarbeiter=`, `?bearbeiter=`), or the German 404 page
+/// for a login the office does not know.
+pub(super) fn named_user(
+    state: &crate::state::AppState,
+    caller: &wifo_app::auth::Caller,
+    login: &str,
+) -> Result<wifo_domain::values::UserName, super::error::PageError> {
+    let known = state.projections.read().users.contains_key(login);
+    wifo_domain::values::UserName::parse(login)
+        .ok()
+        .filter(|_| known)
+        .ok_or_else(|| {
+            super::error::PageError::not_found(caller, super::texts::get("week.unknown_staff"))
+        })
+}
+
 /// `(login, display name)` of every active user who may look after businesses (staff and
 /// admins), by display name, with an empty first choice.
 pub(super) fn staff_choices(views: &wifo_projections::Views, empty: &str) -> Vec<(String, String)> {

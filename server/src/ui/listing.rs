@@ -24,6 +24,12 @@ pub(crate) struct PageLink {
     pub current: bool,
 }
 
+/// The download links of a list: every page of it, in the order shown.
+pub(crate) struct Downloads {
+    pub csv_href: String,
+    pub xlsx_href: String,
+}
+
 /// The pager as a template shows it.
 pub(crate) struct Pager {
     /// „Seite 3 von 29“.
@@ -31,8 +37,7 @@ pub(crate) struct Pager {
     pub previous: Option<String>,
     pub next: Option<String>,
     pub links: Vec<PageLink>,
-    pub csv_href: String,
-    pub xlsx_href: String,
+    pub downloads: Downloads,
 }
 
 /// A list's address: its path and the parameters it was opened with, in a stable order.
@@ -129,6 +134,13 @@ impl ListAddress {
             previous: (current > 1).then(|| self.with(&[("seite", (current - 1).to_string())])),
             next: (current < last).then(|| self.with(&[("seite", (current + 1).to_string())])),
             links,
+            downloads: self.downloads(),
+        }
+    }
+
+    /// The download links of the whole list.
+    pub(crate) fn downloads(&self) -> Downloads {
+        Downloads {
             csv_href: self.with(&[("format", "csv".to_owned()), ("seite", String::new())]),
             xlsx_href: self.with(&[("format", "xlsx".to_owned()), ("seite", String::new())]),
         }

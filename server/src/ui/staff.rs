@@ -17,7 +17,7 @@ use wifo_projections::queries::work::{FollowUpSource, work_list};
 
 use super::{
     LEADS,
-    choices::staff_choices,
+    choices::{named_user, staff_choices},
     error::PageError,
     form::{Choice, FormView},
     page,
@@ -28,7 +28,6 @@ use crate::routes::Route;
 use crate::state::AppState;
 use wifo_app::auth::Caller;
 use wifo_app::roles::{INQUIRY_READERS, STAFF};
-use wifo_domain::values::UserName;
 
 /// How far ahead "Meine Woche" looks.
 const HORIZON_DAYS: i64 = 7;
@@ -82,15 +81,7 @@ async fn week(
     } else if !chooses {
         return Err(PageError::Forbidden(caller.clone()));
     } else {
-        let known = state
-            .projections
-            .read()
-            .users
-            .contains_key(&params.mitarbeiter);
-        UserName::parse(&params.mitarbeiter)
-            .ok()
-            .filter(|_| known)
-            .ok_or_else(|| PageError::not_found(&caller, texts::get("week.unknown_staff")))?
+        named_user(&state, &caller, &params.mitarbeiter)?
     };
     let (list, staff, whose) = {
         let views = state.projections.read();

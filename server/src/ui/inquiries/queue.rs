@@ -9,16 +9,16 @@ use axum::{
     response::Response,
 };
 use serde::Deserialize;
-use wifo_domain::{german, values::UserName};
+use wifo_domain::german;
 use wifo_projections::queries::work::inquiry_queue;
 
 use crate::respond::attachment;
 use crate::state::AppState;
 use crate::ui::{
-    choices::staff_choices,
+    choices::{named_user, staff_choices},
     error::PageError,
     form::{Choice, FormView},
-    listing::{ListAddress, Pager, download_format},
+    listing::{Downloads, ListAddress, download_format},
     pages::{self, Chrome},
     ready, texts, today,
 };
@@ -66,7 +66,7 @@ struct QueuePage {
     /// The staff to narrow the queue to, by display name.
     staff: Vec<Choice>,
     /// The download links of the queue as shown.
-    downloads: Pager,
+    downloads: Downloads,
 }
 
 /// The queue as a sheet for German Excel, in the order shown.
@@ -108,17 +108,7 @@ pub(super) async fn queue(
     let chosen = if params.bearbeiter.is_empty() {
         None
     } else {
-        let known = state
-            .projections
-            .read()
-            .users
-            .contains_key(&params.bearbeiter);
-        Some(
-            UserName::parse(&params.bearbeiter)
-                .ok()
-                .filter(|_| known)
-                .ok_or_else(|| PageError::not_found(&caller, texts::get("week.unknown_staff")))?,
-        )
+        Some(named_user(&state, &caller, &params.bearbeiter)?)
     };
     let assignee = if mine {
         Some(&caller.user)
@@ -184,7 +174,7 @@ pub(super) async fn queue(
         ],
     );
     Ok(pages::ok(&QueuePage {
-        downloads: address.pager(1, 1),
+        downloads: address.downloads(),
         page: Chrome::new(&caller, texts::get("inquiry.queue_title"), "/anliegen")
             .with_notice(params.ok.as_deref()),
         t: texts::Texts,
