@@ -15,7 +15,7 @@ use crate::stats::{
 use crate::{AnalyticsError, Frames, ReportRequest, context};
 
 /// The key figures of one period against the same days a year earlier.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct KeyFigures {
     pub period: Period,
     pub previous_period: Period,

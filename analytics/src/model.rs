@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 /// A whole report.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Report {
     /// `klausur` or `leadership`.
     pub kind: ReportKind,
@@ -26,7 +26,7 @@ pub struct Report {
     pub agenda: Vec<AgendaProposal>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportKind {
     Klausur,
@@ -34,14 +34,14 @@ pub enum ReportKind {
 }
 
 /// A closed range of days.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Period {
     pub from: NaiveDate,
     pub to: NaiveDate,
 }
 
 /// What the report was restricted to.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ReportFilter {
     /// The partner organization (id) whose cooperations, members and joint visits are counted.
     pub partner: Option<String>,
@@ -52,7 +52,7 @@ pub struct ReportFilter {
 }
 
 /// A count now and in the previous period.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Count {
     pub current: u64,
     pub previous: u64,
@@ -76,7 +76,7 @@ impl Count {
 
 /// A measured value (days, shares) now and in the previous period; `null` where nothing was
 /// measured.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Measure {
     pub current: Option<f64>,
     pub previous: Option<f64>,
@@ -94,7 +94,7 @@ impl Measure {
 }
 
 /// One line of a breakdown: a key (code), its German label and the count.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct KeyedCount {
     pub key: String,
     pub label: String,
@@ -102,7 +102,7 @@ pub struct KeyedCount {
     pub count: Count,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct VisitStatistics {
     /// Conducted visits.
     pub conducted: Count,
@@ -131,7 +131,7 @@ pub struct VisitStatistics {
     pub findings: Vec<FindingFollowUp>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct RegionCount {
     /// `Bezirk`, `Prognoseraum`, `Bezirksregion` or `Planungsraum`.
     pub level: String,
@@ -139,7 +139,7 @@ pub struct RegionCount {
     pub count: KeyedCount,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Coverage {
     /// Window length, ending on the last day of the period (previous: a year earlier).
     pub months: u32,
@@ -152,7 +152,7 @@ pub struct Coverage {
     pub share_percent: Measure,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct FindingFollowUp {
     /// `relocation_risk` or `expansion_plans`.
     pub finding: String,
@@ -165,7 +165,7 @@ pub struct FindingFollowUp {
     pub follow_up_done: Count,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ContactStatistics {
     /// Logged contacts (retracted ones are not counted).
     pub logged: Count,
@@ -173,14 +173,14 @@ pub struct ContactStatistics {
     pub per_topic: Vec<KeyedCount>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct TopicStatistics {
     /// Topics by how often they came up in visits, contacts and inquiries together, most
     /// frequent first.
     pub ranking: Vec<TopicRank>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct TopicRank {
     pub rank: u32,
     pub topic: String,
@@ -193,7 +193,7 @@ pub struct TopicRank {
     pub total: Count,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct InquiryStatistics {
     /// Inquiries received in the period.
     pub received: Count,
@@ -216,7 +216,7 @@ pub struct InquiryStatistics {
     pub per_topic_response: Vec<TopicResponse>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct TopicResponse {
     pub topic: String,
     pub label: String,
@@ -228,7 +228,7 @@ pub struct TopicResponse {
 
 /// Response-time figures in days: Berlin working days for the first answer
 /// (`first_response`), calendar days for closing and for an office's answer to a referral.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Durations {
     /// Inquiries measured (answered / closed).
     pub measured: Count,
@@ -240,7 +240,7 @@ pub struct Durations {
     pub within_target_percent: Measure,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct OfficeReferrals {
     pub office: String,
     pub label: String,
@@ -251,7 +251,7 @@ pub struct OfficeReferrals {
     pub p90_answer_days: Measure,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ReferralCell {
     /// The inquiry's source (German label).
     pub from: String,
@@ -262,12 +262,12 @@ pub struct ReferralCell {
     pub median_answer_days: Measure,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct CooperationStatistics {
     pub agreements: Vec<CooperationFigures>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct CooperationFigures {
     pub cooperation: String,
     pub title: String,
@@ -285,14 +285,14 @@ pub struct CooperationFigures {
     pub months_left: u32,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct GatheringStatistics {
     pub per_kind: Vec<GatheringFigures>,
     /// All kinds together.
     pub total: GatheringFigures,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct GatheringFigures {
     pub kind: String,
     /// Gatherings held.
@@ -306,7 +306,7 @@ pub struct GatheringFigures {
 }
 
 /// A proposed topic for next year's agenda.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct AgendaProposal {
     pub rank: u32,
     /// `topic_growth`, `slow_inquiries`, `open_inquiries`, `slipped_milestones`,

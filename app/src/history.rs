@@ -13,7 +13,7 @@ use crate::error::Result;
 use crate::office::Office;
 
 /// One event of a record's history.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Recorded<E> {
     /// The event's position in the log.
     pub position: u64,

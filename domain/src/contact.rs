@@ -31,7 +31,19 @@ pub enum ContactError {
 // Values
 
 /// The way a contact (or an inquiry) came about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     Phone,
@@ -78,7 +90,7 @@ impl Channel {
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct LogContact {
     pub contact: ContactId,
     pub organization: OrganizationId,
@@ -91,7 +103,7 @@ pub struct LogContact {
 }
 
 /// Replaces all fields of a logged contact.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CorrectContact {
     pub contact: ContactId,
     pub organization: OrganizationId,
@@ -103,13 +115,13 @@ pub struct CorrectContact {
     pub staff: UserName,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RetractContact {
     pub contact: ContactId,
     pub reason: Text,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum ContactCommand {
     Log(LogContact),
     Correct(CorrectContact),
@@ -119,7 +131,7 @@ pub enum ContactCommand {
 // ---------------------------------------------------------------------------------------------
 // Events
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum ContactEvent {
     #[serde(rename = "ContactLogged")]
     Logged {
@@ -166,7 +178,9 @@ impl DomainEvent for ContactEvent {
 // ---------------------------------------------------------------------------------------------
 // State
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema,
+)]
 pub enum ContactStatus {
     #[default]
     Unlogged,
@@ -174,7 +188,7 @@ pub enum ContactStatus {
     Retracted,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ContactState {
     pub status: ContactStatus,
     pub organization: Option<OrganizationId>,
@@ -187,7 +201,7 @@ pub struct ContactState {
 }
 
 /// The decider of the `contact` stream.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Contact;
 
 impl Decider for Contact {

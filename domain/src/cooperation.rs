@@ -60,7 +60,19 @@ pub enum CooperationError {
 // Values
 
 /// What a milestone is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum MilestoneKind {
     /// A gathering or event (dinner, reception, fair); usually linked from a `gathering` stream.
@@ -95,7 +107,7 @@ impl MilestoneKind {
 }
 
 /// The term of an agreement, both days included.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Term {
     pub valid_from: NaiveDate,
     pub valid_until: NaiveDate,
@@ -104,7 +116,7 @@ pub struct Term {
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AgreeCooperation {
     pub cooperation: CooperationId,
     pub title: Title,
@@ -115,7 +127,7 @@ pub struct AgreeCooperation {
     pub goals: Vec<Title>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PlanMilestone {
     pub cooperation: CooperationId,
     pub milestone: MilestoneId,
@@ -124,14 +136,14 @@ pub struct PlanMilestone {
     pub due: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AchieveMilestone {
     pub cooperation: CooperationId,
     pub milestone: MilestoneId,
     pub achieved_on: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RescheduleMilestone {
     pub cooperation: CooperationId,
     pub milestone: MilestoneId,
@@ -139,7 +151,7 @@ pub struct RescheduleMilestone {
     pub reason: Text,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CancelMilestone {
     pub cooperation: CooperationId,
     pub milestone: MilestoneId,
@@ -147,19 +159,19 @@ pub struct CancelMilestone {
     pub reason: Text,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ExtendCooperation {
     pub cooperation: CooperationId,
     pub valid_until: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct EndCooperation {
     pub cooperation: CooperationId,
     pub ended_on: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum CooperationCommand {
     Agree(AgreeCooperation),
     PlanMilestone(PlanMilestone),
@@ -173,7 +185,7 @@ pub enum CooperationCommand {
 // ---------------------------------------------------------------------------------------------
 // Events
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum CooperationEvent {
     #[serde(rename = "CooperationAgreed")]
     Agreed {
@@ -255,7 +267,7 @@ impl DomainEvent for CooperationEvent {
 // ---------------------------------------------------------------------------------------------
 // State
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum Status {
     #[default]
     NotAgreed,
@@ -265,14 +277,14 @@ pub enum Status {
     },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum MilestoneStatus {
     Planned,
     Achieved { on: NaiveDate },
     Cancelled { on: NaiveDate },
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Milestone {
     pub title: Title,
     pub kind: MilestoneKind,
@@ -291,7 +303,7 @@ impl Milestone {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CooperationState {
     pub status: Status,
     pub title: Option<Title>,
@@ -304,7 +316,7 @@ pub struct CooperationState {
 }
 
 /// The decider of the `cooperation` stream.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Cooperation;
 
 impl Decider for Cooperation {

@@ -101,7 +101,7 @@ fn normalize_name_words(text: &str) -> String {
 }
 
 /// What the rules compare of one organization.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DuplicateKeys {
     pub external_id: Option<String>,
     /// Normalised name and postal code, when the address is known.
@@ -141,7 +141,19 @@ impl DuplicateKeys {
 }
 
 /// Why two records were taken for the same organization, strongest first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DuplicateReason {
     ExternalId,

@@ -12,7 +12,7 @@ use crate::{
 /// Any event of any stream, as read from the global log.
 #[allow(clippy::large_enum_variant)] // Short-lived while decoding; boxing would cost every read.
 /// Serialized as the inner event (`{"OrganizationRegistered": {…}}`), for exports.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum Event {
     Organization(OrganizationEvent),

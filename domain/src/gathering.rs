@@ -37,7 +37,19 @@ pub enum GatheringError {
 // ---------------------------------------------------------------------------------------------
 // Values
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum GatheringKind {
     BusinessDinner,
@@ -87,21 +99,45 @@ impl GatheringKind {
 }
 
 /// The cooperation milestone a gathering delivers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 pub struct MilestoneRef {
     pub cooperation: CooperationId,
     pub milestone: MilestoneId,
 }
 
 /// One attendee known to the CRM: an organization, a person, or a person for an organization.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 pub struct Attendance {
     pub organization: Option<OrganizationId>,
     pub person: Option<PersonId>,
 }
 
 /// The latest answer of one organization (or one of its people) to an invitation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Registration {
     pub organization: OrganizationId,
     pub person: Option<PersonId>,
@@ -113,7 +149,7 @@ pub struct Registration {
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PlanGathering {
     pub gathering: GatheringId,
     pub kind: GatheringKind,
@@ -124,13 +160,13 @@ pub struct PlanGathering {
     pub milestone: Option<MilestoneRef>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RescheduleGathering {
     pub gathering: GatheringId,
     pub date: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct InviteGuests {
     pub gathering: GatheringId,
     pub organizations: Vec<OrganizationId>,
@@ -138,7 +174,7 @@ pub struct InviteGuests {
     pub invited_on: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RecordRegistration {
     pub gathering: GatheringId,
     pub organization: OrganizationId,
@@ -147,7 +183,7 @@ pub struct RecordRegistration {
     pub attending: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct HoldGathering {
     pub gathering: GatheringId,
     pub held_on: NaiveDate,
@@ -156,14 +192,14 @@ pub struct HoldGathering {
     pub other_attendees: u32,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CancelGathering {
     pub gathering: GatheringId,
     pub cancelled_on: NaiveDate,
     pub reason: Text,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum GatheringCommand {
     Plan(PlanGathering),
     Reschedule(RescheduleGathering),
@@ -176,7 +212,7 @@ pub enum GatheringCommand {
 // ---------------------------------------------------------------------------------------------
 // Events
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum GatheringEvent {
     #[serde(rename = "GatheringPlanned")]
     Planned {
@@ -252,7 +288,7 @@ impl DomainEvent for GatheringEvent {
 // ---------------------------------------------------------------------------------------------
 // State
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum Status {
     #[default]
     NotPlanned,
@@ -265,7 +301,7 @@ pub enum Status {
     },
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GatheringState {
     pub status: Status,
     pub kind: Option<GatheringKind>,
@@ -291,7 +327,7 @@ impl GatheringState {
 }
 
 /// The decider of the `gathering` stream.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Gathering;
 
 impl Decider for Gathering {

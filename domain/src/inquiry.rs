@@ -48,7 +48,19 @@ pub enum InquiryError {
 // Values
 
 /// Who brought the inquiry to the office.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum InquirySource {
     /// The business itself.
@@ -85,7 +97,19 @@ impl InquirySource {
 }
 
 /// How a closed inquiry ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum InquiryOutcome {
     Solved,
@@ -116,7 +140,7 @@ impl InquiryOutcome {
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ReceiveInquiry {
     pub inquiry: InquiryId,
     /// `None` for an anonymous inquiry.
@@ -129,14 +153,14 @@ pub struct ReceiveInquiry {
     pub received_by: UserName,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AssignInquiry {
     pub inquiry: InquiryId,
     pub assignee: UserName,
     pub assigned_on: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ReferInquiry {
     pub inquiry: InquiryId,
     pub referral: ReferralId,
@@ -146,7 +170,7 @@ pub struct ReferInquiry {
     pub note: Text,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AnswerReferral {
     pub inquiry: InquiryId,
     pub referral: ReferralId,
@@ -154,28 +178,28 @@ pub struct AnswerReferral {
     pub answer: Text,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AnswerInquiry {
     pub inquiry: InquiryId,
     pub answered_on: NaiveDate,
     pub answer: Text,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CloseInquiry {
     pub inquiry: InquiryId,
     pub closed_on: NaiveDate,
     pub outcome: InquiryOutcome,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ReopenInquiry {
     pub inquiry: InquiryId,
     pub reopened_on: NaiveDate,
     pub reason: Text,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum InquiryCommand {
     Receive(ReceiveInquiry),
     Assign(AssignInquiry),
@@ -189,7 +213,7 @@ pub enum InquiryCommand {
 // ---------------------------------------------------------------------------------------------
 // Events
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum InquiryEvent {
     #[serde(rename = "InquiryReceived")]
     Received {
@@ -273,7 +297,9 @@ impl DomainEvent for InquiryEvent {
 // ---------------------------------------------------------------------------------------------
 // State
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema,
+)]
 pub enum InquiryStatus {
     #[default]
     NotReceived,
@@ -282,14 +308,14 @@ pub enum InquiryStatus {
 }
 
 /// One referral of the inquiry to an office.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Referral {
     pub office: Code,
     pub referred_on: NaiveDate,
     pub answered_on: Option<NaiveDate>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct InquiryState {
     pub status: InquiryStatus,
     pub organization: Option<OrganizationId>,
@@ -309,7 +335,7 @@ pub struct InquiryState {
 }
 
 /// The decider of the `inquiry` stream.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Inquiry;
 
 impl Decider for Inquiry {

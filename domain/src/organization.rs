@@ -57,7 +57,19 @@ pub enum OrganizationError {
 // ---------------------------------------------------------------------------------------------
 // Values
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum OrganizationKind {
     Company,
@@ -93,11 +105,13 @@ impl OrganizationKind {
 }
 
 /// Master data besides name and address; replaced as a whole by `UpdateProfile`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Profile {
+    #[schemars(length(max = SHORT_TEXT_MAX))]
     pub legal_form: Option<String>,
     pub sector: Option<WzCode>,
     pub size_class: Option<SizeClass>,
+    #[schemars(range(min = *FOUNDING_YEARS.start(), max = *FOUNDING_YEARS.end()))]
     pub founded_year: Option<u16>,
     pub website: Option<Website>,
 }
@@ -105,7 +119,7 @@ pub struct Profile {
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RegisterOrganization {
     pub organization: OrganizationId,
     pub name: OrganizationName,
@@ -114,49 +128,50 @@ pub struct RegisterOrganization {
     pub address: Option<Address>,
     pub region: Option<RegionCode>,
     /// Id in a source system (IHK open data id, an earlier CRM), used to recognise re-imports.
+    #[schemars(length(max = SHORT_TEXT_MAX))]
     pub external_id: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RenameOrganization {
     pub organization: OrganizationId,
     pub name: OrganizationName,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RelocateOrganization {
     pub organization: OrganizationId,
     pub address: Address,
     pub region: Option<RegionCode>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UpdateProfile {
     pub organization: OrganizationId,
     pub kind: OrganizationKind,
     pub profile: Profile,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AssignAccountManager {
     pub organization: OrganizationId,
     /// `None` removes the assignment.
     pub account_manager: Option<UserName>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TagOrganization {
     pub organization: OrganizationId,
     pub tag: Tag,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UntagOrganization {
     pub organization: OrganizationId,
     pub tag: Tag,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct StartMembership {
     pub organization: OrganizationId,
     /// The association or Geschäftsstraßenverband joined.
@@ -164,21 +179,21 @@ pub struct StartMembership {
     pub since: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct EndMembership {
     pub organization: OrganizationId,
     pub association: OrganizationId,
     pub until: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CloseOrganization {
     pub organization: OrganizationId,
     pub closed_on: NaiveDate,
     pub reason: Text,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct MergeOrganization {
     /// The duplicate, which ends here.
     pub organization: OrganizationId,
@@ -186,7 +201,7 @@ pub struct MergeOrganization {
     pub survivor: OrganizationId,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum OrganizationCommand {
     Register(RegisterOrganization),
     Rename(RenameOrganization),
@@ -204,7 +219,7 @@ pub enum OrganizationCommand {
 // ---------------------------------------------------------------------------------------------
 // Events
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum OrganizationEvent {
     #[serde(rename = "OrganizationRegistered")]
     Registered {
@@ -311,7 +326,7 @@ impl DomainEvent for OrganizationEvent {
 // ---------------------------------------------------------------------------------------------
 // State
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum Status {
     #[default]
     Unregistered,
@@ -324,7 +339,7 @@ pub enum Status {
     },
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct OrganizationState {
     pub status: Status,
     pub name: Option<OrganizationName>,
@@ -339,7 +354,7 @@ pub struct OrganizationState {
 }
 
 /// The decider of the `organization` stream.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Organization;
 
 impl Decider for Organization {
@@ -583,9 +598,12 @@ impl Decider for Organization {
     }
 }
 
+/// The founding years the CRM takes as plausible.
+pub const FOUNDING_YEARS: std::ops::RangeInclusive<u16> = 1500..=2100;
+
 fn check_founding_year(profile: &Profile) -> Result<(), OrganizationError> {
     match profile.founded_year {
-        Some(year) if !(1500..=2100).contains(&year) => {
+        Some(year) if !FOUNDING_YEARS.contains(&year) => {
             Err(OrganizationError::ImplausibleFoundingYear(year))
         }
         _ => Ok(()),

@@ -46,7 +46,19 @@ pub enum PersonError {
 // Values
 
 /// What a person consented to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ConsentPurpose {
     Newsletter,
@@ -76,7 +88,19 @@ impl ConsentPurpose {
 }
 
 /// How a consent was given.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ConsentChannel {
     InPerson,
@@ -108,7 +132,19 @@ impl ConsentChannel {
 
 /// Why a person's data was erased. Deliberately a closed list: the erasure event outlives the
 /// personal data, so it must not carry free text that could name the person.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ErasureReason {
     /// The data subject asked for erasure (DSGVO Art. 17).
@@ -136,20 +172,20 @@ impl ErasureReason {
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AddPerson {
     pub person: PersonId,
     pub personal: PersonalData,
 }
 
 /// Replaces the personal data as a whole.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UpdatePerson {
     pub person: PersonId,
     pub personal: PersonalData,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct LinkPerson {
     pub person: PersonId,
     pub organization: OrganizationId,
@@ -157,13 +193,13 @@ pub struct LinkPerson {
     pub role: Title,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UnlinkPerson {
     pub person: PersonId,
     pub organization: OrganizationId,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RecordConsent {
     pub person: PersonId,
     pub purpose: ConsentPurpose,
@@ -173,21 +209,21 @@ pub struct RecordConsent {
     pub given_on: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct WithdrawConsent {
     pub person: PersonId,
     pub purpose: ConsentPurpose,
     pub withdrawn_on: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ErasePerson {
     pub person: PersonId,
     pub erased_on: NaiveDate,
     pub reason: ErasureReason,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum PersonCommand {
     Add(AddPerson),
     Update(UpdatePerson),
@@ -201,7 +237,7 @@ pub enum PersonCommand {
 // ---------------------------------------------------------------------------------------------
 // Events
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum PersonEvent {
     #[serde(rename = "PersonAdded")]
     Added {
@@ -281,7 +317,7 @@ impl DomainEvent for PersonEvent {
 // ---------------------------------------------------------------------------------------------
 // State
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PersonState {
     pub added: bool,
     pub erased: bool,
@@ -301,7 +337,7 @@ impl PersonState {
 }
 
 /// The decider of the `person` stream.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Person;
 
 impl Decider for Person {

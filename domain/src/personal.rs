@@ -45,8 +45,19 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Erasable<T> {
     }
 }
 
+/// In a schema: the value, or `null` once erased.
+impl<T: schemars::JsonSchema> schemars::JsonSchema for Erasable<T> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        format!("Erasable_{}", T::schema_name()).into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        Option::<T>::json_schema(generator)
+    }
+}
+
 /// What wifo keeps about a person that identifies them: always encrypted at rest.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PersonalData {
     pub name: PersonName,
     pub email: Option<Email>,

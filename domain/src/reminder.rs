@@ -33,7 +33,7 @@ pub enum ReminderError {
 // Values
 
 /// What a reminder is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ReminderSubject {
     Organization(OrganizationId),
@@ -44,7 +44,7 @@ pub enum ReminderSubject {
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SetReminder {
     pub reminder: ReminderId,
     pub about: ReminderSubject,
@@ -54,7 +54,7 @@ pub struct SetReminder {
 }
 
 /// Replaces task, assignee and due day of an open reminder.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ChangeReminder {
     pub reminder: ReminderId,
     pub task: Title,
@@ -62,20 +62,20 @@ pub struct ChangeReminder {
     pub due_on: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CompleteReminder {
     pub reminder: ReminderId,
     pub completed_on: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct WithdrawReminder {
     pub reminder: ReminderId,
     pub withdrawn_on: NaiveDate,
     pub reason: Text,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum ReminderCommand {
     Set(SetReminder),
     Change(ChangeReminder),
@@ -86,7 +86,7 @@ pub enum ReminderCommand {
 // ---------------------------------------------------------------------------------------------
 // Events
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum ReminderEvent {
     #[serde(rename = "ReminderSet")]
     Set {
@@ -140,7 +140,9 @@ impl DomainEvent for ReminderEvent {
 // ---------------------------------------------------------------------------------------------
 // State
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema,
+)]
 pub enum ReminderStatus {
     #[default]
     Unset,
@@ -149,7 +151,7 @@ pub enum ReminderStatus {
     Withdrawn,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ReminderState {
     pub status: ReminderStatus,
     pub about: Option<ReminderSubject>,
@@ -161,7 +163,7 @@ pub struct ReminderState {
 }
 
 /// The decider of the `reminder` stream.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Reminder;
 
 impl Decider for Reminder {

@@ -66,6 +66,19 @@ pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 #[serde(try_from = "u8", into = "u8")]
 pub struct Priority(u8);
 
+impl schemars::JsonSchema for Priority {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Priority".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "integer", "minimum": 1, "maximum": 5,
+            "description": "Priorität von 1 (höchste) bis 5 (niedrigste)",
+        })
+    }
+}
+
 impl Priority {
     pub const HIGHEST: Priority = Priority(1);
     pub const LOWEST: Priority = Priority(5);
@@ -113,7 +126,7 @@ impl From<Priority> for u8 {
 }
 
 /// A cooperation milestone a decision plans for the following year.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PlannedMilestone {
     pub cooperation: CooperationId,
     pub milestone: MilestoneId,
@@ -123,7 +136,7 @@ pub struct PlannedMilestone {
 }
 
 /// A gathering a decision plans for the following year.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PlannedGathering {
     pub gathering: GatheringId,
     pub kind: GatheringKind,
@@ -134,7 +147,7 @@ pub struct PlannedGathering {
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ScheduleRetreat {
     pub retreat: RetreatId,
     /// The year the retreat is held for; its decisions plan the year after.
@@ -144,7 +157,7 @@ pub struct ScheduleRetreat {
     pub title: Title,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ProposeTopic {
     pub retreat: RetreatId,
     pub proposal: ProposalId,
@@ -153,20 +166,20 @@ pub struct ProposeTopic {
     pub proposed_by: UserName,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PrioritiseTopic {
     pub retreat: RetreatId,
     pub proposal: ProposalId,
     pub priority: Priority,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct HoldRetreat {
     pub retreat: RetreatId,
     pub held_on: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RecordDecision {
     pub retreat: RetreatId,
     pub decision: DecisionId,
@@ -177,7 +190,7 @@ pub struct RecordDecision {
     pub planned_gatherings: Vec<PlannedGathering>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum RetreatCommand {
     Schedule(ScheduleRetreat),
     ProposeTopic(ProposeTopic),
@@ -189,7 +202,7 @@ pub enum RetreatCommand {
 // ---------------------------------------------------------------------------------------------
 // Events
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum RetreatEvent {
     #[serde(rename = "RetreatScheduled")]
     Scheduled {
@@ -242,7 +255,7 @@ impl DomainEvent for RetreatEvent {
 // ---------------------------------------------------------------------------------------------
 // State
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum Status {
     #[default]
     Unscheduled,
@@ -252,7 +265,7 @@ pub enum Status {
     },
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Proposal {
     pub title: Title,
     pub reason: Text,
@@ -260,7 +273,7 @@ pub struct Proposal {
     pub priority: Option<Priority>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Decision {
     pub decision: DecisionId,
     pub text: Text,
@@ -269,7 +282,7 @@ pub struct Decision {
     pub planned_gatherings: Vec<PlannedGathering>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RetreatState {
     pub status: Status,
     pub year: Option<i32>,
@@ -292,7 +305,7 @@ impl RetreatState {
 }
 
 /// The decider of the `retreat` stream.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Retreat;
 
 impl Decider for Retreat {

@@ -60,7 +60,19 @@ pub enum TaxonomyError {
 // Values
 
 /// Which classification a stream holds; also the stream id.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum TaxonomyKind {
     Topics,
@@ -130,10 +142,14 @@ impl TaxonomyKind {
 }
 
 /// One entry as imported or defined: raw text in commands, canonical text in events.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Entry {
+    /// A `Code` for topics and offices, a `RegionCode` for regions, a `WzCode` for sectors.
+    #[schemars(length(min = 1, max = Code::MAX_LEN))]
     pub code: String,
+    #[schemars(length(min = 1, max = Title::MAX_CHARS))]
     pub name: String,
+    #[schemars(length(min = 1, max = Code::MAX_LEN))]
     pub parent: Option<String>,
 }
 
@@ -150,7 +166,7 @@ impl Entry {
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DefineEntries {
     pub taxonomy: TaxonomyKind,
     /// Parents come before their children. For regions and sectors a missing parent is taken
@@ -161,26 +177,26 @@ pub struct DefineEntries {
     pub skip_existing: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RenameEntry {
     pub taxonomy: TaxonomyKind,
     pub code: String,
     pub name: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RetireEntry {
     pub taxonomy: TaxonomyKind,
     pub code: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ReactivateEntry {
     pub taxonomy: TaxonomyKind,
     pub code: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum TaxonomyCommand {
     Define(DefineEntries),
     Rename(RenameEntry),
@@ -191,7 +207,7 @@ pub enum TaxonomyCommand {
 // ---------------------------------------------------------------------------------------------
 // Events
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum TaxonomyEvent {
     #[serde(rename = "TaxonomyEntriesDefined")]
     EntriesDefined {
@@ -240,14 +256,14 @@ impl DomainEvent for TaxonomyEvent {
 // ---------------------------------------------------------------------------------------------
 // State
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DefinedEntry {
     pub name: String,
     pub parent: Option<String>,
     pub retired: bool,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TaxonomyState {
     /// Every entry ever defined, by canonical code.
     pub entries: BTreeMap<String, DefinedEntry>,
@@ -264,7 +280,7 @@ impl TaxonomyState {
 }
 
 /// The decider of the `taxonomy` streams.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Taxonomy;
 
 impl Decider for Taxonomy {

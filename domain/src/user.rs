@@ -38,30 +38,30 @@ pub enum UserError {
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CreateUser {
     pub user: UserName,
     pub display_name: Title,
     pub role: Role,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ChangeUserRole {
     pub user: UserName,
     pub role: Role,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DeactivateUser {
     pub user: UserName,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ReactivateUser {
     pub user: UserName,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum UserCommand {
     Create(CreateUser),
     ChangeRole(ChangeUserRole),
@@ -72,7 +72,7 @@ pub enum UserCommand {
 // ---------------------------------------------------------------------------------------------
 // Events
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum UserEvent {
     #[serde(rename = "UserCreated")]
     Created {
@@ -100,7 +100,9 @@ impl DomainEvent for UserEvent {
 // ---------------------------------------------------------------------------------------------
 // State
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema,
+)]
 pub enum UserStatus {
     #[default]
     Uncreated,
@@ -108,7 +110,7 @@ pub enum UserStatus {
     Deactivated,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UserState {
     pub status: UserStatus,
     pub display_name: Option<Title>,
@@ -116,7 +118,7 @@ pub struct UserState {
 }
 
 /// The decider of the `user` stream.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct User;
 
 impl Decider for User {

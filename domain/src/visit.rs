@@ -57,6 +57,19 @@ pub enum VisitError {
 #[serde(try_from = "u8", into = "u8")]
 pub struct Satisfaction(u8);
 
+impl schemars::JsonSchema for Satisfaction {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Satisfaction".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "integer", "minimum": 1, "maximum": 5,
+            "description": "Standortzufriedenheit von 1 (sehr unzufrieden) bis 5 (sehr zufrieden)",
+        })
+    }
+}
+
 impl Satisfaction {
     pub fn new(value: u8) -> Result<Self, InvalidValue> {
         if !(1..=5).contains(&value) {
@@ -107,7 +120,7 @@ impl From<Satisfaction> for u8 {
 }
 
 /// What a conducted visit found out, in a shape the statistics can count.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Findings {
     pub expansion_plans: bool,
     pub relocation_risk: bool,
@@ -123,7 +136,7 @@ pub struct Findings {
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PlanVisit {
     pub visit: VisitId,
     pub organization: OrganizationId,
@@ -138,7 +151,7 @@ pub struct PlanVisit {
     pub joint_partner: Option<OrganizationId>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RescheduleVisit {
     pub visit: VisitId,
     pub planned_on: NaiveDate,
@@ -147,14 +160,14 @@ pub struct RescheduleVisit {
     pub planned_at: Option<TimeOfDay>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CancelVisit {
     pub visit: VisitId,
     pub cancelled_on: NaiveDate,
     pub reason: Text,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ConductVisit {
     pub visit: VisitId,
     /// Required for a visit that was not planned; for a planned one `None` means the planned
@@ -171,7 +184,7 @@ pub struct ConductVisit {
     pub joint_partner: Option<OrganizationId>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CreateFollowUp {
     pub visit: VisitId,
     pub follow_up: FollowUpId,
@@ -180,14 +193,14 @@ pub struct CreateFollowUp {
     pub due_on: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CompleteFollowUp {
     pub visit: VisitId,
     pub follow_up: FollowUpId,
     pub completed_on: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum VisitCommand {
     Plan(PlanVisit),
     Reschedule(RescheduleVisit),
@@ -200,7 +213,7 @@ pub enum VisitCommand {
 // ---------------------------------------------------------------------------------------------
 // Events
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum VisitEvent {
     #[serde(rename = "VisitPlanned")]
     Planned {
@@ -284,7 +297,9 @@ impl DomainEvent for VisitEvent {
 // ---------------------------------------------------------------------------------------------
 // State
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema,
+)]
 pub enum VisitStatus {
     #[default]
     Unplanned,
@@ -293,7 +308,7 @@ pub enum VisitStatus {
     Cancelled,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VisitState {
     pub status: VisitStatus,
     pub organization: Option<OrganizationId>,
@@ -315,7 +330,7 @@ pub struct VisitState {
 }
 
 /// The decider of the `visit` stream.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Visit;
 
 impl Decider for Visit {

@@ -27,7 +27,7 @@ pub enum SnapshotError {
 
 /// The fact tables come first and apart from the other views, so a report process can read them
 /// and skip the rest without building it (`load_facts`).
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Written<'a> {
     format: u32,
     facts: &'a FactTables,

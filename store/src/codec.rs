@@ -39,6 +39,12 @@ pub enum CodecError {
         schema_version: u16,
         reason: String,
     },
+    #[error("{event_type} v{stored} was written by a newer wifo (this one reads up to v{current})")]
+    NewerVersion {
+        event_type: String,
+        stored: u16,
+        current: u16,
+    },
     #[error("no upcaster for {event_type} from v{from}")]
     MissingUpcaster { event_type: String, from: u16 },
     #[error("personal data of {0} does not decrypt: the stored event was changed")]
@@ -111,6 +117,14 @@ impl Codec {
             return Err(CodecError::UnknownType(event.event_type.clone()));
         }
         let current = E::schema_version(&event.event_type);
+        if event.schema_version > current {
+            // Reading it as the current shape could drop or misread what the newer one added.
+            return Err(CodecError::NewerVersion {
+                event_type: event.event_type.clone(),
+                stored: event.schema_version,
+                current,
+            });
+        }
         let decode_error = |reason: String| CodecError::Decode {
             event_type: event.event_type.clone(),
             schema_version: event.schema_version,

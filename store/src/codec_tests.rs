@@ -81,6 +81,29 @@ fn an_old_event_without_upcaster_and_an_unknown_type_are_errors() {
 }
 
 #[test]
+fn an_event_of_a_newer_schema_version_is_refused_not_read_as_the_current_one() {
+    let codec = Codec::default();
+    let payload = write_value(&Value::Map(vec![
+        (Value::from("text"), Value::from("Rückruf Bauamt")),
+        (Value::from("pinned"), Value::from(true)),
+    ]))
+    .expect("encodes");
+    assert!(
+        codec
+            .decode::<NoteEvent>(&recorded(payload.clone(), 2, "NoteTaken"))
+            .is_ok()
+    );
+    assert!(matches!(
+        codec.decode::<NoteEvent>(&recorded(payload, 3, "NoteTaken")),
+        Err(CodecError::NewerVersion {
+            stored: 3,
+            current: 2,
+            ..
+        })
+    ));
+}
+
+#[test]
 fn the_payload_holds_named_fields_and_the_type_name_is_the_variant_name() {
     let codec = Codec::default();
     let data = codec

@@ -9,7 +9,18 @@ use uuid::Uuid;
 /// A place in the global log (`$all`). Positions start at 1 and grow without gaps in the
 /// embedded store; callers must only rely on them being ordered.
 #[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
 )]
 pub struct Position(pub u64);
 

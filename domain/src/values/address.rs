@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{InvalidValue, string_value};
+use super::{InvalidValue, string_schema, string_value};
 
 /// A German postal code: exactly five digits, kept as text (`01067` keeps its zero).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -19,16 +19,27 @@ impl PostalCode {
     }
 }
 string_value!(PostalCode);
+string_schema!(PostalCode, {
+    "description": "Postleitzahl, genau fünf Ziffern",
+    "pattern": "^[0-9]{5}$", "examples": ["10115"],
+});
 
 /// Street with number, postal code and city.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Address {
+    /// Straße und Hausnummer, höchstens 200 Zeichen; leer, wenn unbekannt.
+    #[schemars(length(max = Address::MAX_STREET))]
     pub street: String,
     pub postal_code: PostalCode,
+    /// Ort, 1–100 Zeichen.
+    #[schemars(length(min = 1, max = Address::MAX_CITY), regex(pattern = r"\S"))]
     pub city: String,
 }
 
 impl Address {
+    pub const MAX_STREET: usize = 200;
+    pub const MAX_CITY: usize = 100;
+
     pub fn parse(street: &str, postal_code: &str, city: &str) -> Result<Self, InvalidValue> {
         let street = street.split_whitespace().collect::<Vec<_>>().join(" ");
         let city = city.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -39,10 +50,10 @@ impl Address {
         if !street.is_empty() {
             super::text::visible("Straße", &street)?;
         }
-        if street.chars().count() > 200 || city.chars().count() > 100 {
+        if street.chars().count() > Self::MAX_STREET || city.chars().count() > Self::MAX_CITY {
             return Err(InvalidValue::TooLong {
                 field: "Anschrift",
-                max: 200,
+                max: Self::MAX_STREET,
             });
         }
         Ok(Self {

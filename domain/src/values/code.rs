@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{InvalidValue, string_value};
+use super::{InvalidValue, string_schema, string_value};
 
 /// A slug of `a-z`, `0-9`, `-` and `_`, segments joined by `.`, at most 64 characters.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -11,10 +11,13 @@ use super::{InvalidValue, string_value};
 pub struct Code(String);
 
 impl Code {
+    /// The longest code, in bytes (codes are ASCII).
+    pub const MAX_LEN: usize = 64;
+
     pub fn parse(text: &str) -> Result<Self, InvalidValue> {
         let text = text.trim();
         let valid = !text.is_empty()
-            && text.len() <= 64
+            && text.len() <= Self::MAX_LEN
             && text.split('.').all(|segment| {
                 !segment.is_empty()
                     && segment.chars().all(|c| {
@@ -32,6 +35,11 @@ impl Code {
     }
 }
 string_value!(Code);
+string_schema!(Code, {
+    "description": "Schlüssel eines Eintrags einer Klassifikation (Themen, Ämter): a–z, 0–9, - und _, Abschnitte durch Punkt getrennt, höchstens 64 Zeichen",
+    "minLength": 1, "maxLength": Code::MAX_LEN, "pattern": "^[a-z0-9_-]+(\\.[a-z0-9_-]+)*$",
+    "examples": ["foerderung"],
+});
 
 #[cfg(test)]
 #[path = "code_tests.rs"]

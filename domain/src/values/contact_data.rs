@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{InvalidValue, string_value};
+use super::{InvalidValue, string_schema, string_value};
 
 /// A mail address: one `@`, a non-empty local part, a domain with a dot, no blanks. The domain is
 /// lower-cased so duplicates are found. Personal data when it belongs to a person.
@@ -30,6 +30,11 @@ impl Email {
     }
 }
 string_value!(Email);
+string_schema!(Email, {
+    "description": "E-Mail-Adresse: ein @, eine Domain mit Punkt, keine Leerzeichen, höchstens 254 Zeichen",
+    "maxLength": 254, "pattern": "^[^@\\s]+@[^@\\s.][^@\\s]*\\.[^@\\s]*[^@\\s.]$",
+    "examples": ["info@baeckerei-schulz.de"],
+});
 
 /// A phone number as written (`+49 30 90295-0`, `(030) 1234 567`): at least five digits, only
 /// digits, blanks and `+ - / ( )`.
@@ -38,8 +43,16 @@ string_value!(Email);
 pub struct Phone(String);
 
 impl Phone {
+    pub const MAX_CHARS: usize = 40;
+
     pub fn parse(text: &str) -> Result<Self, InvalidValue> {
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.len() > Self::MAX_CHARS {
+            return Err(InvalidValue::TooLong {
+                field: "Telefon",
+                max: Self::MAX_CHARS,
+            });
+        }
         let allowed = text
             .chars()
             .all(|c| c.is_ascii_digit() || " +-/()".contains(c));
@@ -55,6 +68,11 @@ impl Phone {
     }
 }
 string_value!(Phone);
+string_schema!(Phone, {
+    "description": "Telefonnummer: 5–20 Ziffern, dazu nur Leerzeichen und + - / ( ), höchstens 40 Zeichen",
+    "maxLength": Phone::MAX_CHARS, "pattern": "^[ +/()-]*([0-9][ +/()-]*){5,20}$",
+    "examples": ["+49 30 90295-0"],
+});
 
 /// A website; a bare domain (`baeckerei-schulz.de`) gets `https://`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -62,6 +80,8 @@ string_value!(Phone);
 pub struct Website(String);
 
 impl Website {
+    pub const MAX_CHARS: usize = 500;
+
     pub fn parse(text: &str) -> Result<Self, InvalidValue> {
         let text = text.trim();
         let url = if text.starts_with("http://") || text.starts_with("https://") {
@@ -77,7 +97,7 @@ impl Website {
             && !host.starts_with('.')
             && !host.ends_with('.')
             && !url.chars().any(char::is_whitespace)
-            && url.len() <= 500;
+            && text.len() <= Self::MAX_CHARS;
         if !valid {
             return Err(InvalidValue::malformed(
                 "Website",
@@ -89,6 +109,11 @@ impl Website {
     }
 }
 string_value!(Website);
+string_schema!(Website, {
+    "description": "Website; eine bloße Domain erhält https://. Höchstens 500 Zeichen, keine Leerzeichen",
+    "maxLength": Website::MAX_CHARS, "pattern": "^(https?://)?[^\\s/.]([^\\s/]*[^\\s/.])?\\.[^\\s/.]([^\\s/]*[^\\s/.])?(/\\S*)?$",
+    "examples": ["https://baeckerei-schulz.de"],
+});
 
 #[cfg(test)]
 #[path = "contact_data_tests.rs"]

@@ -57,3 +57,23 @@ macro_rules! string_value {
     };
 }
 pub(crate) use string_value;
+
+/// Implements `schemars::JsonSchema` for a string value type: a string with the description,
+/// limits and pattern given, which are those its `parse` enforces (the API's OpenAPI document
+/// shows them; a client that keeps to them is not refused for the shape of the value).
+macro_rules! string_schema {
+    ($name:ident, $($schema:tt)+) => {
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                let mut schema = schemars::json_schema!($($schema)+);
+                schema.insert("type".into(), "string".into());
+                schema
+            }
+        }
+    };
+}
+pub(crate) use string_schema;

@@ -5,10 +5,22 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{InvalidValue, string_value};
+use super::{InvalidValue, string_schema, string_value};
 
 /// The level of a region code, from the top.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 pub enum RegionLevel {
     Bezirk,
     Prognoseraum,
@@ -88,6 +100,10 @@ impl RegionCode {
     }
 }
 string_value!(RegionCode);
+string_schema!(RegionCode, {
+    "description": "Regionsschlüssel (LOR): 2, 4, 6 oder 8 Ziffern",
+    "pattern": "^([0-9]{2}){1,4}$", "examples": ["01100101"],
+});
 
 #[cfg(test)]
 #[path = "region_code_tests.rs"]

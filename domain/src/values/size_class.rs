@@ -6,7 +6,19 @@ use serde::{Deserialize, Serialize};
 use super::InvalidValue;
 
 /// Number of employees, as a range.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 pub enum SizeClass {
     /// No employees besides the owner(s).
     #[serde(rename = "0")]

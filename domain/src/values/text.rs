@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{InvalidValue, string_value};
+use super::{InvalidValue, string_schema, string_value};
 
 /// Whether `text` has no leading, trailing or repeated blanks and no blank other than `' '`.
 /// Stored names are always normal, so reading them back costs no allocation beyond the copy.
@@ -70,11 +70,18 @@ fn bounded(field: &'static str, text: &str, max: usize) -> Result<String, Invali
 pub struct OrganizationName(String);
 
 impl OrganizationName {
+    pub const MAX_CHARS: usize = 200;
+
     pub fn parse(text: &str) -> Result<Self, InvalidValue> {
-        bounded("Name", text, 200).map(Self)
+        bounded("Name", text, Self::MAX_CHARS).map(Self)
     }
 }
 string_value!(OrganizationName);
+string_schema!(OrganizationName, {
+    "description": "Name der Organisation, 1–200 Zeichen, ohne Steuerzeichen",
+    "minLength": 1, "maxLength": OrganizationName::MAX_CHARS, "pattern": "\\S",
+    "examples": ["Bäckerei Schulz GmbH"],
+});
 
 /// The name of a person, 1–200 characters. Personal data.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -82,11 +89,18 @@ string_value!(OrganizationName);
 pub struct PersonName(String);
 
 impl PersonName {
+    pub const MAX_CHARS: usize = 200;
+
     pub fn parse(text: &str) -> Result<Self, InvalidValue> {
-        bounded("Name", text, 200).map(Self)
+        bounded("Name", text, Self::MAX_CHARS).map(Self)
     }
 }
 string_value!(PersonName);
+string_schema!(PersonName, {
+    "description": "Name einer Person (personenbezogen), 1–200 Zeichen, ohne Steuerzeichen",
+    "minLength": 1, "maxLength": PersonName::MAX_CHARS, "pattern": "\\S",
+    "examples": ["Maria Schulz"],
+});
 
 /// A short title (of a milestone, a gathering, a task, a topic), 1–300 characters.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -94,11 +108,18 @@ string_value!(PersonName);
 pub struct Title(String);
 
 impl Title {
+    pub const MAX_CHARS: usize = 300;
+
     pub fn parse(text: &str) -> Result<Self, InvalidValue> {
-        bounded("Titel", text, 300).map(Self)
+        bounded("Titel", text, Self::MAX_CHARS).map(Self)
     }
 }
 string_value!(Title);
+string_schema!(Title, {
+    "description": "Kurzer Titel, 1–300 Zeichen, ohne Steuerzeichen",
+    "minLength": 1, "maxLength": Title::MAX_CHARS, "pattern": "\\S",
+    "examples": ["Flächenbedarf klären"],
+});
 
 /// A free tag on an organization (`Gründerzentrum`, `Industriegebiet Nord`), 1–50 characters.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -106,11 +127,18 @@ string_value!(Title);
 pub struct Tag(String);
 
 impl Tag {
+    pub const MAX_CHARS: usize = 50;
+
     pub fn parse(text: &str) -> Result<Self, InvalidValue> {
-        bounded("Schlagwort", text, 50).map(Self)
+        bounded("Schlagwort", text, Self::MAX_CHARS).map(Self)
     }
 }
 string_value!(Tag);
+string_schema!(Tag, {
+    "description": "Schlagwort, 1–50 Zeichen, ohne Steuerzeichen",
+    "minLength": 1, "maxLength": Tag::MAX_CHARS, "pattern": "\\S",
+    "examples": ["Gründerzentrum"],
+});
 
 /// Longer free text (notes, summaries, descriptions): trimmed, may be empty, at most 20,000
 /// characters. Line breaks are kept.
@@ -119,6 +147,8 @@ string_value!(Tag);
 pub struct Text(String);
 
 impl Text {
+    pub const MAX_CHARS: usize = 20_000;
+
     pub fn parse(text: &str) -> Result<Self, InvalidValue> {
         let text = text.trim();
         if text
@@ -127,10 +157,10 @@ impl Text {
         {
             return Err(InvalidValue::ControlCharacter { field: "Text" });
         }
-        if text.chars().count() > 20_000 {
+        if text.chars().count() > Self::MAX_CHARS {
             return Err(InvalidValue::TooLong {
                 field: "Text",
-                max: 20_000,
+                max: Self::MAX_CHARS,
             });
         }
         Ok(Self(text.to_owned()))
@@ -141,6 +171,10 @@ impl Text {
     }
 }
 string_value!(Text);
+string_schema!(Text, {
+    "description": "Freitext, höchstens 20.000 Zeichen; Zeilenumbrüche bleiben erhalten",
+    "maxLength": Text::MAX_CHARS,
+});
 
 #[cfg(test)]
 #[path = "text_tests.rs"]

@@ -55,6 +55,11 @@ impl std::fmt::Display for TimeOfDay {
     }
 }
 
+super::string_schema!(TimeOfDay, {
+    "description": "Uhrzeit HH:MM (auch 9.15 oder 10 Uhr werden gelesen)",
+    "pattern": "^([01]?[0-9]|2[0-3])[:.][0-5][0-9]$", "examples": ["10:30"],
+});
+
 impl TryFrom<String> for TimeOfDay {
     type Error = InvalidValue;
     fn try_from(value: String) -> Result<Self, Self::Error> {

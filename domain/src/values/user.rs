@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{InvalidValue, string_value};
+use super::{InvalidValue, string_schema, string_value};
 
 /// A login name: 2–64 characters of `a-z`, `0-9`, `.`, `-`, `_`, lower-cased. Events name staff by
 /// login name, so the audit trail stays readable.
@@ -28,9 +28,26 @@ impl UserName {
     }
 }
 string_value!(UserName);
+string_schema!(UserName, {
+    "description": "Benutzername (Anmeldename) eines aktiven Benutzers: 2–64 Zeichen aus a–z, 0–9, Punkt, Bindestrich, Unterstrich",
+    "minLength": 2, "maxLength": 64, "pattern": "^[a-z0-9._-]{2,64}$",
+    "examples": ["m.schulz"],
+});
 
 /// What a user may do; see DESIGN.md "Who uses it".
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Bestandsbetreuung: writes the daily work.

@@ -5,10 +5,22 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{InvalidValue, string_value};
+use super::{InvalidValue, string_schema, string_value};
 
 /// The level of a WZ code in the hierarchy, from the top.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 pub enum WzLevel {
     Section,
     Division,
@@ -137,6 +149,11 @@ impl WzCode {
     }
 }
 string_value!(WzCode);
+string_schema!(WzCode, {
+    "description": "WZ-2008-Code: Abschnitt (C), Abteilung (10), Gruppe (10.7), Klasse (10.71) oder Unterklasse (10.71.0); die Abteilung muss es in der WZ 2008 geben",
+    "pattern": "^([A-Ua-u]|[0-9]{2}(\\.[0-9]{1,2}(\\.[0-9])?)?)$",
+    "examples": ["10.71"],
+});
 
 #[cfg(test)]
 #[path = "wz_code_tests.rs"]

@@ -14,7 +14,7 @@ use wifo_domain::{
 
 use super::{FactTables, Lists, Symbol, day_number, key};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum VisitOutcome {
     Planned,
     Conducted,
@@ -22,7 +22,7 @@ pub enum VisitOutcome {
 }
 
 /// One row per visit, as it stands.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VisitTable {
     pub visit: Vec<u64>,
     pub organization: Vec<u64>,
@@ -70,7 +70,7 @@ impl VisitTable {
 }
 
 /// One row per contact, as it stands (corrections update it; a retraction marks it).
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ContactTable {
     pub contact: Vec<u64>,
     pub organization: Vec<u64>,
@@ -92,7 +92,7 @@ impl ContactTable {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum InquiryStep {
     Received,
     Assigned,
@@ -119,7 +119,7 @@ impl InquiryStep {
 }
 
 /// One row per step in an inquiry's life.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct InquiryStepTable {
     pub inquiry: Vec<u64>,
     pub step: Vec<InquiryStep>,

@@ -9,7 +9,7 @@ use super::symbols::Symbol;
 
 const DEAD: u32 = u32::MAX;
 
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Lists {
     /// The row each entry belongs to (`DEAD` once replaced).
     owner: Vec<u32>,

@@ -49,7 +49,7 @@ pub fn date_of(day: i32) -> NaiveDate {
 }
 
 /// All fact tables and the little master data they are read with.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct FactTables {
     /// The last event applied.
     pub position: Position,

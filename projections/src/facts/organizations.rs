@@ -13,14 +13,14 @@ use wifo_domain::{
 use super::{FactTables, Symbol, key};
 
 /// One organization.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct OrganizationFacts {
     pub state: OrganizationState,
     /// Changes of region, sector and size class with the day they were recorded, in log order.
     history: Vec<(NaiveDate, Change)>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize, schemars::JsonSchema)]
 enum Change {
     Registered {
         region: Symbol,

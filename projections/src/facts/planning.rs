@@ -13,7 +13,7 @@ use wifo_domain::{
 
 use super::{FactTables, Symbol, day_number, key};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum MilestoneChange {
     Planned,
     Achieved,
@@ -34,7 +34,7 @@ impl MilestoneChange {
 }
 
 /// One row per change of a cooperation milestone.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct MilestoneTable {
     pub cooperation: Vec<u64>,
     pub milestone: Vec<u64>,
@@ -47,7 +47,7 @@ pub struct MilestoneTable {
 }
 
 /// One row per attendee of a held gathering.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AttendanceTable {
     pub gathering: Vec<u64>,
     pub kind: Vec<GatheringKind>,

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 /// An interned text, or none.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Symbol(u32);
 
 impl Symbol {
@@ -26,7 +26,7 @@ impl Symbol {
 
 /// The texts behind the symbols, in the order they were first seen. Serialized as that list;
 /// the lookup index is rebuilt on load.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(from = "Vec<Box<str>>", into = "Vec<Box<str>>")]
 pub struct Symbols {
     texts: Vec<Box<str>>,

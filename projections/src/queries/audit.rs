@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use wifo_store::{EventStore, Position, StoreError};
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AuditEntry {
     pub position: Position,
     pub recorded_at: chrono::DateTime<chrono::Utc>,

@@ -11,7 +11,7 @@ use wifo_domain::{
 
 use crate::views::Views;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct MilestoneCard {
     pub milestone: MilestoneId,
     pub title: String,
@@ -22,7 +22,7 @@ pub struct MilestoneCard {
     pub status: MilestoneStatus,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CooperationCard {
     pub cooperation: CooperationId,
     pub title: String,
@@ -110,7 +110,7 @@ pub fn cooperation_board(
     board
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GatheringSummary {
     pub gathering: GatheringId,
     pub kind: Option<GatheringKind>,

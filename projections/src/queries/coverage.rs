@@ -14,7 +14,7 @@ use super::directory::last_contact_on;
 use super::profile::{Moment, master_data};
 use crate::views::Views;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RegionCoverage {
     pub region: RegionCode,
     pub name: String,

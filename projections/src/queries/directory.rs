@@ -15,7 +15,9 @@ use wifo_domain::{
 
 use crate::views::{Views, fuzzy::Closeness, search};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DirectorySort {
     #[default]
@@ -59,7 +61,7 @@ pub struct DirectoryQuery {
     pub today: Option<NaiveDate>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DirectoryEntry {
     pub id: OrganizationId,
     pub name: String,
@@ -74,7 +76,7 @@ pub struct DirectoryEntry {
     pub closed: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DirectoryPage {
     pub total: usize,
     pub page: usize,
@@ -275,7 +277,7 @@ pub fn directory(views: &Views, query: &DirectoryQuery) -> DirectoryPage {
     let total = matches.len();
     let entries = matches
         .into_iter()
-        .skip((page - 1) * per_page)
+        .skip((page - 1).saturating_mul(per_page))
         .take(per_page)
         .map(|(id, record, last)| DirectoryEntry {
             id,

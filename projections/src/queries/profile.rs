@@ -20,14 +20,14 @@ use crate::views::{
     timeline::{TimelineEntry, TimelineItem},
 };
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ProfilePerson {
     pub person: PersonId,
     pub role: Title,
     pub erased: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct OpenFollowUp {
     pub visit: VisitId,
     pub follow_up: FollowUpId,
@@ -36,7 +36,7 @@ pub struct OpenFollowUp {
     pub due_on: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct OrganizationProfile {
     pub id: OrganizationId,
     /// Set when the requested id was merged into `id`.

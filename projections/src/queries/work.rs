@@ -18,7 +18,7 @@ use crate::views::Views;
 pub const DEFAULT_FIRST_RESPONSE_WORKING_DAYS: u32 = 2;
 
 /// Where a follow-up comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum FollowUpSource {
     /// Left by a conducted visit.
@@ -33,7 +33,7 @@ pub enum FollowUpSource {
     },
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct FollowUpDue {
     pub source: FollowUpSource,
     /// The organization it concerns, where there is one (a cooperation has partners, not one).
@@ -46,7 +46,7 @@ pub struct FollowUpDue {
     pub overdue: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VisitDue {
     pub visit: VisitId,
     pub organization: Option<OrganizationId>,
@@ -57,7 +57,7 @@ pub struct VisitDue {
     pub overdue: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct QueueEntry {
     pub inquiry: InquiryId,
     pub organization: Option<OrganizationId>,
@@ -75,7 +75,7 @@ pub struct QueueEntry {
     pub open_referrals: usize,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct WorkList {
     pub user: UserName,
     pub today: NaiveDate,

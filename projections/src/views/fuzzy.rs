@@ -68,7 +68,7 @@ pub fn prefix_distance(query: &str, word: &str, limit: usize) -> Option<usize> {
 
 /// Ids by the folded words they are found by: the organizations' index (`search.rs`) and the
 /// contact persons' (`person_names.rs`) are both one of these.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct WordIndex<Id: Ord> {
     words: BTreeSet<(String, Id)>,
 }

@@ -39,7 +39,7 @@ use records::{OrganizationRecord, PersonRecord};
 use timeline::{TimelineEntry, TimelineItem};
 
 /// All views. Serializable as a whole: that is the snapshot.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Views {
     /// The last event applied.
     pub position: Position,

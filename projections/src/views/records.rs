@@ -18,7 +18,7 @@ use wifo_store::Position;
 use super::timeline::TimelineEntry;
 
 /// Everything the views know about one organization.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct OrganizationRecord {
     pub state: OrganizationState,
     /// The organization's own events with the day each happened and the day it was entered, in
@@ -40,7 +40,7 @@ pub struct OrganizationRecord {
 }
 
 /// One event of an organization's own stream with its two dates.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Change {
     /// The day it happened (business time).
     pub on: NaiveDate,
@@ -50,7 +50,7 @@ pub struct Change {
 }
 
 /// What the views keep about a person: no personal data, only where to find it.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PersonRecord {
     /// Position of the newest event holding the person's `personal` field.
     pub personal_at: Option<Position>,

@@ -65,7 +65,7 @@ pub fn matches(folded_name: &str, folded_query: &str) -> bool {
 /// sorting) and by each word of what a search looks at — current and former names, street,
 /// postal code, city, external id (`OrganizationRecord::search_terms`) — so a search touches
 /// only the words that begin like the query, not every organization.
-#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct SearchIndex {
     by_name: BTreeSet<(String, OrganizationId)>,
     by_word: WordIndex<OrganizationId>,

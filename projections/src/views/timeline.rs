@@ -17,7 +17,7 @@ use wifo_domain::{
 use wifo_store::Position;
 
 /// One entry of a 360° profile's timeline.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TimelineEntry {
     /// The business date (a visit's date, a change's day).
     pub date: NaiveDate,
@@ -29,7 +29,7 @@ pub struct TimelineEntry {
 }
 
 /// What happened, ready to be shown.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "art", rename_all = "snake_case")]
 pub enum TimelineItem {
     Registered {

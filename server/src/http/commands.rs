@@ -16,7 +16,7 @@ use axum::{
 };
 use futures::future::BoxFuture;
 use serde::de::DeserializeOwned;
-use serde_json::{Value, json};
+use serde_json::Value;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 use wifo_domain::{Decider, values::Role};
@@ -272,7 +272,7 @@ where
     D::Command: Send + Sync,
     D::State: Send + Sync,
     D::Error: Send + Sync,
-    C: DeserializeOwned + serde::Serialize + Send + Sync + 'static,
+    C: DeserializeOwned + serde::Serialize + schemars::JsonSchema + Send + Sync + 'static,
 {
     fn spec(&self) -> RouteSpec {
         CommandRoute::spec(self)
@@ -335,7 +335,7 @@ where
     D::Command: Send + Sync,
     D::State: Send + Sync,
     D::Error: Send + Sync,
-    C: DeserializeOwned + serde::Serialize + Send + Sync + 'static,
+    C: DeserializeOwned + serde::Serialize + schemars::JsonSchema + Send + Sync + 'static,
 {
     fn spec(&self) -> RouteSpec {
         RouteSpec {
@@ -344,7 +344,15 @@ where
             roles: self.roles,
             summary: self.summary,
             body: Some(self.body),
+            doc: crate::routes::ApiDoc {
+                id_field: Some(self.id_field),
+                occurred_field: wifo_app::business_time::occurred_field(self.body),
+                creates: self.creates,
+                ..Default::default()
+            },
         }
+        .with_body::<C>()
+        .answering::<CommandAnswer>()
     }
 
     fn route_of(this: Arc<Self>) -> Route {
@@ -641,17 +649,14 @@ where
         } else {
             StatusCode::OK
         };
-        let mut response = (
-            status,
-            axum::Json(json!({
-                "id": id,
-                "stream": stream,
-                "revision": revision,
-                "position": position.0,
-                "events": event_types,
-            })),
-        )
-            .into_response();
+        let answer = CommandAnswer {
+            id: id.to_owned(),
+            stream: stream.to_owned(),
+            revision,
+            position: position.0,
+            events: event_types,
+        };
+        let mut response = (status, axum::Json(answer)).into_response();
         let headers = response.headers_mut();
         if let Some(revision) = revision
             && let Ok(value) = HeaderValue::from_str(&format!("\"{revision}\""))
@@ -702,6 +707,23 @@ where
             event_types,
         )))
     }
+}
+
+/// The answer to a command: `201` when it created the record, `200` otherwise (also when it
+/// changed nothing: `events` is then empty). Headers: `ETag` (the revision) and
+/// `X-Wifo-Position` (the log position, for `?wait_for=`).
+#[derive(serde::Serialize, schemars::JsonSchema)]
+pub(crate) struct CommandAnswer {
+    /// Die ID des Datensatzes (bei neuen Datensätzen die vergebene).
+    id: String,
+    /// Der Strom des Datensatzes im Protokoll (`visit-…`).
+    stream: String,
+    /// Die Revision des Datensatzes nach der Änderung, für `If-Match`.
+    revision: Option<u64>,
+    /// Die Position im Protokoll, für `?wait_for=` beim nächsten Lesen.
+    position: u64,
+    /// Die geschriebenen Ereignisse, z. B. `VisitConducted`.
+    events: Vec<String>,
 }
 
 /// Marks an answer as the replay of an earlier one.

@@ -18,9 +18,21 @@ use crate::respond::attachment;
 use wifo_app::auth::Caller;
 use wifo_app::export::{CalendarKind, Table, TableFormat};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 struct FormatParam {
+    /// csv (Standard; Excel-tauglich, Semikolon, UTF-8 mit BOM), xlsx oder json.
+    #[schemars(with = "Option<ExportFormat>")]
     format: Option<String>,
+}
+
+/// The formats `?format=` names.
+#[derive(schemars::JsonSchema)]
+#[schemars(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum ExportFormat {
+    Csv,
+    Xlsx,
+    Json,
 }
 
 async fn table(
@@ -90,7 +102,14 @@ pub(crate) fn routes() -> Vec<Route> {
                 roles: READERS,
                 summary: "Tabelle als CSV (Excel), XLSX oder JSON: organizations, visits, contacts, inquiries (?format=csv|xlsx|json)",
                 body: None,
-            },
+                doc: Default::default(),
+            }
+            .with_query::<FormatParam>()
+            .answering_media(&[
+                "text/csv",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "application/json",
+            ]),
             handler: get(table),
         },
         Route {
@@ -100,7 +119,9 @@ pub(crate) fn routes() -> Vec<Route> {
                 roles: READERS,
                 summary: "Besuche oder Veranstaltungen als iCalendar-Datei (visits, gatherings)",
                 body: None,
-            },
+                doc: Default::default(),
+            }
+            .answering_media(&["text/calendar"]),
             handler: get(calendar),
         },
         Route {
@@ -110,7 +131,9 @@ pub(crate) fn routes() -> Vec<Route> {
                 roles: ADMINS,
                 summary: "Das ganze Ereignisprotokoll als JSON Lines (personenbezogene Daten entschlüsselt, soweit der Schlüssel existiert)",
                 body: None,
-            },
+                doc: Default::default(),
+            }
+            .answering_media(&["application/x-ndjson"]),
             handler: get(events),
         },
     ]

@@ -4,6 +4,7 @@
 //! the CSRF token. The route table is public so tests can walk it (route × role matrix) and the
 //! OpenAPI document is generated from it.
 
+mod answers;
 mod commands;
 mod guard;
 
@@ -15,7 +16,6 @@ pub(crate) mod exports;
 pub mod openapi;
 mod ops;
 pub mod problem;
-mod report_schema;
 mod reports;
 mod resources;
 mod session;

@@ -110,22 +110,26 @@ pub(super) fn routes() -> Vec<Route> {
         roles: PUBLIC,
         summary,
         body: None,
+        doc: Default::default(),
     };
     vec![
         Route {
-            spec: spec("/healthz", "Prozess läuft"),
+            spec: spec("/healthz", "Prozess läuft").answering_media(&["text/plain"]),
             handler: get(healthz),
         },
         Route {
-            spec: spec("/readyz", "Ansichten sind auf dem Stand des Protokolls"),
+            spec: spec("/readyz", "Ansichten sind auf dem Stand des Protokolls")
+                .answering_media(&["text/plain"]),
             handler: get(readyz),
         },
         Route {
-            spec: spec("/metrics", "Kennzahlen im Prometheus-Format"),
+            spec: spec("/metrics", "Kennzahlen im Prometheus-Format")
+                .answering_media(&["text/plain"]),
             handler: get(metrics),
         },
         Route {
-            spec: spec("/api/v1/openapi.json", "Dieses OpenAPI-Dokument"),
+            spec: spec("/api/v1/openapi.json", "Dieses OpenAPI-Dokument")
+                .answering_media(&["application/json"]),
             handler: get(openapi),
         },
     ]

@@ -26,18 +26,48 @@ use wifo_app::auth::Caller;
 const REPORT_CSP: &str =
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
 
-#[derive(Debug, Deserialize, Default)]
+#[derive(Debug, Deserialize, Default, schemars::JsonSchema)]
 struct ReportParams {
+    /// Organisations-ID eines Kooperationspartners: nur gemeinsame Arbeit mit ihm.
+    #[schemars(with = "Option<OrganizationId>")]
     partner: Option<String>,
+    /// Regionsschlüssel (LOR): zählt diese Region und darunter.
+    #[schemars(with = "Option<RegionCode>")]
     region: Option<String>,
+    /// json (Standard), html, csv (ZIP) oder xlsx.
+    #[schemars(with = "Option<ReportFormat>")]
     format: Option<String>,
+    /// Abdeckung zusätzlich ab so vielen Beschäftigten.
     min_employees: Option<u32>,
+    /// Ziel Erstantwort in Berliner Arbeitstagen (Standard: das Ziel des Büros).
     first_response_days: Option<u32>,
+    /// Ziel Abschluss in Kalendertagen (Standard 30).
     close_days: Option<u32>,
+    /// Nur Leitungsbericht, dort Pflicht: erster Tag (TT.MM.JJJJ oder JJJJ-MM-TT).
     from: Option<String>,
+    /// Nur Leitungsbericht, dort Pflicht: letzter Tag (TT.MM.JJJJ oder JJJJ-MM-TT).
     to: Option<String>,
+    /// Erst antworten, wenn die Ansichten diese Protokollposition enthalten.
     wait_for: Option<u64>,
 }
+
+/// The formats `?format=` names.
+#[derive(schemars::JsonSchema)]
+#[schemars(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum ReportFormat {
+    Json,
+    Html,
+    Csv,
+    Xlsx,
+}
+
+/// The media types a report is answered in besides JSON.
+const REPORT_MEDIA: &[&str] = &[
+    "text/html",
+    "application/zip",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+];
 
 fn bad(message: String) -> ApiError {
     ApiError::BadRequest(message)
@@ -194,7 +224,15 @@ pub(super) fn routes() -> Vec<Route> {
                 roles: REPORT_READERS,
                 summary: "Klausur-Statistik eines Jahres mit Vorjahresvergleich und Themenvorschlägen (?partner=&region=&format=json|html|csv|xlsx)",
                 body: None,
-            },
+                doc: crate::routes::ApiDoc {
+                    answer: crate::routes::Answer::JsonOrMedia(
+                        crate::routes::schema_of::<wifo_analytics::model::Report>,
+                        REPORT_MEDIA,
+                    ),
+                    ..Default::default()
+                },
+            }
+            .with_query::<ReportParams>(),
             handler: get(klausur),
         },
         Route {
@@ -204,7 +242,15 @@ pub(super) fn routes() -> Vec<Route> {
                 roles: REPORT_READERS,
                 summary: "Zwischenbericht für die Leitung über einen Zeitraum (?from=&to=&partner=&region=&format=json|html|csv|xlsx)",
                 body: None,
-            },
+                doc: crate::routes::ApiDoc {
+                    answer: crate::routes::Answer::JsonOrMedia(
+                        crate::routes::schema_of::<wifo_analytics::model::Report>,
+                        REPORT_MEDIA,
+                    ),
+                    ..Default::default()
+                },
+            }
+            .with_query::<ReportParams>(),
             handler: get(leadership),
         },
     ]

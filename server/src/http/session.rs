@@ -17,24 +17,26 @@ use serde::{Deserialize, Serialize};
 use super::{ApiError, AppState, EVERYONE, PUBLIC, Route, RouteSpec, guard};
 use wifo_app::auth::{Caller, LoginRefused};
 
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct Login {
+    /// Benutzername.
     name: String,
     password: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct SessionInfo {
     user: String,
-    role: String,
+    role: wifo_domain::values::Role,
+    /// Bei Anmeldung mit Cookie: das Token für den Kopf X-CSRF-Token schreibender Anfragen.
     csrf_token: Option<String>,
 }
 
 fn info(caller: &Caller) -> SessionInfo {
     SessionInfo {
         user: caller.user.to_string(),
-        role: caller.role.as_str().to_owned(),
+        role: caller.role,
         csrf_token: caller.csrf_token.clone(),
     }
 }
@@ -105,7 +107,10 @@ pub(super) fn routes() -> Vec<Route> {
                 roles: PUBLIC,
                 summary: "Anmelden (setzt das Sitzungs-Cookie, liefert das CSRF-Token)",
                 body: Some("Login"),
-            },
+                doc: Default::default(),
+            }
+            .with_body::<Login>()
+            .answering::<SessionInfo>(),
             handler: post(login),
         },
         Route {
@@ -115,7 +120,9 @@ pub(super) fn routes() -> Vec<Route> {
                 roles: EVERYONE,
                 summary: "Wer bin ich (Benutzer, Rolle, CSRF-Token)",
                 body: None,
-            },
+                doc: Default::default(),
+            }
+            .answering::<SessionInfo>(),
             handler: get(me),
         },
         Route {
@@ -125,6 +132,10 @@ pub(super) fn routes() -> Vec<Route> {
                 roles: EVERYONE,
                 summary: "Abmelden",
                 body: None,
+                doc: crate::routes::ApiDoc {
+                    answer: crate::routes::Answer::NoContent,
+                    ..Default::default()
+                },
             },
             handler: delete(logout),
         },

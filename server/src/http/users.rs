@@ -10,8 +10,8 @@ use axum::{
     routing::{get, post},
 };
 use chrono::NaiveDate;
-use serde::Deserialize;
-use serde_json::json;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 use wifo_domain::{
     ids::PersonId,
     person::ErasureReason,
@@ -50,13 +50,65 @@ fn user_name(text: &str) -> Result<UserName, ApiError> {
     UserName::parse(text).map_err(|error| ApiError::BadRequest(error.to_string()))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct NewUser {
     user: UserName,
+    /// Name, wie ihn die Seiten zeigen.
     display_name: Title,
     role: Role,
+    /// Mindestens 10 Zeichen.
+    #[schemars(length(min = wifo_app::accounts::MIN_PASSWORD_LENGTH))]
     password: String,
+}
+
+/// A new user's answer.
+#[derive(Serialize, JsonSchema)]
+struct UserCreated<'a> {
+    id: &'a UserName,
+    /// Die Position im Protokoll.
+    position: u64,
+}
+
+/// A changed user's answer.
+#[derive(Serialize, JsonSchema)]
+struct UserChanged {
+    stream: String,
+    revision: Option<u64>,
+    position: u64,
+}
+
+/// A changed password's answer.
+#[derive(Serialize, JsonSchema)]
+struct PasswordChanged<'a> {
+    user: &'a UserName,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    password_reset: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    password_changed: Option<bool>,
+}
+
+/// One user in the list.
+#[derive(Serialize, JsonSchema)]
+struct UserEntry<'a> {
+    user: &'a str,
+    display_name: &'a Option<Title>,
+    role: Option<Role>,
+    active: bool,
+}
+
+/// The list of users.
+#[derive(Serialize, JsonSchema)]
+struct UserList<'a> {
+    users: Vec<UserEntry<'a>>,
+}
+
+/// An erased person's answer.
+#[derive(Serialize, JsonSchema)]
+struct Erased {
+    person: PersonId,
+    position: u64,
+    erased: bool,
 }
 
 async fn create(
@@ -79,12 +131,15 @@ async fn create(
     .await?;
     Ok((
         StatusCode::CREATED,
-        Json(json!({"id": new.user, "position": outcome.position.0})),
+        Json(UserCreated {
+            id: &new.user,
+            position: outcome.position.0,
+        }),
     )
         .into_response())
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct NewRole {
     role: Role,
@@ -151,9 +206,11 @@ async fn reactivate(
     )
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct NewPassword {
+    /// Mindestens 10 Zeichen.
+    #[schemars(length(min = wifo_app::accounts::MIN_PASSWORD_LENGTH))]
     password: String,
 }
 
@@ -167,13 +224,20 @@ async fn reset_password(
     let NewPassword { password } = parse_body(&headers, &body)?;
     let user = user_name(&user)?;
     wifo_app::accounts::reset_password(&state.data, &state.auth, &user, &password).await?;
-    Ok(Json(json!({"user": user, "password_reset": true})).into_response())
+    Ok(Json(PasswordChanged {
+        user: &user,
+        password_reset: Some(true),
+        password_changed: None,
+    })
+    .into_response())
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct OwnPassword {
     current_password: String,
+    /// Mindestens 10 Zeichen, nicht das bisherige.
+    #[schemars(length(min = wifo_app::accounts::MIN_PASSWORD_LENGTH))]
     new_password: String,
 }
 
@@ -194,31 +258,39 @@ async fn change_own_password(
         session.as_deref(),
     )
     .await?;
-    Ok(Json(json!({"user": caller.user, "password_changed": true})).into_response())
+    Ok(Json(PasswordChanged {
+        user: &caller.user,
+        password_reset: None,
+        password_changed: Some(true),
+    })
+    .into_response())
 }
 
 fn respond<E>(outcome: wifo_store::CommandOutcome<E>) -> Result<Response, ApiError> {
-    Ok(Json(json!({"stream": outcome.stream, "revision": outcome.revision, "position": outcome.position.0})).into_response())
+    Ok(Json(UserChanged {
+        stream: outcome.stream,
+        revision: outcome.revision,
+        position: outcome.position.0,
+    })
+    .into_response())
 }
 
-async fn list(State(state): State<AppState>) -> Json<serde_json::Value> {
+async fn list(State(state): State<AppState>) -> Response {
     let views = state.projections.read();
-    let users: Vec<_> = views
+    let users = views
         .users
         .iter()
-        .map(|(name, user)| {
-            json!({
-                "user": name,
-                "display_name": user.display_name,
-                "role": user.role,
-                "active": user.status == wifo_domain::user::UserStatus::Active,
-            })
+        .map(|(name, user)| UserEntry {
+            user: name,
+            display_name: &user.display_name,
+            role: user.role,
+            active: user.status == wifo_domain::user::UserStatus::Active,
         })
         .collect();
-    Json(json!({ "users": users }))
+    Json(UserList { users }).into_response()
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct Erasure {
     reason: ErasureReason,
@@ -251,7 +323,12 @@ async fn erase(
     )
     .await?;
     state.office.remember(&caller, position);
-    Ok(Json(json!({"person": person, "position": position.0, "erased": true})).into_response())
+    Ok(Json(Erased {
+        person,
+        position: position.0,
+        erased: true,
+    })
+    .into_response())
 }
 
 pub(super) fn routes() -> Vec<Route> {
@@ -261,10 +338,12 @@ pub(super) fn routes() -> Vec<Route> {
         roles: ADMINS,
         summary,
         body,
+        doc: Default::default(),
     };
     vec![
         Route {
-            spec: spec(Method::GET, "/api/v1/users", "Benutzer und Rollen", None),
+            spec: spec(Method::GET, "/api/v1/users", "Benutzer und Rollen", None)
+                .answering::<UserList<'static>>(),
             handler: get(list),
         },
         Route {
@@ -273,7 +352,9 @@ pub(super) fn routes() -> Vec<Route> {
                 "/api/v1/users",
                 "Benutzer anlegen (mit Passwort)",
                 Some("NewUser"),
-            ),
+            )
+            .with_body::<NewUser>()
+            .answering::<UserCreated<'static>>(),
             handler: post(create),
         },
         Route {
@@ -282,7 +363,9 @@ pub(super) fn routes() -> Vec<Route> {
                 "/api/v1/users/{id}/role",
                 "Rolle ändern",
                 Some("NewRole"),
-            ),
+            )
+            .with_body::<NewRole>()
+            .answering::<UserChanged>(),
             handler: post(change_role),
         },
         Route {
@@ -291,7 +374,8 @@ pub(super) fn routes() -> Vec<Route> {
                 "/api/v1/users/{id}/deactivate",
                 "Benutzer sperren",
                 None,
-            ),
+            )
+            .answering::<UserChanged>(),
             handler: post(deactivate),
         },
         Route {
@@ -300,7 +384,8 @@ pub(super) fn routes() -> Vec<Route> {
                 "/api/v1/users/{id}/reactivate",
                 "Benutzer entsperren",
                 None,
-            ),
+            )
+            .answering::<UserChanged>(),
             handler: post(reactivate),
         },
         Route {
@@ -309,7 +394,9 @@ pub(super) fn routes() -> Vec<Route> {
                 "/api/v1/users/{id}/password",
                 "Passwort eines Benutzers neu setzen (beendet seine Sitzungen)",
                 Some("NewPassword"),
-            ),
+            )
+            .with_body::<NewPassword>()
+            .answering::<PasswordChanged<'static>>(),
             handler: post(reset_password),
         },
         Route {
@@ -319,7 +406,10 @@ pub(super) fn routes() -> Vec<Route> {
                 roles: EVERYONE,
                 summary: "Eigenes Passwort ändern (beendet die anderen Sitzungen)",
                 body: Some("OwnPassword"),
-            },
+                doc: Default::default(),
+            }
+            .with_body::<OwnPassword>()
+            .answering::<PasswordChanged<'static>>(),
             handler: post(change_own_password),
         },
         Route {
@@ -328,7 +418,9 @@ pub(super) fn routes() -> Vec<Route> {
                 "/api/v1/persons/{id}/erase",
                 "Person löschen (DSGVO Art. 17)",
                 Some("Erasure"),
-            ),
+            )
+            .with_body::<Erasure>()
+            .answering::<Erased>(),
             handler: post(erase),
         },
     ]

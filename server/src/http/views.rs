@@ -12,7 +12,6 @@ use axum::{
 };
 use chrono::NaiveDate;
 use serde::Deserialize;
-use serde_json::{Value, json};
 use wifo_domain::{
     contact::Contact,
     cooperation::Cooperation,
@@ -40,7 +39,14 @@ use wifo_projections::queries::{
 };
 use wifo_store::{Direction, EventStore, Position};
 
-use super::{ApiError, AppState, READERS, Route, RouteSpec, commands::wait_for_own_writes};
+use super::{
+    ApiError, AppState, READERS, Route, RouteSpec,
+    answers::{
+        AuditAnswer, BoardAnswer, CoverageAnswer, GatheringsAnswer, PersonAnswer, PersonDetails,
+        ProfileAnswer, QueueAnswer, RecordAnswer, TaxonomyAnswer,
+    },
+    commands::wait_for_own_writes,
+};
 use wifo_app::auth::Caller;
 
 use wifo_app::roles::{LEADS, PERSON_READERS};
@@ -98,22 +104,42 @@ fn parse_id<T>(
     parse(text).map_err(|_| ApiError::NotFound(format!("„{text}“ ist keine gültige ID.")))
 }
 
-#[derive(Deserialize, Default)]
+/// The directory's query. Text parameters are read with their value type's `parse` (so `1071`
+/// finds `10.71`); the schema shows the canonical form.
+#[derive(Deserialize, Default, schemars::JsonSchema)]
 struct DirectoryParams {
+    /// Suchtext: Namen (auch frühere), Anschrift, externe ID, Namen verknüpfter Personen.
     q: Option<String>,
     kind: Option<OrganizationKind>,
+    /// WZ-Code; findet auch die Codes darunter.
+    #[schemars(with = "Option<WzCode>")]
     sector: Option<String>,
+    /// Regionsschlüssel (LOR); findet auch die Regionen darunter.
+    #[schemars(with = "Option<RegionCode>")]
     region: Option<String>,
+    #[schemars(with = "Option<Tag>")]
     tag: Option<String>,
+    /// Betreuung (Benutzername).
+    #[schemars(with = "Option<UserName>")]
     account_manager: Option<String>,
+    #[schemars(with = "Option<SizeClass>")]
     size_class: Option<String>,
+    /// Nur Organisationen ohne Kontakt seit so vielen Monaten.
     no_contact_months: Option<u32>,
+    /// Auch abgemeldete Betriebe.
     include_closed: Option<bool>,
     sort: Option<DirectorySort>,
+    /// Absteigend sortieren.
     desc: Option<bool>,
+    /// Seite, ab 1.
+    #[schemars(range(min = 1))]
     page: Option<usize>,
+    /// Einträge je Seite.
+    #[schemars(range(min = 1, max = 500))]
     per_page: Option<usize>,
+    /// Stichtag für „ohne Kontakt seit“ (Standard: heute).
     today: Option<NaiveDate>,
+    /// Erst antworten, wenn die Ansichten diese Protokollposition enthalten.
     wait_for: Option<u64>,
 }
 
@@ -171,10 +197,13 @@ async fn list_organizations(
     Ok(Json(page).into_response())
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, schemars::JsonSchema)]
 struct ProfileParams {
+    /// Stand an diesem Tag (Geschäftszeit).
     as_of: Option<NaiveDate>,
+    /// Was an diesem Tag erfasst war.
     known_on: Option<NaiveDate>,
+    /// Erst antworten, wenn die Ansichten diese Protokollposition enthalten.
     wait_for: Option<u64>,
 }
 
@@ -210,31 +239,24 @@ async fn organization(
             (None, None) => format!("Organisation {id} ist nicht erfasst."),
         }));
     };
-    let names: serde_json::Map<String, Value> = shown
+    let names = shown
         .persons
         .iter()
         .map(|person| {
             let details = match &person.personal {
                 Erasable::Known(data) => {
-                    json!({"name": data.name, "email": data.email, "phone": data.phone})
+                    PersonDetails::known(&data.name, data.email.as_ref(), data.phone.as_ref())
                 }
-                Erasable::Erased => json!({"name": wifo_domain::personal::ERASED_LABEL}),
+                Erasable::Erased => PersonDetails::erased(),
             };
             (person.person.to_string(), details)
         })
         .collect();
-    let found = shown.profile;
-    /// The profile with the persons' names, serialized once.
-    #[derive(serde::Serialize)]
-    struct Shown<'a> {
-        #[serde(flatten)]
-        profile: &'a wifo_projections::queries::profile::OrganizationProfile,
-        person_details: serde_json::Map<String, Value>,
-    }
+    let found = &shown.profile;
     let revision = Some(found.revision);
     Ok(with_etag(
-        Shown {
-            profile: &found,
+        ProfileAnswer {
+            profile: found,
             person_details: names,
         },
         revision,
@@ -260,14 +282,18 @@ async fn person(
         )));
     };
     let personal = personal_data(at, erased, &*state.data.store_shared(), &state.data.codec).await;
-    let personal = match personal {
-        Some(Erasable::Known(data)) => {
-            serde_json::to_value(data).map_err(|error| ApiError::Internal(error.into()))?
-        }
-        _ => json!({"name": wifo_domain::personal::ERASED_LABEL}),
+    let personal = match &personal {
+        Some(Erasable::Known(data)) => PersonDetails::full(data),
+        _ => PersonDetails::erased(),
     };
     Ok(with_etag(
-        json!({"id": id, "personal": personal, "erased": record.erased, "links": record.links, "consents": record.consents}),
+        PersonAnswer {
+            id,
+            personal,
+            erased: record.erased,
+            links: &record.links,
+            consents: &record.consents,
+        },
         revision,
     ))
 }
@@ -290,10 +316,17 @@ macro_rules! record_route {
             let history = state.history::<$decider>(&id.to_string()).await?;
             let value = {
                 let views = state.projections.read();
-                let record = views.$field.get(&id).ok_or_else(|| ApiError::NotFound(format!("{} {id} ist nicht erfasst.", $label)))?;
-                serde_json::to_value(record).map_err(|error| ApiError::Internal(error.into()))?
+                let record = views.$field.get(&id).ok_or_else(|| {
+                    ApiError::NotFound(format!("{} {id} ist nicht erfasst.", $label))
+                })?;
+                let answer = RecordAnswer {
+                    id: id.to_string(),
+                    state: record,
+                    history: &history,
+                };
+                serde_json::to_value(answer).map_err(|error| ApiError::Internal(error.into()))?
             };
-            Ok(with_etag(json!({"id": id, "state": value, "history": history}), revision))
+            Ok(with_etag(value, revision))
         }
     };
 }
@@ -329,11 +362,16 @@ record_route!(
     "Wiedervorlage"
 );
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, schemars::JsonSchema)]
 struct WorkParams {
+    /// Arbeitsliste dieses Benutzers (Standard: die eigene).
+    #[schemars(with = "Option<UserName>")]
     user: Option<String>,
+    /// Stichtag (Standard: heute).
     today: Option<NaiveDate>,
+    /// So viele Tage voraus (0–366, Standard 7).
     horizon_days: Option<i64>,
+    /// Erst antworten, wenn die Ansichten diese Protokollposition enthalten.
     wait_for: Option<u64>,
 }
 
@@ -357,10 +395,14 @@ async fn work(
     Ok(Json(list).into_response())
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, schemars::JsonSchema)]
 struct QueueParams {
+    /// Nur Anliegen dieses Benutzers.
+    #[schemars(with = "Option<UserName>")]
     assignee: Option<String>,
+    /// Stichtag (Standard: heute).
     today: Option<NaiveDate>,
+    /// Erst antworten, wenn die Ansichten diese Protokollposition enthalten.
     wait_for: Option<u64>,
 }
 
@@ -382,17 +424,39 @@ async fn queue(
         state.config.first_response_working_days,
         assignee.as_ref(),
     );
-    Ok(Json(json!({"target_working_days": state.config.first_response_working_days, "entries": entries})).into_response())
+    Ok(Json(QueueAnswer {
+        target_working_days: state.config.first_response_working_days,
+        entries,
+    })
+    .into_response())
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, schemars::JsonSchema)]
 struct BoardParams {
+    /// Stichtag (Standard: heute).
     today: Option<NaiveDate>,
+    /// Meilensteine so viele Tage voraus (0–3660, Standard 90).
     horizon_days: Option<i64>,
+    /// Veranstaltungen ab diesem Tag.
     from: Option<NaiveDate>,
+    /// Veranstaltungen bis zu diesem Tag.
     to: Option<NaiveDate>,
+    /// Regionsebene der Abdeckung (Standard: bezirksregion).
+    #[schemars(with = "Option<CoverageLevel>")]
     level: Option<String>,
+    /// Erst antworten, wenn die Ansichten diese Protokollposition enthalten.
     wait_for: Option<u64>,
+}
+
+/// The levels `?level=` names (read case-insensitively).
+#[derive(schemars::JsonSchema)]
+#[schemars(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum CoverageLevel {
+    Bezirk,
+    Prognoseraum,
+    Bezirksregion,
+    Planungsraum,
 }
 
 async fn board(
@@ -406,7 +470,10 @@ async fn board(
         today(params.today),
         params.horizon_days.unwrap_or(90).clamp(0, 3660),
     );
-    Ok(Json(json!({"cooperations": cards})).into_response())
+    Ok(Json(BoardAnswer {
+        cooperations: cards,
+    })
+    .into_response())
 }
 
 async fn gathering_list(
@@ -415,10 +482,8 @@ async fn gathering_list(
     Query(params): Query<BoardParams>,
 ) -> Result<Response, ApiError> {
     ready(&state, &caller, params.wait_for).await?;
-    Ok(
-        Json(json!({"gatherings": gatherings(&state.projections.read(), params.from, params.to)}))
-            .into_response(),
-    )
+    let gatherings = gatherings(&state.projections.read(), params.from, params.to);
+    Ok(Json(GatheringsAnswer { gatherings }).into_response())
 }
 
 async fn coverage(
@@ -448,14 +513,22 @@ async fn coverage(
         }
     };
     let rows = region_coverage(&state.projections.read(), level, today(params.today));
-    Ok(Json(json!({"level": level.label(), "regions": rows})).into_response())
+    Ok(Json(CoverageAnswer {
+        level: level.label(),
+        regions: rows,
+    })
+    .into_response())
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, schemars::JsonSchema)]
 struct AuditParams {
+    /// Nur Einträge dieses Benutzers.
     actor: Option<String>,
+    /// Nur Einträge dieses Stroms (`visit-…`).
     stream: Option<String>,
+    /// Nur Einträge vor dieser Protokollposition (zum Blättern).
     before: Option<u64>,
+    /// Höchstens so viele Einträge (Standard 100).
     limit: Option<usize>,
 }
 
@@ -470,7 +543,7 @@ async fn audit_trail(
         limit: params.limit.unwrap_or(100),
     };
     let entries = audit(state.data.store_shared().as_ref(), &filter).await?;
-    Ok(Json(json!({"entries": entries})).into_response())
+    Ok(Json(AuditAnswer { entries }).into_response())
 }
 
 async fn taxonomy(
@@ -482,7 +555,11 @@ async fn taxonomy(
         .taxonomies
         .get(&kind)
         .ok_or_else(|| ApiError::NotFound(format!("Klassifikation „{kind}“ gibt es nicht.")))?;
-    Ok(Json(json!({"taxonomy": kind, "entries": taxonomy.entries})).into_response())
+    Ok(Json(TaxonomyAnswer {
+        taxonomy: &kind,
+        entries: &taxonomy.entries,
+    })
+    .into_response())
 }
 
 pub(super) fn routes() -> Vec<Route> {
@@ -492,6 +569,7 @@ pub(super) fn routes() -> Vec<Route> {
         roles,
         summary,
         body: None,
+        doc: Default::default(),
     };
     vec![
         Route {
@@ -499,7 +577,9 @@ pub(super) fn routes() -> Vec<Route> {
                 "/api/v1/organizations",
                 READERS,
                 "Organisationsverzeichnis: Suche, Filter, Sortierung, Seiten",
-            ),
+            )
+            .with_query::<DirectoryParams>()
+            .answering::<wifo_projections::queries::directory::DirectoryPage>(),
             handler: get(list_organizations),
         },
         Route {
@@ -507,7 +587,9 @@ pub(super) fn routes() -> Vec<Route> {
                 "/api/v1/organizations/{id}",
                 READERS,
                 "360°-Profil (mit ?as_of=JJJJ-MM-TT: Stand an einem Tag)",
-            ),
+            )
+            .with_query::<ProfileParams>()
+            .answering::<ProfileAnswer<'static>>(),
             handler: get(organization),
         },
         Route {
@@ -515,19 +597,39 @@ pub(super) fn routes() -> Vec<Route> {
                 "/api/v1/persons/{id}",
                 PERSON_READERS,
                 "Ansprechperson (personenbezogene Daten, falls nicht gelöscht)",
-            ),
+            )
+            .with_query::<ProfileParams>()
+            .answering::<PersonAnswer<'static>>(),
             handler: get(person),
         },
         Route {
-            spec: spec("/api/v1/visits/{id}", READERS, "Betriebsbesuch"),
+            spec: spec("/api/v1/visits/{id}", READERS, "Betriebsbesuch")
+                .with_query::<ProfileParams>()
+                .answering::<RecordAnswer<
+                    'static,
+                    wifo_domain::visit::VisitState,
+                    wifo_domain::visit::VisitEvent,
+                >>(),
             handler: get(visit),
         },
         Route {
-            spec: spec("/api/v1/inquiries/{id}", READERS, "Anliegen"),
+            spec: spec("/api/v1/inquiries/{id}", READERS, "Anliegen")
+                .with_query::<ProfileParams>()
+                .answering::<RecordAnswer<
+                    'static,
+                    wifo_domain::inquiry::InquiryState,
+                    wifo_domain::inquiry::InquiryEvent,
+                >>(),
             handler: get(inquiry),
         },
         Route {
-            spec: spec("/api/v1/contacts/{id}", READERS, "Kontakt"),
+            spec: spec("/api/v1/contacts/{id}", READERS, "Kontakt")
+                .with_query::<ProfileParams>()
+                .answering::<RecordAnswer<
+                    'static,
+                    wifo_domain::contact::ContactState,
+                    wifo_domain::contact::ContactEvent,
+                >>(),
             handler: get(contact),
         },
         Route {
@@ -535,7 +637,13 @@ pub(super) fn routes() -> Vec<Route> {
                 "/api/v1/cooperations/{id}",
                 READERS,
                 "Kooperationsvereinbarung",
-            ),
+            )
+            .with_query::<ProfileParams>()
+            .answering::<RecordAnswer<
+                'static,
+                wifo_domain::cooperation::CooperationState,
+                wifo_domain::cooperation::CooperationEvent,
+            >>(),
             handler: get(cooperation),
         },
         Route {
@@ -543,7 +651,13 @@ pub(super) fn routes() -> Vec<Route> {
                 "/api/v1/gatherings/{id}",
                 READERS,
                 "Veranstaltung mit Einladungen, Anmeldungen, Teilnahme",
-            ),
+            )
+            .with_query::<ProfileParams>()
+            .answering::<RecordAnswer<
+                'static,
+                wifo_domain::gathering::GatheringState,
+                wifo_domain::gathering::GatheringEvent,
+            >>(),
             handler: get(gathering),
         },
         Route {
@@ -551,7 +665,13 @@ pub(super) fn routes() -> Vec<Route> {
                 "/api/v1/retreats/{id}",
                 READERS,
                 "Klausur mit Vorschlägen und Beschlüssen",
-            ),
+            )
+            .with_query::<ProfileParams>()
+            .answering::<RecordAnswer<
+                'static,
+                wifo_domain::retreat::RetreatState,
+                wifo_domain::retreat::RetreatEvent,
+            >>(),
             handler: get(retreat),
         },
         Route {
@@ -559,7 +679,13 @@ pub(super) fn routes() -> Vec<Route> {
                 "/api/v1/reminders/{id}",
                 READERS,
                 "Wiedervorlage (ohne Besuch) mit Verlauf",
-            ),
+            )
+            .with_query::<ProfileParams>()
+            .answering::<RecordAnswer<
+                'static,
+                wifo_domain::reminder::ReminderState,
+                wifo_domain::reminder::ReminderEvent,
+            >>(),
             handler: get(reminder),
         },
         Route {
@@ -567,7 +693,9 @@ pub(super) fn routes() -> Vec<Route> {
                 "/api/v1/work",
                 READERS,
                 "Arbeitsliste: fällige Wiedervorlagen, Besuche, Anliegen",
-            ),
+            )
+            .with_query::<WorkParams>()
+            .answering::<wifo_projections::queries::work::WorkList>(),
             handler: get(work),
         },
         Route {
@@ -575,7 +703,9 @@ pub(super) fn routes() -> Vec<Route> {
                 "/api/v1/inquiry-queue",
                 READERS,
                 "Anliegen-Eingang mit Alter und Überfälligkeit",
-            ),
+            )
+            .with_query::<QueueParams>()
+            .answering::<QueueAnswer>(),
             handler: get(queue),
         },
         Route {
@@ -583,11 +713,15 @@ pub(super) fn routes() -> Vec<Route> {
                 "/api/v1/cooperation-board",
                 READERS,
                 "Kooperationen: Meilensteine nach Stand, überfällig, demnächst",
-            ),
+            )
+            .with_query::<BoardParams>()
+            .answering::<BoardAnswer>(),
             handler: get(board),
         },
         Route {
-            spec: spec("/api/v1/gatherings", READERS, "Veranstaltungen"),
+            spec: spec("/api/v1/gatherings", READERS, "Veranstaltungen")
+                .with_query::<BoardParams>()
+                .answering::<GatheringsAnswer>(),
             handler: get(gathering_list),
         },
         Route {
@@ -595,7 +729,9 @@ pub(super) fn routes() -> Vec<Route> {
                 "/api/v1/coverage",
                 READERS,
                 "Abdeckung je Region (12/24 Monate)",
-            ),
+            )
+            .with_query::<BoardParams>()
+            .answering::<CoverageAnswer>(),
             handler: get(coverage),
         },
         Route {
@@ -603,7 +739,9 @@ pub(super) fn routes() -> Vec<Route> {
                 "/api/v1/audit",
                 LEADS,
                 "Protokoll: wer hat wann was geändert",
-            ),
+            )
+            .with_query::<AuditParams>()
+            .answering::<AuditAnswer>(),
             handler: get(audit_trail),
         },
         Route {
@@ -611,7 +749,8 @@ pub(super) fn routes() -> Vec<Route> {
                 "/api/v1/taxonomies/{id}",
                 READERS,
                 "Klassifikation (topics, offices, regions, sectors)",
-            ),
+            )
+            .answering::<TaxonomyAnswer<'static>>(),
             handler: get(taxonomy),
         },
     ]

@@ -61,6 +61,7 @@ pub(crate) fn page(
             roles,
             summary,
             body: None,
+            doc: Default::default(),
         },
         handler,
     }

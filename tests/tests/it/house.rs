@@ -28,8 +28,12 @@ use std::path::{Path, PathBuf};
 /// of reminders (the form that sets one, the record page, the block on three record pages), the
 /// lead's choice of whose week, the queue's staff filter and download, and the lead's lists with
 /// pager, sorting and download — their rules (the `reminder` decider, `work_list`,
-/// `subject_name`, `inquiry_queue`) live in the libraries.
-const SERVER_LINE_BUDGET: usize = 17_200;
+/// `subject_name`, `inquiry_queue`) live in the libraries; raised to 17,800 for the OpenAPI
+/// document generated from the types each route reads and answers (`http/openapi.rs`, the typed
+/// answers of `http/answers.rs` and the users' routes that replaced `json!` literals, the
+/// documented query parameters) — the schemas themselves are derived in the libraries, and the
+/// hand-written report schema (198 lines) went.
+const SERVER_LINE_BUDGET: usize = 17_800;
 
 /// The crates whose modules are checked for cycles.
 const CRATES: &[&str] = &[

@@ -16,6 +16,7 @@ mod flood;
 mod forms;
 mod lists;
 mod matrix;
+mod openapi;
 mod raw;
 mod records;
 mod reminders;
