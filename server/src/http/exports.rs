@@ -21,18 +21,14 @@ use wifo_app::export::{CalendarKind, Table, TableFormat};
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 struct FormatParam {
     /// csv (Standard; Excel-tauglich, Semikolon, UTF-8 mit BOM), xlsx oder json.
-    #[schemars(with = "Option<ExportFormat>")]
+    #[serde(default)]
+    #[schemars(schema_with = "format_schema")]
     format: Option<String>,
 }
 
-/// The formats `?format=` names.
-#[derive(schemars::JsonSchema)]
-#[schemars(rename_all = "lowercase")]
-#[allow(dead_code)]
-enum ExportFormat {
-    Csv,
-    Xlsx,
-    Json,
+/// The formats `?format=` names: those `TableFormat::parse` reads.
+fn format_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({"type": "string", "enum": TableFormat::NAMES})
 }
 
 async fn table(
