@@ -8,6 +8,9 @@
 # failure or on any 5xx the server counted.
 #
 #   bash scripts/schemathesis.sh [SECONDS_PER_ROLE]     (default 60; CI runs 40, by hand 600)
+#
+# With WIFO_SCHEMATHESIS_KEEP=DIR the server's log, Schemathesis' output and the HAR files of
+# each role are kept in DIR for inspection.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,11 +37,12 @@ if [ ! -x "$SERVER" ]; then
     cargo build --release --all-features --locked -p wifo-tests --bin api-fuzz-server
 fi
 
-WORK="$(mktemp -d)"
+KEEP="${WIFO_SCHEMATHESIS_KEEP:-}"
+if [ -n "$KEEP" ]; then rm -rf "$KEEP" && mkdir -p "$KEEP" && WORK="$(cd "$KEEP" && pwd)"; else WORK="$(mktemp -d)"; fi
 SERVER_PID=""
 cleanup() {
     if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; fi
-    rm -rf "$WORK"
+    if [ -z "$KEEP" ]; then rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 

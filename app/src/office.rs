@@ -27,10 +27,18 @@ pub struct Office {
     last_writes: Arc<Mutex<HashMap<String, Position>>>,
 }
 
-/// The views did not catch up with the caller's writes in time.
+/// Why a read could not wait for the position it asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("Die Ansichten holen noch auf. Bitte gleich noch einmal versuchen.")]
-pub struct NotCaughtUp;
+pub enum NotCaughtUp {
+    /// The views did not catch up with the position in time: worth retrying.
+    #[error("Die Ansichten holen noch auf. Bitte gleich noch einmal versuchen.")]
+    Late,
+    /// The position asked for (`?wait_for=`) has not been written: no wait would help.
+    #[error(
+        "Die Position {asked} ist im Protokoll noch nicht geschrieben (zuletzt geschrieben: {head})."
+    )]
+    NotWritten { asked: u64, head: u64 },
+}
 
 impl Office {
     pub fn new(data: DataDir, projections: Projections, auth: Arc<AuthStore>) -> Self {
@@ -165,6 +173,15 @@ impl Office {
         caller: &Caller,
         at_least: Option<Position>,
     ) -> Result<(), NotCaughtUp> {
+        if let Some(asked) = at_least
+            && let Ok(head) = self.data.store.head().await
+            && asked > head
+        {
+            return Err(NotCaughtUp::NotWritten {
+                asked: asked.0,
+                head: head.0,
+            });
+        }
         let own = self
             .last_writes
             .lock()
@@ -177,7 +194,7 @@ impl Office {
                     .wait_for(target, self.read_your_writes_timeout)
                     .await =>
             {
-                Err(NotCaughtUp)
+                Err(NotCaughtUp::Late)
             }
             _ => Ok(()),
         }

@@ -88,6 +88,21 @@ impl RouteSpec {
         self.doc.answer = Answer::Media(media);
         self
     }
+
+    /// The route answers JSON of type `T`, or (as the query asks) one of these media types.
+    pub fn answering_json_or<T: schemars::JsonSchema>(
+        mut self,
+        media: &'static [&'static str],
+    ) -> Self {
+        self.doc.answer = Answer::JsonOrMedia(schema_of::<T>, media);
+        self
+    }
+
+    /// The route creates a record and answers `201`.
+    pub fn creating(mut self) -> Self {
+        self.doc.creates = true;
+        self
+    }
 }
 
 pub struct Route {

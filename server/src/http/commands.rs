@@ -23,7 +23,7 @@ use wifo_domain::{Decider, values::Role};
 use wifo_store::{CommandError, Direction, EventStore, Position};
 
 use super::{ApiError, AppState, Route, RouteSpec};
-use wifo_app::auth::Caller;
+use wifo_app::{auth::Caller, office::NotCaughtUp};
 
 /// Fields that name an organization, and fields that name persons, in any command.
 const ORGANIZATION_FIELDS: &[&str] = &[
@@ -101,7 +101,10 @@ pub(super) async fn wait_for_own_writes(
         .office
         .wait_for_own_writes(caller, at_least)
         .await
-        .map_err(|error| ApiError::Unavailable(error.to_string()))
+        .map_err(|error| match error {
+            NotCaughtUp::Late => ApiError::Unavailable(error.to_string()),
+            NotCaughtUp::NotWritten { .. } => ApiError::Implausible(error.to_string()),
+        })
 }
 
 fn ids_in(value: &Value) -> Vec<&str> {

@@ -11,6 +11,8 @@ use axum::{
     response::Response,
     routing::get,
 };
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 
 use super::{ADMINS, ApiError, AppState, READERS, Route, RouteSpec, commands::wait_for_own_writes};
@@ -101,10 +103,9 @@ pub(crate) fn routes() -> Vec<Route> {
                 doc: Default::default(),
             }
             .with_query::<FormatParam>()
-            .answering_media(&[
+            .answering_json_or::<Vec<BTreeMap<String, serde_json::Value>>>(&[
                 "text/csv",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                "application/json",
             ]),
             handler: get(table),
         },

@@ -211,7 +211,9 @@ fn media(types: &[&str]) -> Map<String, Value> {
     types
         .iter()
         .map(|media| {
-            let schema = if media.starts_with("text/") || media.ends_with("json") {
+            let schema = if *media == "application/json" {
+                json!({})
+            } else if media.starts_with("text/") || media.ends_with("json") {
                 json!({"type": "string"})
             } else {
                 json!({"type": "string", "contentMediaType": media})
@@ -277,8 +279,13 @@ fn responses(generator: &mut SchemaGenerator, spec: &RouteSpec) -> Value {
     if spec.path.contains('{') {
         problems.push("404");
     }
+    if api && spec.doc.query.is_some() {
+        // 422: a parameter is implausible, e.g. `wait_for` names a position not yet written.
+        problems.push("422");
+    }
     if spec.method == axum::http::Method::POST {
-        problems.extend(["409", "413", "415", "422"]);
+        // 404: a record the body names (an organization, a person …) is not on file.
+        problems.extend(["404", "409", "413", "415", "422"]);
         if spec.doc.id_field.is_some() {
             problems.extend(["412", "428"]);
         }

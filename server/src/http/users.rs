@@ -354,7 +354,8 @@ pub(super) fn routes() -> Vec<Route> {
                 Some("NewUser"),
             )
             .with_body::<NewUser>()
-            .answering::<UserCreated<'static>>(),
+            .answering::<UserCreated<'static>>()
+            .creating(),
             handler: post(create),
         },
         Route {

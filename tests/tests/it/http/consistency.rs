@@ -80,6 +80,56 @@ async fn a_user_reads_their_own_writes_immediately() -> anyhow::Result<()> {
     Ok(())
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_user_waits_for_a_written_position_and_is_refused_one_never_written()
+-> anyhow::Result<()> {
+    let app = spawn_app().await?;
+    let staff = app.login(Role::Staff).await?;
+    let lead = app.login(Role::Lead).await?;
+    let answer = staff
+        .write(
+            "/api/v1/organizations",
+            &json!({
+                "name": "Wartemarke GmbH",
+                "kind": "company",
+                "profile": {"legal_form": "GmbH", "sector": "10.71"},
+                "address": {"street": "Hauptstraße 1", "postal_code": "13187", "city": "Berlin"},
+                "region": "03100101",
+                "external_id": null,
+            }),
+        )
+        .await?;
+    let position = answer["position"]
+        .as_u64()
+        .ok_or_else(|| anyhow!("no position in {answer}"))?;
+    let (page, _) = lead
+        .read(&format!(
+            "/api/v1/organizations?q=Wartemarke&wait_for={position}"
+        ))
+        .await?;
+    ensure!(
+        directory_ids(&page).len() == 1,
+        "the lead waiting for position {position} found {page}"
+    );
+    // A position far beyond the log's head: no wait would help, so 422 at once, not 503.
+    let never = position + 1_000_000;
+    let (status, body) = problem(
+        lead.get(&format!("/api/v1/organizations?wait_for={never}"))
+            .await?,
+    )
+    .await?;
+    ensure!(
+        status == StatusCode::UNPROCESSABLE_ENTITY,
+        "wait_for={never} answered {status}: {body}"
+    );
+    let detail = body["detail"].as_str().unwrap_or_default();
+    ensure!(
+        detail.contains(&never.to_string()) && detail.contains("noch nicht geschrieben"),
+        "detail {detail:?}"
+    );
+    Ok(())
+}
+
 async fn post_with_if_match(
     client: &Client,
     path: &str,
