@@ -23,6 +23,7 @@ mod migrate_keys;
 pub mod office;
 pub mod privacy;
 pub mod profiles;
+pub mod public_inquiry;
 pub mod roles;
 pub mod setup;
 pub mod store_location;

@@ -119,6 +119,7 @@ async fn execute(data: &DataDir, step: &Step) -> anyhow::Result<usize> {
         Action::Reminder(c) => decide::<Reminder>(data, c, &context).await,
         Action::Taxonomy(c) => decide::<Taxonomy>(data, c, &context).await,
         Action::User(c) => decide::<User>(data, c, &context).await,
+        Action::Public(c) => decide::<wifo_domain::public::Public>(data, c, &context).await,
         Action::ErasePerson { person, reason } => {
             wifo_app::privacy::erase_person(data, *person, step.date, *reason, &context)
                 .await

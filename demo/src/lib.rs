@@ -12,6 +12,7 @@ mod duplicates;
 mod executor;
 mod formats;
 mod gatherings;
+mod guide;
 mod inquiries;
 mod lifecycle;
 mod names;
@@ -186,6 +187,7 @@ fn draw(options: &DemoOptions, regions: regions::RegionSet) -> (plan::Plan, worl
     let mut plan = plan::Plan::new(options.today, options.seed);
     staff.push_steps(&mut plan, &calendar);
     taxonomies::push_steps(&mut plan, &calendar, &regions);
+    guide::push_steps(&mut plan, &calendar);
     let specials = organizations::register_specials(&mut rng, &mut plan, &calendar, &regions);
     let businesses = organizations::register_businesses(
         &mut rng,

@@ -16,6 +16,7 @@ use wifo_domain::{
     inquiry::{Inquiry, InquiryCommand},
     organization::{Organization, OrganizationCommand},
     person::{ErasureReason, Person, PersonCommand},
+    public::{Public, PublicCommand},
     reminder::{Reminder, ReminderCommand},
     retreat::{Retreat, RetreatCommand},
     stream_name,
@@ -67,6 +68,7 @@ pub(crate) enum Action {
     Reminder(ReminderCommand),
     Taxonomy(TaxonomyCommand),
     User(UserCommand),
+    Public(PublicCommand),
     ErasePerson {
         person: PersonId,
         reason: ErasureReason,
@@ -95,6 +97,7 @@ action_from!(
     Reminder(ReminderCommand),
     Taxonomy(TaxonomyCommand),
     User(UserCommand),
+    Public(PublicCommand),
 );
 
 impl Action {
@@ -115,6 +118,7 @@ impl Action {
             Action::Reminder(c) => of::<Reminder>(c),
             Action::Taxonomy(c) => of::<Taxonomy>(c),
             Action::User(c) => of::<User>(c),
+            Action::Public(c) => of::<Public>(c),
             Action::ErasePerson { person, .. } => stream_name::<Person>(&person.to_string()),
         }
     }

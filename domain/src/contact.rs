@@ -55,11 +55,13 @@ pub enum Channel {
     Stammtisch,
     Sprechtag,
     Fair,
+    /// The public inquiry form (`/anfrage`).
+    OnlineForm,
     Other,
 }
 
 impl Channel {
-    pub const ALL: [Channel; 9] = [
+    pub const ALL: [Channel; 10] = [
         Channel::Phone,
         Channel::Mail,
         Channel::Meeting,
@@ -68,6 +70,7 @@ impl Channel {
         Channel::Stammtisch,
         Channel::Sprechtag,
         Channel::Fair,
+        Channel::OnlineForm,
         Channel::Other,
     ];
 
@@ -82,6 +85,7 @@ impl Channel {
             Channel::Stammtisch => "Stammtisch",
             Channel::Sprechtag => "Sprechtag",
             Channel::Fair => "Messe",
+            Channel::OnlineForm => "Online-Formular",
             Channel::Other => "Sonstiges",
         }
     }

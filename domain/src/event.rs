@@ -5,8 +5,8 @@ pub use crate::decider::DomainEvent;
 use crate::{
     contact::ContactEvent, cooperation::CooperationEvent, gathering::GatheringEvent,
     inquiry::InquiryEvent, organization::OrganizationEvent, person::PersonEvent,
-    reminder::ReminderEvent, retreat::RetreatEvent, taxonomy::TaxonomyEvent, user::UserEvent,
-    visit::VisitEvent,
+    public::PublicEvent, reminder::ReminderEvent, retreat::RetreatEvent, taxonomy::TaxonomyEvent,
+    user::UserEvent, visit::VisitEvent,
 };
 
 /// Any event of any stream, as read from the global log.
@@ -26,6 +26,7 @@ pub enum Event {
     Reminder(ReminderEvent),
     Taxonomy(TaxonomyEvent),
     User(UserEvent),
+    Public(PublicEvent),
 }
 
 /// The stream categories, in the order of [`Event`]'s variants.
@@ -41,6 +42,7 @@ pub const CATEGORIES: &[&str] = &[
     "reminder",
     "taxonomy",
     "user",
+    "public",
 ];
 
 /// The category of a stream name (`organization-0190…` → `organization`).

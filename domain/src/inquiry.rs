@@ -14,8 +14,13 @@ use crate::{
     decider::Decider,
     decider::DomainEvent,
     ids::{InquiryId, OrganizationId, ReferralId},
+    personal::Erasable,
+    submission::{SenderData, Submission},
     values::{Code, Text, UserName},
 };
+
+/// The actor named as having received an inquiry from the public form.
+pub const ONLINE_FORM_ACTOR: &str = "online-formular";
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -199,9 +204,24 @@ pub struct ReopenInquiry {
     pub reason: Text,
 }
 
+/// An inquiry from the public form: received, with the sender's data, and assigned as the
+/// routing rules say, in one append.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct SubmitInquiry {
+    pub inquiry: InquiryId,
+    pub submission: Submission,
+    pub personal: SenderData,
+    pub topic: Option<Code>,
+    pub description: Text,
+    pub received_on: NaiveDate,
+    /// From the routing rules; `None` leaves the inquiry in the team inbox.
+    pub assignee: Option<UserName>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum InquiryCommand {
     Receive(ReceiveInquiry),
+    Submit(SubmitInquiry),
     Assign(AssignInquiry),
     Refer(ReferInquiry),
     AnswerReferral(AnswerReferral),
@@ -225,6 +245,14 @@ pub enum InquiryEvent {
         description: Text,
         received_on: NaiveDate,
         received_by: UserName,
+    },
+    /// What the public form added: the reference, how the sender found the office, and the
+    /// sender's data (sealed with the sender's key; `Erased` once it is deleted).
+    #[serde(rename = "InquirySubmitted")]
+    Submitted {
+        inquiry: InquiryId,
+        submission: Submission,
+        personal: Erasable<SenderData>,
     },
     #[serde(rename = "InquiryAssigned")]
     Assigned {
@@ -272,6 +300,7 @@ impl InquiryEvent {
     pub fn inquiry(&self) -> InquiryId {
         match self {
             Self::Received { inquiry, .. }
+            | Self::Submitted { inquiry, .. }
             | Self::Assigned { inquiry, .. }
             | Self::Referred { inquiry, .. }
             | Self::ReferralAnswered { inquiry, .. }
@@ -285,6 +314,7 @@ impl InquiryEvent {
 impl DomainEvent for InquiryEvent {
     const TYPE_NAMES: &'static [&'static str] = &[
         "InquiryReceived",
+        "InquirySubmitted",
         "InquiryAssigned",
         "InquiryReferred",
         "ReferralAnswered",
@@ -292,6 +322,13 @@ impl DomainEvent for InquiryEvent {
         "InquiryClosed",
         "InquiryReopened",
     ];
+
+    fn data_subject(&self) -> Option<uuid::Uuid> {
+        match self {
+            Self::Submitted { submission, .. } => Some(submission.sender),
+            _ => None,
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -332,6 +369,9 @@ pub struct InquiryState {
     /// Set while closed; a reopened inquiry has none.
     pub closed_on: Option<NaiveDate>,
     pub outcome: Option<InquiryOutcome>,
+    /// The inquiry came through the public form (its reference is `Reference::of` its id).
+    #[serde(default)]
+    pub submitted: bool,
 }
 
 /// The decider of the `inquiry` stream.
@@ -349,6 +389,7 @@ impl Decider for Inquiry {
         use InquiryCommand as C;
         let id = match command {
             C::Receive(c) => c.inquiry,
+            C::Submit(c) => c.inquiry,
             C::Assign(c) => c.inquiry,
             C::Refer(c) => c.inquiry,
             C::AnswerReferral(c) => c.inquiry,
@@ -379,6 +420,7 @@ impl Decider for Inquiry {
                 state.received_on = Some(*received_on);
                 state.received_by = Some(received_by.clone());
             }
+            E::Submitted { .. } => state.submitted = true,
             E::Assigned { assignee, .. } => state.assignee = Some(assignee.clone()),
             E::Referred {
                 referral,
@@ -434,6 +476,7 @@ impl Decider for Inquiry {
         use InquiryCommand as C;
         match command {
             C::Receive(c) => vec![BusinessDate::happened("eingegangen am", c.received_on)],
+            C::Submit(c) => vec![BusinessDate::happened("eingegangen am", c.received_on)],
             C::Assign(c) => vec![BusinessDate::happened("übernommen am", c.assigned_on)],
             C::Refer(c) => vec![BusinessDate::happened("weitergeleitet am", c.referred_on)],
             C::AnswerReferral(c) => vec![BusinessDate::happened(
@@ -467,6 +510,38 @@ impl Decider for Inquiry {
                 received_by: c.received_by.clone(),
             }]);
         }
+        if let C::Submit(c) = command {
+            if state.status != InquiryStatus::NotReceived {
+                return Err(InquiryError::AlreadyReceived);
+            }
+            let online_form =
+                UserName::parse(ONLINE_FORM_ACTOR).expect("the form's actor is a valid login");
+            let mut events = vec![
+                E::Submitted {
+                    inquiry: c.inquiry,
+                    submission: c.submission.clone(),
+                    personal: Erasable::Known(c.personal.clone()),
+                },
+                E::Received {
+                    inquiry: c.inquiry,
+                    organization: None,
+                    channel: Channel::OnlineForm,
+                    source: c.submission.found_via.source(),
+                    topics: c.topic.iter().cloned().collect(),
+                    description: c.description.clone(),
+                    received_on: c.received_on,
+                    received_by: online_form,
+                },
+            ];
+            if let Some(assignee) = &c.assignee {
+                events.push(E::Assigned {
+                    inquiry: c.inquiry,
+                    assignee: assignee.clone(),
+                    assigned_on: c.received_on,
+                });
+            }
+            return Ok(events);
+        }
         let Some(received_on) = state.received_on else {
             return Err(InquiryError::NotReceived);
         };
@@ -494,7 +569,7 @@ impl Decider for Inquiry {
             return Err(InquiryError::Closed);
         }
         let events = match command {
-            C::Receive(_) | C::Reopen(_) => unreachable!("handled above"),
+            C::Receive(_) | C::Submit(_) | C::Reopen(_) => unreachable!("handled above"),
             C::Assign(c) => {
                 not_before_received(c.assigned_on)?;
                 if state.assignee.as_ref() == Some(&c.assignee) {

@@ -442,3 +442,91 @@ fn sources_and_outcomes_have_distinct_german_labels() {
     assert_eq!(outcomes.len(), InquiryOutcome::ALL.len());
     assert_eq!(InquiryOutcome::PartlySolved.label(), "teilweise gelöst");
 }
+
+fn submission() -> (Submission, SenderData) {
+    use crate::submission::{FoundVia, Reference};
+    use crate::values::{Email, OrganizationName, PersonName, PostalCode, Title};
+    (
+        Submission {
+            reference: Reference::of(inquiry()),
+            found_via: FoundVia::OrderOfficeBrochure,
+            postal_code: PostalCode::parse("13187").expect("plz"),
+            sender: Uuid::from_u128(77),
+            consent_notice: Title::parse("Datenschutzhinweis 2026").expect("title"),
+        },
+        SenderData {
+            business: OrganizationName::parse("Nähstube Aylin").expect("name"),
+            contact: PersonName::parse("Aylin Demir").expect("name"),
+            email: Some(Email::parse("aylin@naehstube.example").expect("mail")),
+            phone: None,
+            street: None,
+        },
+    )
+}
+
+fn submit(assignee: Option<&str>) -> InquiryCommand {
+    let (submission, personal) = submission();
+    InquiryCommand::Submit(SubmitInquiry {
+        inquiry: inquiry(),
+        submission,
+        personal,
+        topic: Some(code("foerderung")),
+        description: text("Gibt es Zuschüsse für eine neue Nähmaschine?"),
+        received_on: day("2026-12-07"),
+        assignee: assignee.map(user),
+    })
+}
+
+#[test]
+fn a_form_submission_is_received_from_the_online_form_and_routed_in_one_append() {
+    let (submission, personal) = submission();
+    given::<Inquiry>(vec![])
+        .when(submit(Some("a.schneider")))
+        .then(vec![
+            InquiryEvent::Submitted {
+                inquiry: inquiry(),
+                submission,
+                personal: Erasable::Known(personal),
+            },
+            InquiryEvent::Received {
+                inquiry: inquiry(),
+                organization: None,
+                channel: Channel::OnlineForm,
+                source: InquirySource::PublicOrderOffice,
+                topics: vec![code("foerderung")],
+                description: text("Gibt es Zuschüsse für eine neue Nähmaschine?"),
+                received_on: day("2026-12-07"),
+                received_by: user(ONLINE_FORM_ACTOR),
+            },
+            InquiryEvent::Assigned {
+                inquiry: inquiry(),
+                assignee: user("a.schneider"),
+                assigned_on: day("2026-12-07"),
+            },
+        ]);
+}
+
+#[test]
+fn a_submission_without_a_responsible_person_stays_in_the_team_inbox() {
+    let events = Inquiry::decide(&submit(None), &InquiryState::default()).expect("decided");
+    assert_eq!(events.len(), 2, "{events:?}");
+    assert!(
+        !events
+            .iter()
+            .any(|event| matches!(event, InquiryEvent::Assigned { .. }))
+    );
+}
+
+#[test]
+fn the_senders_data_is_sealed_with_the_senders_own_key() {
+    let events = Inquiry::decide(&submit(None), &InquiryState::default()).expect("decided");
+    assert_eq!(events[0].data_subject(), Some(Uuid::from_u128(77)));
+    assert_eq!(events[1].data_subject(), None);
+}
+
+#[test]
+fn a_submission_cannot_reuse_an_inquiry() {
+    given::<Inquiry>(vec![received()])
+        .when(submit(None))
+        .then_error(InquiryError::AlreadyReceived);
+}

@@ -21,6 +21,7 @@ pub fn decode_event(codec: &Codec, recorded: &RecordedEvent) -> Result<Event, Co
         "reminder" => Event::Reminder(codec.decode(recorded)?),
         "taxonomy" => Event::Taxonomy(codec.decode(recorded)?),
         "user" => Event::User(codec.decode(recorded)?),
+        "public" => Event::Public(codec.decode(recorded)?),
         _ => return Err(CodecError::UnknownType(recorded.event_type.clone())),
     })
 }

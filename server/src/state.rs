@@ -54,6 +54,8 @@ pub struct AppState {
     pub uploads: Arc<wifo_app::import::upload::Uploads>,
     /// The lead's dashboard, computed once per state of the views.
     pub dashboard: Arc<wifo_analytics::DashboardCache>,
+    /// The public inquiry form's rate limit and share of the machine.
+    pub(crate) submissions: Arc<crate::ui::SubmissionLimit>,
 }
 
 impl AppState {
@@ -73,6 +75,7 @@ impl AppState {
             metrics: Arc::new(Metrics::default()),
             uploads: Arc::new(wifo_app::import::upload::Uploads::default()),
             dashboard: Arc::new(wifo_analytics::DashboardCache::default()),
+            submissions: Arc::new(crate::ui::SubmissionLimit::default()),
         }
     }
 }

@@ -299,6 +299,10 @@ impl FactTables {
 
     pub(super) fn apply_inquiry(&mut self, event: &InquiryEvent) {
         use InquiryEvent as E;
+        // What the public form added is no step of the inquiry; `Received` follows it.
+        if matches!(event, E::Submitted { .. }) {
+            return;
+        }
         let inquiry = key(event.inquiry().as_uuid());
         let received = self.inquiry_rows.get(&inquiry).map(|&row| row as usize);
         let (mut organization, mut source) = received.map_or((None, None), |row| {
@@ -327,6 +331,7 @@ impl FactTables {
                     .collect();
                 (InquiryStep::Received, *received_on)
             }
+            E::Submitted { .. } => return,
             E::Assigned { assigned_on, .. } => (InquiryStep::Assigned, *assigned_on),
             E::Referred {
                 referral: id,

@@ -100,7 +100,11 @@ impl FactTables {
                 self.staff
                     .insert(user.to_string(), display_name.to_string());
             }
-            Event::Person(_) | Event::Retreat(_) | Event::Reminder(_) | Event::User(_) => {}
+            Event::Person(_)
+            | Event::Retreat(_)
+            | Event::Reminder(_)
+            | Event::User(_)
+            | Event::Public(_) => {}
         }
         self.position = recorded.position;
         self.events += 1;

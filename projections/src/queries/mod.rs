@@ -5,6 +5,7 @@ pub mod audit;
 pub mod board;
 pub mod coverage;
 pub mod directory;
+pub mod guide;
 pub mod holidays;
 pub mod names;
 pub mod personal;

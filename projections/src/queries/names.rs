@@ -68,6 +68,9 @@ impl<'a> Names<'a> {
 
     /// A staff member's display name, or the login where none was given.
     pub fn staff(&self, login: &str) -> String {
+        if login == wifo_domain::inquiry::ONLINE_FORM_ACTOR {
+            return wifo_domain::contact::Channel::OnlineForm.label().to_owned();
+        }
         self.views
             .users
             .get(login)

@@ -210,7 +210,10 @@ impl Views {
                     outcome: *outcome,
                 },
             )),
-            E::Assigned { .. } | E::ReferralAnswered { .. } | E::Reopened { .. } => None,
+            E::Submitted { .. }
+            | E::Assigned { .. }
+            | E::ReferralAnswered { .. }
+            | E::Reopened { .. } => None,
         };
         if let (Some(organization), Some((date, item))) = (state.organization, item) {
             self.push_timeline(organization, context, date, item);

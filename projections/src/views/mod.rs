@@ -6,6 +6,7 @@ pub mod fuzzy;
 mod master_data;
 pub mod person_names;
 mod planning;
+pub mod public;
 pub mod records;
 mod reminders;
 pub mod search;
@@ -66,6 +67,9 @@ pub struct Views {
     pub open_reminders: BTreeSet<(UserName, NaiveDate, ReminderId)>,
     /// Inquiries not closed.
     pub open_inquiries: BTreeSet<InquiryId>,
+    /// The Handreichung, the offices' and the staff's published contacts.
+    #[serde(default)]
+    pub public: public::PublicView,
     /// The fact tables analytics reads (a projection of its own, applied alongside; the
     /// snapshot writes it apart, see `snapshot.rs`).
     #[serde(skip)]
@@ -113,6 +117,7 @@ impl Views {
             Event::Reminder(event) => self.apply_reminder(event),
             Event::Taxonomy(event) => self.apply_taxonomy(event),
             Event::User(event) => self.apply_user(event),
+            Event::Public(event) => self.apply_public(event),
         }
         self.position = recorded.position;
         self.events += 1;

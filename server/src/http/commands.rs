@@ -39,7 +39,12 @@ const PERSON_FIELDS: &[&str] = &["person", "participants", "persons"];
 /// The field that names what a reminder is about: `{"organization" | "inquiry" | "cooperation": id}`.
 const SUBJECT_FIELD: &str = "about";
 /// Fields that name codes of a taxonomy, with the taxonomy.
-const CODE_FIELDS: &[(&str, &str)] = &[("topics", "topics"), ("office", "offices")];
+const CODE_FIELDS: &[(&str, &str)] = &[
+    ("topics", "topics"),
+    ("topic", "topics"),
+    ("office", "offices"),
+    ("offices", "offices"),
+];
 /// Fields that name staff members (active users).
 const STAFF_FIELDS: &[&str] = &["staff", "assignee", "received_by", "account_manager"];
 
@@ -133,7 +138,8 @@ fn check_fields(
     own_field: &str,
 ) -> Result<(), ApiError> {
     for (field, value) in body {
-        if field == own_field {
+        // A record's own id is new or checked by its stream; a code is checked even there.
+        if field == own_field && !CODE_FIELDS.iter().any(|(name, _)| *name == field) {
             continue;
         }
         if ORGANIZATION_FIELDS.contains(&field.as_str()) {
@@ -172,10 +178,15 @@ fn check_fields(
                     .get(*taxonomy)
                     .and_then(|entries| entries.entries.get(code))
                     .is_some_and(|entry| !entry.retired);
+                let refusal = format!(
+                    "{field}: „{code}“ ist kein aktiver Eintrag der Klassifikation „{taxonomy}“."
+                );
+                if !active && field == own_field {
+                    // The path names it: what it addresses is not there.
+                    return Err(ApiError::NotFound(refusal));
+                }
                 if !active {
-                    return Err(ApiError::UnknownCode(format!(
-                        "{field}: „{code}“ ist kein aktiver Eintrag der Klassifikation „{taxonomy}“."
-                    )));
+                    return Err(ApiError::UnknownCode(refusal));
                 }
             }
         }
@@ -619,16 +630,7 @@ where
                 correlation,
             )
             .await?;
-        let event_types: Vec<String> = outcome
-            .events
-            .iter()
-            .filter_map(|event| serde_json::to_value(event).ok())
-            .filter_map(|value| {
-                value
-                    .as_object()
-                    .and_then(|object| object.keys().next().cloned())
-            })
-            .collect();
+        let event_types = event_types(&outcome.events);
         Ok(self.answer(
             &id,
             &outcome.stream,
@@ -727,6 +729,35 @@ pub(crate) struct CommandAnswer {
     position: u64,
     /// Die geschriebenen Ereignisse, z. B. `VisitConducted`.
     events: Vec<String>,
+}
+
+/// The stable type names of events (`VisitConducted`), from their serde form.
+fn event_types<E: serde::Serialize>(events: &[E]) -> Vec<String> {
+    events
+        .iter()
+        .filter_map(|event| serde_json::to_value(event).ok())
+        .filter_map(|value| {
+            value
+                .as_object()
+                .and_then(|object| object.keys().next().cloned())
+        })
+        .collect()
+}
+
+impl CommandAnswer {
+    /// The answer to a command a route ran itself; `id` names the record.
+    pub(crate) fn of<E: serde::Serialize>(
+        id: &str,
+        outcome: &wifo_store::CommandOutcome<E>,
+    ) -> Self {
+        Self {
+            id: id.to_owned(),
+            stream: outcome.stream.clone(),
+            revision: outcome.revision,
+            position: outcome.position.0,
+            events: event_types(&outcome.events),
+        }
+    }
 }
 
 /// Marks an answer as the replay of an earlier one.

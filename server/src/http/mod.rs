@@ -16,6 +16,7 @@ pub(crate) mod exports;
 pub mod openapi;
 mod ops;
 pub mod problem;
+mod public;
 mod reports;
 mod resources;
 mod session;
@@ -42,6 +43,7 @@ pub fn routes() -> Vec<Route> {
     routes.extend(views::routes());
     routes.extend(reports::routes());
     routes.extend(exports::routes());
+    routes.extend(public::routes());
     routes
 }
 

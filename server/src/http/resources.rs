@@ -4,8 +4,8 @@
 
 use axum::http::Method;
 use wifo_domain::{
-    contact::*, cooperation::*, gathering::*, inquiry::*, organization::*, person::*, reminder::*,
-    retreat::*, taxonomy::*, visit::*,
+    contact::*, cooperation::*, gathering::*, inquiry::*, organization::*, person::*, public::*,
+    reminder::*, retreat::*, taxonomy::*, visit::*,
 };
 
 use super::{
@@ -604,6 +604,25 @@ pub(crate) fn command_endpoints() -> Vec<std::sync::Arc<dyn CommandEndpoint>> {
             ReactivateEntry,
             TaxonomyCommand::Reactivate,
             "taxonomy"
+        ),
+        // The Handreichung (stream id: topic.{code}, office.{code})
+        command!(
+            Public,
+            "/api/v1/guide/topics/{id}",
+            ADMINS,
+            "Thema der Handreichung schreiben: Hinweis, Ämter, Zuständige je Region, öffentlich",
+            WriteGuideTopic,
+            PublicCommand::WriteTopic,
+            "topic"
+        ),
+        command!(
+            Public,
+            "/api/v1/guide/offices/{id}",
+            ADMINS,
+            "Öffentliche Kontaktdaten eines Amtes schreiben",
+            WriteGuideOffice,
+            PublicCommand::WriteOffice,
+            "office"
         ),
     ]
 }

@@ -23,6 +23,7 @@ mod listing;
 mod organizations;
 mod pages;
 mod planner;
+mod public;
 mod reminder_list;
 mod reminders;
 mod session;
@@ -42,6 +43,7 @@ use error::PageError;
 use wifo_app::auth::Caller;
 
 pub use guard::LOGIN_PATH;
+pub(crate) use public::SubmissionLimit;
 
 /// Lead and admin: the dashboard and its lists.
 pub use wifo_app::roles::{ADMINS, LEADS};
@@ -81,6 +83,7 @@ pub fn routes() -> Vec<Route> {
     routes.extend(lead::routes());
     routes.extend(planner::routes());
     routes.extend(admin::routes());
+    routes.extend(public::routes());
     routes.extend(actions::routes());
     routes
 }

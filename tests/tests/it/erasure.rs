@@ -289,7 +289,7 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 }
 
 /// The files below `dir` that contain any of the byte strings.
-fn files_containing(dir: &Path, needles: &[&[u8]]) -> anyhow::Result<Vec<PathBuf>> {
+pub(crate) fn files_containing(dir: &Path, needles: &[&[u8]]) -> anyhow::Result<Vec<PathBuf>> {
     let mut found = Vec::new();
     for file in files_below(dir)? {
         let bytes = std::fs::read(&file)?;

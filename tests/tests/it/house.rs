@@ -32,8 +32,12 @@ use std::path::{Path, PathBuf};
 /// document generated from the types each route reads and answers (`http/openapi.rs`, the typed
 /// answers of `http/answers.rs` and the users' routes that replaced `json!` literals, the
 /// documented query parameters) — the schemas themselves are derived in the libraries, and the
-/// hand-written report schema (198 lines) went.
-const SERVER_LINE_BUDGET: usize = 17_800;
+/// hand-written report schema (198 lines) went; raised to 19,100 for the public face (the
+/// Handreichung, its flyer and topic pages, the Ansprechpartner, the inquiry form with its rate
+/// limit, honeypot and CSRF cookie, one's own publication, the admin's Handreichung forms and
+/// their API routes) — its rules (`public` decider, `routing::route`, `queries::guide`,
+/// `public_inquiry::submit`) live in the libraries.
+const SERVER_LINE_BUDGET: usize = 19_100;
 
 /// The crates whose modules are checked for cycles.
 const CRATES: &[&str] = &[

@@ -2,6 +2,7 @@
 //! sectors), the data-protection requests of a person (access export, DSGVO Art. 15, and
 //! erasure, Art. 17), and the import upload with its dry run.
 
+mod guide;
 mod import;
 mod privacy;
 mod taxonomies;
@@ -79,6 +80,27 @@ pub(super) fn routes() -> Vec<Route> {
             ADMINS,
             "Eintrag umbenennen, stilllegen oder reaktivieren",
             post(taxonomies::change),
+        ),
+        page(
+            Method::GET,
+            "/verwaltung/handreichung",
+            ADMINS,
+            "Handreichung: Themen, Ämter und Zuständigkeiten",
+            get(guide::guide),
+        ),
+        page(
+            Method::POST,
+            "/verwaltung/handreichung/thema",
+            ADMINS,
+            "Thema der Handreichung schreiben",
+            post(guide::write_topic),
+        ),
+        page(
+            Method::POST,
+            "/verwaltung/handreichung/amt",
+            ADMINS,
+            "Öffentliche Kontaktdaten eines Amtes schreiben",
+            post(guide::write_office),
         ),
         page(
             Method::GET,

@@ -4,7 +4,11 @@
 //! reason — every text that was recorded, in order.
 
 use wifo_app::history::Recorded;
-use wifo_domain::inquiry::{InquiryEvent, InquiryState};
+use wifo_domain::{
+    inquiry::{InquiryEvent, InquiryState},
+    personal::Erasable,
+    submission::SenderData,
+};
 use wifo_projections::queries::names::Names;
 
 use crate::ui::{history::HistoryLine, texts};
@@ -41,7 +45,22 @@ pub(super) fn lines(
                             names.topics(topics)
                         ));
                     }
-                    (*received_on, what, description.as_str())
+                    (*received_on, what, description.to_string())
+                }
+                E::Submitted {
+                    submission,
+                    personal,
+                    ..
+                } => {
+                    let what = format!(
+                        "{} {} ({}: {}, PLZ {})",
+                        texts::get("history.inquiry_submitted"),
+                        submission.reference,
+                        texts::get("public.found_via"),
+                        submission.found_via.label(),
+                        submission.postal_code
+                    );
+                    (entry.occurred_on, what, sender_text(personal))
                 }
                 E::Assigned {
                     assignee,
@@ -54,7 +73,7 @@ pub(super) fn lines(
                         texts::get("history.inquiry_assigned"),
                         names.staff(assignee.as_str())
                     ),
-                    "",
+                    String::new(),
                 ),
                 E::Referred {
                     office,
@@ -68,7 +87,7 @@ pub(super) fn lines(
                         texts::get("history.inquiry_referred"),
                         names.office(office.as_str())
                     ),
-                    note.as_str(),
+                    note.to_string(),
                 ),
                 E::ReferralAnswered {
                     referral,
@@ -85,7 +104,7 @@ pub(super) fn lines(
                         ),
                         None => texts::get("history.referral_answered").to_owned(),
                     },
-                    answer.as_str(),
+                    answer.to_string(),
                 ),
                 E::Answered {
                     answered_on,
@@ -94,7 +113,7 @@ pub(super) fn lines(
                 } => (
                     *answered_on,
                     texts::get("history.inquiry_answered").to_owned(),
-                    answer.as_str(),
+                    answer.to_string(),
                 ),
                 E::Closed {
                     closed_on, outcome, ..
@@ -105,7 +124,7 @@ pub(super) fn lines(
                         texts::get("history.inquiry_closed"),
                         outcome.label()
                     ),
-                    "",
+                    String::new(),
                 ),
                 E::Reopened {
                     reopened_on,
@@ -114,10 +133,31 @@ pub(super) fn lines(
                 } => (
                     *reopened_on,
                     texts::get("history.inquiry_reopened").to_owned(),
-                    reason.as_str(),
+                    reason.to_string(),
                 ),
             };
-            HistoryLine::of(names, entry, on, what, text)
+            HistoryLine::of(names, entry, on, what, &text)
         })
         .collect()
+}
+
+/// The sender's data as the inquiry's page shows it, or that it was erased.
+fn sender_text(personal: &Erasable<SenderData>) -> String {
+    let Erasable::Known(sender) = personal else {
+        return texts::get("public.sender_erased").to_owned();
+    };
+    let mut lines = vec![
+        format!("{}: {}", texts::get("public.business"), sender.business),
+        format!("{}: {}", texts::get("public.contact"), sender.contact),
+    ];
+    if let Some(email) = &sender.email {
+        lines.push(format!("{}: {email}", texts::get("public.email")));
+    }
+    if let Some(phone) = &sender.phone {
+        lines.push(format!("{}: {phone}", texts::get("public.phone")));
+    }
+    if let Some(street) = &sender.street {
+        lines.push(format!("{}: {street}", texts::get("public.street")));
+    }
+    lines.join("\n")
 }

@@ -7,8 +7,8 @@
 use serde_json::{Value, json};
 use uuid::Uuid;
 use wifo_domain::{
-    contact::*, cooperation::*, gathering::*, inquiry::*, organization::*, person::*, reminder::*,
-    retreat::*, taxonomy::*, visit::*,
+    contact::*, cooperation::*, gathering::*, inquiry::*, organization::*, person::*, public::*,
+    reminder::*, retreat::*, taxonomy::*, visit::*,
 };
 
 /// Records that exist before the corpus runs, for the reference fields of the templates.
@@ -254,6 +254,14 @@ pub(super) fn template(body_type: &str, records: &Records) -> Option<Template> {
         "RetireEntry" | "ReactivateEntry" => {
             ("taxonomy", json!({"taxonomy": "topics", "code": "korpus"}))
         }
+        "WriteGuideTopic" => (
+            "topic",
+            json!({"topic": "foerderung", "guidance": "Wir beraten zu Zuschüssen.", "offices": ["ordnungsamt"], "responsible": [{"region": null, "staff": staff}], "public": true}),
+        ),
+        "WriteGuideOffice" => (
+            "office",
+            json!({"office": "ordnungsamt", "address": "Rathausstraße 1\n13187 Berlin", "phone": "030 90295-0", "email": null, "website": null, "hours": "Mo–Fr 9–12 Uhr", "public": true}),
+        ),
         // The administration routes' own bodies (server types, no stream id field).
         "NewUser" => {
             return Some(Template {
@@ -283,6 +291,12 @@ pub(super) fn template(body_type: &str, records: &Records) -> Option<Template> {
         "OwnPassword" => {
             return Some(Template {
                 body: json!({"current_password": "nicht-das-passwort", "new_password": "korpus-passwort-neu-1"}),
+                id_field: None,
+            });
+        }
+        "OwnPublication" => {
+            return Some(Template {
+                body: json!({"phone": "030 90295-17", "email": null}),
                 id_field: None,
             });
         }
@@ -375,6 +389,8 @@ pub(super) fn parse_as_command(body_type: &str, body: &Value) -> Option<Result<(
         RenameEntry,
         RetireEntry,
         ReactivateEntry,
+        WriteGuideTopic,
+        WriteGuideOffice,
     )
 }
 

@@ -224,6 +224,16 @@ const PAGES: &[(&str, &str)] = &[
     ("/api/v1/users/{id}/password", "/verwaltung/passwort"),
     ("/api/v1/me/password", "/konto/passwort"),
     ("/api/v1/session", "/anmelden"),
+    (
+        "/api/v1/guide/topics/{id}",
+        "/verwaltung/handreichung/thema",
+    ),
+    ("/api/v1/guide/offices/{id}", "/verwaltung/handreichung/amt"),
+    ("/api/v1/me/publication", "/konto/veroeffentlichung"),
+    (
+        "/api/v1/me/publication/withdraw",
+        "/konto/veroeffentlichung",
+    ),
 ];
 
 /// API write routes without a page yet, each with the reason.

@@ -17,6 +17,7 @@ mod forms;
 mod lists;
 mod matrix;
 mod openapi;
+mod public_face;
 mod raw;
 mod records;
 mod reminders;

@@ -1,0 +1,271 @@
+//! Taking an inquiry from the public form (`/anfrage`): every field checked (limits, no HTML,
+//! a public topic, the consent), the responsible staff member found by the routing rules, and
+//! the inquiry received, with the sender's data sealed under their own key, in one append. The
+//! adapters only hand over the fields as typed; the form's rules live here.
+
+use uuid::Uuid;
+use wifo_domain::{
+    ids::InquiryId,
+    inquiry::{Inquiry, InquiryCommand, InquiryError, ONLINE_FORM_ACTOR, SubmitInquiry},
+    public::route,
+    submission::{FoundVia, Reference, SenderData, Submission, refuse_markup},
+    values::{
+        Code, Email, InvalidValue, OrganizationName, PersonName, Phone, PostalCode, RegionCode,
+        Role, Text, Title, UserName,
+    },
+};
+use wifo_store::CommandError;
+
+use crate::{auth::Caller, office::Office};
+
+/// The longest description the form takes.
+pub const DESCRIPTION_MAX_CHARS: usize = 5_000;
+
+/// The form as typed, every field a string (`found_via` as its serde name).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InquiryForm {
+    pub business: String,
+    pub contact: String,
+    pub email: String,
+    pub phone: String,
+    pub street: String,
+    pub postal_code: String,
+    pub topic: String,
+    pub description: String,
+    pub found_via: String,
+    pub consent: bool,
+}
+
+/// Why a submission was not taken.
+#[derive(Debug, thiserror::Error)]
+pub enum SubmitError {
+    /// Fields to correct, each with a German message; nothing was written.
+    #[error("Bitte die markierten Angaben prüfen")]
+    Invalid(Vec<(&'static str, String)>),
+    #[error("Die Anfrage konnte nicht gespeichert werden")]
+    Failed(#[from] CommandError<InquiryError>),
+}
+
+/// The checked form.
+struct Checked {
+    personal: SenderData,
+    postal_code: PostalCode,
+    topic: Code,
+    description: Text,
+    found_via: FoundVia,
+}
+
+/// Collects each field's refusal, so the sender sees every mistake at once.
+#[derive(Default)]
+struct Errors(Vec<(&'static str, String)>);
+
+impl Errors {
+    fn take<T>(&mut self, field: &'static str, result: Result<T, InvalidValue>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(error) => {
+                self.fail(field, error.to_string());
+                None
+            }
+        }
+    }
+
+    fn fail(&mut self, field: &'static str, message: impl Into<String>) {
+        if !self.0.iter().any(|(known, _)| *known == field) {
+            self.0.push((field, message.into()));
+        }
+    }
+}
+
+fn check(office: &Office, form: &InquiryForm) -> Result<Checked, SubmitError> {
+    let mut errors = Errors::default();
+    for (field, text) in [
+        ("business", &form.business),
+        ("contact", &form.contact),
+        ("street", &form.street),
+        ("description", &form.description),
+        ("email", &form.email),
+        ("phone", &form.phone),
+    ] {
+        errors.take(field, refuse_markup("Angabe", text));
+    }
+    let business = errors.take("business", OrganizationName::parse(&form.business));
+    let contact = errors.take("contact", PersonName::parse(&form.contact));
+    let email = errors.take("email", optional(&form.email, Email::parse));
+    let phone = errors.take("phone", optional(&form.phone, Phone::parse));
+    let street = errors.take("street", optional(&form.street, Title::parse));
+    let postal_code = errors.take("postal_code", PostalCode::parse(&form.postal_code));
+    let description = errors.take("description", Text::parse(&form.description));
+    if description.as_ref().is_some_and(|text| {
+        text.is_empty() || text.as_str().chars().count() > DESCRIPTION_MAX_CHARS
+    }) {
+        errors.fail(
+            "description",
+            "Bitte beschreiben Sie Ihr Anliegen (höchstens 5.000 Zeichen).",
+        );
+    }
+    if matches!((&email, &phone), (Some(None), Some(None))) {
+        errors.fail(
+            "email",
+            "Bitte E-Mail-Adresse oder Telefonnummer angeben, damit wir antworten können.",
+        );
+    }
+    let topic = Code::parse(&form.topic).ok().filter(|topic| {
+        let views = office.projections.read();
+        wifo_projections::queries::guide::topic(&views, topic.as_str()).is_some()
+    });
+    if topic.is_none() {
+        errors.fail("topic", "Bitte ein Thema aus der Liste wählen.");
+    }
+    let found_via = FoundVia::ALL
+        .into_iter()
+        .find(|via| serde_plain_name(*via) == form.found_via.trim());
+    if found_via.is_none() {
+        errors.fail(
+            "found_via",
+            "Bitte angeben, wie Sie auf uns aufmerksam geworden sind.",
+        );
+    }
+    if !form.consent {
+        errors.fail(
+            "consent",
+            "Ohne Ihre Einwilligung dürfen wir die Anfrage nicht speichern.",
+        );
+    }
+    match (
+        business,
+        contact,
+        email,
+        phone,
+        street,
+        postal_code,
+        description,
+        topic,
+        found_via,
+    ) {
+        (
+            Some(business),
+            Some(contact),
+            Some(email),
+            Some(phone),
+            Some(street),
+            Some(postal_code),
+            Some(description),
+            Some(topic),
+            Some(found_via),
+        ) if errors.0.is_empty() => Ok(Checked {
+            personal: SenderData {
+                business,
+                contact,
+                email,
+                phone,
+                street,
+            },
+            postal_code,
+            topic,
+            description,
+            found_via,
+        }),
+        _ => Err(SubmitError::Invalid(errors.0)),
+    }
+}
+
+fn optional<T>(
+    text: &str,
+    parse: fn(&str) -> Result<T, InvalidValue>,
+) -> Result<Option<T>, InvalidValue> {
+    if text.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse(text).map(Some)
+    }
+}
+
+/// The serde name of a `FoundVia` (`order_office_brochure`), as the form's options carry it.
+pub fn serde_plain_name(via: FoundVia) -> String {
+    serde_json::to_value(via)
+        .ok()
+        .and_then(|value| value.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// The region to route by: that of an organization on file with the same name and postal
+/// code, if there is exactly one such (an inquiry names no region itself).
+fn region_on_file(
+    office: &Office,
+    business: &OrganizationName,
+    postal_code: &PostalCode,
+) -> Option<RegionCode> {
+    let views = office.projections.read();
+    let wanted = business.as_str().to_lowercase();
+    let mut found = views.organizations.values().filter(|record| {
+        record
+            .state
+            .name
+            .as_ref()
+            .is_some_and(|name| name.as_str().to_lowercase() == wanted)
+            && record
+                .state
+                .address
+                .as_ref()
+                .is_some_and(|address| &address.postal_code == postal_code)
+    });
+    let first = found.next()?;
+    if found.next().is_some() {
+        return None;
+    }
+    first.state.region.clone()
+}
+
+/// Takes a submission: checked, routed and received in one append. `notice` is the first line
+/// of the data-protection notice the sender agreed to. Answers the reference the sender is shown.
+pub async fn submit(
+    office: &Office,
+    form: &InquiryForm,
+    notice: &str,
+    today: chrono::NaiveDate,
+) -> Result<Reference, SubmitError> {
+    let checked = check(office, form)?;
+    let region = region_on_file(office, &checked.personal.business, &checked.postal_code);
+    let assignee = {
+        let views = office.projections.read();
+        let rules = views.public.rules();
+        route(&rules, Some(&checked.topic), region.as_ref())
+            .filter(|login| {
+                views
+                    .users
+                    .get(login.as_str())
+                    .is_some_and(|user| user.status == wifo_domain::user::UserStatus::Active)
+            })
+            .cloned()
+    };
+    let inquiry = InquiryId::from(Uuid::now_v7());
+    let reference = Reference::of(inquiry);
+    let notice = Title::parse(notice.lines().next().unwrap_or_default()).map_err(|error| {
+        SubmitError::Invalid(vec![("consent", format!("Datenschutzhinweis: {error}"))])
+    })?;
+    let command = InquiryCommand::Submit(SubmitInquiry {
+        inquiry,
+        submission: Submission {
+            reference: reference.clone(),
+            found_via: checked.found_via,
+            postal_code: checked.postal_code,
+            sender: Uuid::new_v4(),
+            consent_notice: notice,
+        },
+        personal: checked.personal,
+        topic: Some(checked.topic),
+        description: checked.description,
+        received_on: today,
+        assignee,
+    });
+    let caller = Caller {
+        user: UserName::parse(ONLINE_FORM_ACTOR)
+            .map_err(|error| SubmitError::Invalid(vec![("form", error.to_string())]))?,
+        role: Role::Staff,
+        csrf_token: None,
+        display_name: None,
+    };
+    office.execute::<Inquiry>(&caller, &command, None).await?;
+    Ok(reference)
+}

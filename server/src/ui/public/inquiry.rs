@@ -1,0 +1,240 @@
+//! The public inquiry form (`/anfrage`): what a business asks, without login. Abuse is kept out
+//! here, before anything is decided: a per-address rate limit (`governor`, burst 5, then one
+//! every 3 minutes → 429), at most two submissions processed at once so a flood never takes
+//! the staff's share of the machine, the body limit of the router, a honeypot field, and a
+//! CSRF token in a cookie that the form must echo (double submit; the form has no session).
+//! The checks of the fields, the routing and the append are `wifo_app::public_inquiry`.
+
+use std::{net::IpAddr, net::SocketAddr, num::NonZeroU32, time::Duration};
+
+use askama::Template;
+use axum::{
+    Extension, Form,
+    extract::{ConnectInfo, Query, State},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
+    response::Response,
+};
+use governor::{DefaultKeyedRateLimiter, Quota};
+use wifo_app::public_inquiry::{InquiryForm, SubmitError, serde_plain_name, submit as take};
+use wifo_domain::submission::FoundVia;
+use wifo_projections::queries::guide;
+
+use crate::state::AppState;
+use crate::ui::{
+    form::{Choice, FormView, Input},
+    pages::{self, Chrome},
+    texts, today,
+};
+
+/// The cookie that carries the form's CSRF token.
+const TOKEN_COOKIE: &str = "wifo_anfrage";
+/// The field a person leaves empty and a bot fills.
+const HONEYPOT: &str = "homepage";
+
+/// The limits of the public form, shared by all requests.
+#[derive(Debug)]
+pub(crate) struct SubmissionLimit {
+    per_address: DefaultKeyedRateLimiter<IpAddr>,
+    working: tokio::sync::Semaphore,
+}
+
+impl Default for SubmissionLimit {
+    fn default() -> Self {
+        let every = Quota::with_period(Duration::from_secs(180))
+            .unwrap_or_else(|| Quota::per_minute(NonZeroU32::MIN))
+            .allow_burst(NonZeroU32::new(5).unwrap_or(NonZeroU32::MIN));
+        Self {
+            per_address: DefaultKeyedRateLimiter::keyed(every),
+            working: tokio::sync::Semaphore::new(2),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "public_inquiry.html")]
+struct FormPage {
+    page: Chrome,
+    t: texts::Texts,
+    form: FormView,
+    token: String,
+    topics: Vec<Choice>,
+    found_via: Vec<Choice>,
+    notice: String,
+}
+
+#[derive(Template)]
+#[template(path = "public_thanks.html")]
+struct ThanksPage {
+    page: Chrome,
+    t: texts::Texts,
+    reference: String,
+}
+
+/// The data-protection notice the sender agrees to: `datenschutzhinweis.txt` in the data
+/// directory if the office wrote one, else the standard text.
+fn notice(state: &AppState) -> String {
+    std::fs::read_to_string(state.office.data.path.join("datenschutzhinweis.txt"))
+        .ok()
+        .filter(|text| !text.trim().is_empty())
+        .unwrap_or_else(|| texts::get("public.notice").replace("\\n", "\n"))
+}
+
+fn page(state: &AppState, form: FormView, token: String, status: StatusCode) -> Response {
+    let topics: Vec<(String, String)> =
+        std::iter::once((String::new(), texts::get("form.choose").to_owned()))
+            .chain(
+                guide::guide(&state.projections.read())
+                    .into_iter()
+                    .map(|topic| (topic.code, topic.name)),
+            )
+            .collect();
+    let found_via: Vec<(String, String)> =
+        std::iter::once((String::new(), texts::get("form.choose").to_owned()))
+            .chain(
+                FoundVia::ALL
+                    .into_iter()
+                    .map(|via| (serde_plain_name(via), via.label().to_owned())),
+            )
+            .collect();
+    let mut response = pages::render(
+        &FormPage {
+            page: Chrome::anonymous(texts::get("public.form_title")),
+            t: texts::Texts,
+            topics: form.options("topic", &topics),
+            found_via: form.options("found_via", &found_via),
+            form,
+            token: token.clone(),
+            notice: notice(state),
+        },
+        status,
+    );
+    let cookie = format!(
+        "{TOKEN_COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/anfrage{}",
+        if state.config.secure_cookies {
+            "; Secure"
+        } else {
+            ""
+        }
+    );
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().insert(header::SET_COOKIE, value);
+    }
+    response
+}
+
+fn new_token() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
+}
+
+#[derive(serde::Deserialize, Default)]
+pub(super) struct Preset {
+    thema: Option<String>,
+    quelle: Option<String>,
+}
+
+pub(super) async fn form(State(state): State<AppState>, Query(preset): Query<Preset>) -> Response {
+    let mut values = vec![];
+    if let Some(topic) = preset.thema {
+        values.push(("topic", topic));
+    }
+    if preset.quelle.as_deref() == Some("flyer") {
+        values.push(("found_via", serde_plain_name(FoundVia::Flyer)));
+    }
+    page(&state, FormView::with(&values), new_token(), StatusCode::OK)
+}
+
+fn cookie_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == TOKEN_COOKIE)
+        .map(|(_, value)| value.to_owned())
+}
+
+pub(super) async fn submit(
+    State(state): State<AppState>,
+    connect: Option<Extension<ConnectInfo<SocketAddr>>>,
+    headers: HeaderMap,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let mut input = Input::new(pairs);
+    let kept = |input: &Input| input.view_without(&["_csrf", HONEYPOT]);
+    let address = connect.map(|Extension(ConnectInfo(address))| address.ip());
+    if let Some(address) = address
+        && !state.submissions.admits(address)
+    {
+        return pages::render(
+            &pages::MessagePage {
+                page: Chrome::anonymous(texts::get("public.too_many_title")),
+                t: texts::Texts,
+                heading: texts::get("public.too_many_title").to_owned(),
+                text: texts::get("public.too_many").to_owned(),
+            },
+            StatusCode::TOO_MANY_REQUESTS,
+        );
+    }
+    let token = input.get("_csrf").to_owned();
+    if token.is_empty() || cookie_token(&headers).as_deref() != Some(token.as_str()) {
+        let form = kept(&input).refused(texts::get("public.expired"));
+        return page(&state, form, new_token(), StatusCode::BAD_REQUEST);
+    }
+    if !input.get(HONEYPOT).is_empty() {
+        let form = kept(&input).refused(texts::get("public.refused"));
+        return page(&state, form, token, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let form = InquiryForm {
+        business: input.get("business").to_owned(),
+        contact: input.get("contact").to_owned(),
+        email: input.get("email").to_owned(),
+        phone: input.get("phone").to_owned(),
+        street: input.get("street").to_owned(),
+        postal_code: input.get("postal_code").to_owned(),
+        topic: input.get("topic").to_owned(),
+        description: input.get("description").to_owned(),
+        found_via: input.get("found_via").to_owned(),
+        consent: input.checked("consent"),
+    };
+    let Ok(Ok(_permit)) =
+        tokio::time::timeout(Duration::from_secs(5), state.submissions.working.acquire()).await
+    else {
+        let form = kept(&input).refused(texts::get("public.busy"));
+        return page(&state, form, token, StatusCode::SERVICE_UNAVAILABLE);
+    };
+    match take(&state.office, &form, &notice(&state), today()).await {
+        Ok(reference) => pages::ok(&ThanksPage {
+            page: Chrome::anonymous(texts::get("public.thanks_title")),
+            t: texts::Texts,
+            reference: reference.to_string(),
+        }),
+        Err(SubmitError::Invalid(errors)) => {
+            for (field, message) in errors {
+                input.fail(field, message);
+            }
+            page(
+                &state,
+                kept(&input),
+                token,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
+        Err(SubmitError::Failed(error)) => {
+            tracing::error!(%error, "public inquiry not stored");
+            let form = kept(&input).refused(texts::get("error.internal_text"));
+            page(&state, form, token, StatusCode::SERVICE_UNAVAILABLE)
+        }
+    }
+}
+
+impl SubmissionLimit {
+    /// Whether `address` may submit now. The memory of addresses that are quiet again is
+    /// dropped once it holds 10,000, so a flood from many addresses does not keep growing it.
+    fn admits(&self, address: IpAddr) -> bool {
+        if self.per_address.len() > 10_000 {
+            self.per_address.retain_recent();
+        }
+        self.per_address.check_key(&address).is_ok()
+    }
+}
