@@ -18,6 +18,14 @@ SECONDS_PER_ROLE="${1:-60}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/wifo/target}"
 VENV="$HOME/.cache/wifo/schemathesis"
 VERSION=4.32.5
+if ! command -v python3 > /dev/null; then
+    if [ "$(id -u)" = 0 ]; then
+        apt-get update && apt-get install -y python3 python3-venv
+    else
+        echo "python3 fehlt. Bitte als root ausführen: apt-get install -y python3 python3-venv" >&2
+        exit 1
+    fi
+fi
 if [ ! -x "$VENV/bin/schemathesis" ] || ! "$VENV/bin/schemathesis" --version | grep -q "$VERSION"; then
     rm -rf "$VENV"
     if ! python3 -m venv "$VENV" 2>/dev/null; then
