@@ -10,8 +10,8 @@ use wifo_domain::{
     public::route,
     submission::{FoundVia, Reference, SenderData, Submission, refuse_markup},
     values::{
-        Code, Email, InvalidValue, OrganizationName, PersonName, Phone, PostalCode, RegionCode,
-        Role, Text, Title, UserName,
+        Address, Code, Email, InvalidValue, OrganizationName, PersonName, Phone, PostalCode,
+        RegionCode, Role, Text, Title, UserName,
     },
 };
 use wifo_store::CommandError;
@@ -93,7 +93,18 @@ fn check(office: &Office, form: &InquiryForm) -> Result<Checked, SubmitError> {
     let contact = errors.take("contact", PersonName::parse(&form.contact));
     let email = errors.take("email", optional(&form.email, Email::parse));
     let phone = errors.take("phone", optional(&form.phone, Phone::parse));
-    let street = errors.take("street", optional(&form.street, Title::parse));
+    let street = errors.take(
+        "street",
+        optional(&form.street, Title::parse).and_then(|street| match street {
+            Some(street) if street.as_str().chars().count() > Address::MAX_STREET => {
+                Err(InvalidValue::TooLong {
+                    field: "Straße",
+                    max: Address::MAX_STREET,
+                })
+            }
+            street => Ok(street),
+        }),
+    );
     let postal_code = errors.take("postal_code", PostalCode::parse(&form.postal_code));
     let description = errors.take("description", Text::parse(&form.description));
     if description.as_ref().is_some_and(|text| {
@@ -156,7 +167,7 @@ fn check(office: &Office, form: &InquiryForm) -> Result<Checked, SubmitError> {
         ) if errors.0.is_empty() => Ok(Checked {
             personal: SenderData {
                 business,
-                contact,
+                contact_person: contact,
                 email,
                 phone,
                 street,

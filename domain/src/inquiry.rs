@@ -15,7 +15,7 @@ use crate::{
     decider::DomainEvent,
     ids::{InquiryId, OrganizationId, ReferralId},
     personal::Erasable,
-    submission::{SenderData, Submission},
+    submission::{FoundVia, SenderData, Submission},
     values::{Code, Text, UserName},
 };
 
@@ -97,6 +97,20 @@ impl InquirySource {
             InquirySource::PublicOrderOffice => "über das Ordnungsamt",
             InquirySource::Chamber => "über eine Kammer",
             InquirySource::OtherOffice => "über ein anderes Amt",
+        }
+    }
+}
+
+impl FoundVia {
+    /// The inquiry's source: who pointed the business to the office.
+    pub fn source(self) -> InquirySource {
+        match self {
+            FoundVia::OrderOfficeBrochure => InquirySource::PublicOrderOffice,
+            FoundVia::CitizensOffice => InquirySource::CitizensOffice,
+            FoundVia::Chamber => InquirySource::Chamber,
+            FoundVia::Website | FoundVia::Flyer | FoundVia::Event | FoundVia::Other => {
+                InquirySource::Direct
+            }
         }
     }
 }

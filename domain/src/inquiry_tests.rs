@@ -456,7 +456,7 @@ fn submission() -> (Submission, SenderData) {
         },
         SenderData {
             business: OrganizationName::parse("Nähstube Aylin").expect("name"),
-            contact: PersonName::parse("Aylin Demir").expect("name"),
+            contact_person: PersonName::parse("Aylin Demir").expect("name"),
             email: Some(Email::parse("aylin@naehstube.example").expect("mail")),
             phone: None,
             street: None,
@@ -529,4 +529,20 @@ fn a_submission_cannot_reuse_an_inquiry() {
     given::<Inquiry>(vec![received()])
         .when(submit(None))
         .then_error(InquiryError::AlreadyReceived);
+}
+
+#[test]
+fn the_brochure_of_the_ordnungsamt_makes_it_a_forwarded_inquiry() {
+    assert_eq!(
+        crate::submission::FoundVia::OrderOfficeBrochure.source(),
+        InquirySource::PublicOrderOffice
+    );
+    assert_eq!(
+        crate::submission::FoundVia::CitizensOffice.source(),
+        InquirySource::CitizensOffice
+    );
+    assert_eq!(
+        crate::submission::FoundVia::Flyer.source(),
+        InquirySource::Direct
+    );
 }

@@ -8,7 +8,6 @@ use uuid::Uuid;
 
 use crate::{
     ids::InquiryId,
-    inquiry::InquirySource,
     values::{Email, InvalidValue, OrganizationName, PersonName, Phone, PostalCode, Title},
 };
 
@@ -59,18 +58,6 @@ impl FoundVia {
             FoundVia::Other => "anders",
         }
     }
-
-    /// The inquiry's source: who pointed the business to the office.
-    pub fn source(self) -> InquirySource {
-        match self {
-            FoundVia::OrderOfficeBrochure => InquirySource::PublicOrderOffice,
-            FoundVia::CitizensOffice => InquirySource::CitizensOffice,
-            FoundVia::Chamber => InquirySource::Chamber,
-            FoundVia::Website | FoundVia::Flyer | FoundVia::Event | FoundVia::Other => {
-                InquirySource::Direct
-            }
-        }
-    }
 }
 
 /// What the form asks about the sender. For a small business the business name often is the
@@ -78,7 +65,7 @@ impl FoundVia {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SenderData {
     pub business: OrganizationName,
-    pub contact: PersonName,
+    pub contact_person: PersonName,
     pub email: Option<Email>,
     pub phone: Option<Phone>,
     /// Straße und Hausnummer, wenn angegeben.

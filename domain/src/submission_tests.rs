@@ -1,5 +1,4 @@
-//! The public form's own rules: references are stable and readable, markup is refused, and how
-//! a sender found the office gives the inquiry's source.
+//! The public form's own rules: references are stable and readable, and markup is refused.
 
 use super::*;
 
@@ -30,17 +29,4 @@ fn markup_is_refused_but_a_lone_angle_bracket_is_text() {
     for plain in ["Umsatz < 10.000 €", "3<4", "a > b", "Fläche <= 200 m²"] {
         assert!(refuse_markup("Beschreibung", plain).is_ok(), "{plain}");
     }
-}
-
-#[test]
-fn the_brochure_of_the_ordnungsamt_makes_it_a_forwarded_inquiry() {
-    assert_eq!(
-        FoundVia::OrderOfficeBrochure.source(),
-        InquirySource::PublicOrderOffice
-    );
-    assert_eq!(
-        FoundVia::CitizensOffice.source(),
-        InquirySource::CitizensOffice
-    );
-    assert_eq!(FoundVia::Flyer.source(), InquirySource::Direct);
 }

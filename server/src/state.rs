@@ -55,7 +55,7 @@ pub struct AppState {
     /// The lead's dashboard, computed once per state of the views.
     pub dashboard: Arc<wifo_analytics::DashboardCache>,
     /// The public inquiry form's rate limit and share of the machine.
-    pub(crate) submissions: Arc<crate::ui::SubmissionLimit>,
+    pub(crate) submissions: Arc<crate::public_limit::SubmissionLimit>,
 }
 
 impl AppState {
@@ -75,7 +75,7 @@ impl AppState {
             metrics: Arc::new(Metrics::default()),
             uploads: Arc::new(wifo_app::import::upload::Uploads::default()),
             dashboard: Arc::new(wifo_analytics::DashboardCache::default()),
-            submissions: Arc::new(crate::ui::SubmissionLimit::default()),
+            submissions: Arc::new(crate::public_limit::SubmissionLimit::default()),
         }
     }
 }

@@ -613,7 +613,8 @@ pub(crate) fn command_endpoints() -> Vec<std::sync::Arc<dyn CommandEndpoint>> {
             "Thema der Handreichung schreiben: Hinweis, Ämter, Zuständige je Region, öffentlich",
             WriteGuideTopic,
             PublicCommand::WriteTopic,
-            "topic"
+            "topic",
+            creates
         ),
         command!(
             Public,
@@ -622,7 +623,8 @@ pub(crate) fn command_endpoints() -> Vec<std::sync::Arc<dyn CommandEndpoint>> {
             "Öffentliche Kontaktdaten eines Amtes schreiben",
             WriteGuideOffice,
             PublicCommand::WriteOffice,
-            "office"
+            "office",
+            creates
         ),
     ]
 }

@@ -43,7 +43,6 @@ use error::PageError;
 use wifo_app::auth::Caller;
 
 pub use guard::LOGIN_PATH;
-pub(crate) use public::SubmissionLimit;
 
 /// Lead and admin: the dashboard and its lists.
 pub use wifo_app::roles::{ADMINS, LEADS};

@@ -58,6 +58,7 @@ fn navigation(role: Role) -> &'static [(&'static str, &'static str)] {
         Role::Admin => &[
             ("/verwaltung", "nav.users"),
             ("/verwaltung/taxonomien/topics", "nav.taxonomies"),
+            ("/verwaltung/handreichung", "nav.guide"),
             ("/verwaltung/datenschutz", "nav.privacy"),
             ("/verwaltung/import", "nav.import"),
             ("/organisationen/dubletten", "nav.duplicates"),

@@ -148,7 +148,11 @@ fn sender_text(personal: &Erasable<SenderData>) -> String {
     };
     let mut lines = vec![
         format!("{}: {}", texts::get("public.business"), sender.business),
-        format!("{}: {}", texts::get("public.contact"), sender.contact),
+        format!(
+            "{}: {}",
+            texts::get("public.contact"),
+            sender.contact_person
+        ),
     ];
     if let Some(email) = &sender.email {
         lines.push(format!("{}: {email}", texts::get("public.email")));

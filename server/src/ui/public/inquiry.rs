@@ -1,11 +1,10 @@
 //! The public inquiry form (`/anfrage`): what a business asks, without login. Abuse is kept out
-//! here, before anything is decided: a per-address rate limit (`governor`, burst 5, then one
-//! every 3 minutes → 429), at most two submissions processed at once so a flood never takes
-//! the staff's share of the machine, the body limit of the router, a honeypot field, and a
-//! CSRF token in a cookie that the form must echo (double submit; the form has no session).
+//! here, before anything is decided: the limits of `crate::public_limit` (429 beyond the rate),
+//! the body limit of the router, a honeypot field, and a CSRF token in a cookie that the form
+//! must echo (double submit; the form has no session).
 //! The checks of the fields, the routing and the append are `wifo_app::public_inquiry`.
 
-use std::{net::IpAddr, net::SocketAddr, num::NonZeroU32, time::Duration};
+use std::{net::SocketAddr, time::Duration};
 
 use askama::Template;
 use axum::{
@@ -14,7 +13,6 @@ use axum::{
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::Response,
 };
-use governor::{DefaultKeyedRateLimiter, Quota};
 use wifo_app::public_inquiry::{InquiryForm, SubmitError, serde_plain_name, submit as take};
 use wifo_domain::submission::FoundVia;
 use wifo_projections::queries::guide;
@@ -30,25 +28,6 @@ use crate::ui::{
 const TOKEN_COOKIE: &str = "wifo_anfrage";
 /// The field a person leaves empty and a bot fills.
 const HONEYPOT: &str = "homepage";
-
-/// The limits of the public form, shared by all requests.
-#[derive(Debug)]
-pub(crate) struct SubmissionLimit {
-    per_address: DefaultKeyedRateLimiter<IpAddr>,
-    working: tokio::sync::Semaphore,
-}
-
-impl Default for SubmissionLimit {
-    fn default() -> Self {
-        let every = Quota::with_period(Duration::from_secs(180))
-            .unwrap_or_else(|| Quota::per_minute(NonZeroU32::MIN))
-            .allow_burst(NonZeroU32::new(5).unwrap_or(NonZeroU32::MIN));
-        Self {
-            per_address: DefaultKeyedRateLimiter::keyed(every),
-            working: tokio::sync::Semaphore::new(2),
-        }
-    }
-}
 
 #[derive(Template)]
 #[template(path = "public_inquiry.html")]
@@ -225,16 +204,5 @@ pub(super) async fn submit(
             let form = kept(&input).refused(texts::get("error.internal_text"));
             page(&state, form, token, StatusCode::SERVICE_UNAVAILABLE)
         }
-    }
-}
-
-impl SubmissionLimit {
-    /// Whether `address` may submit now. The memory of addresses that are quiet again is
-    /// dropped once it holds 10,000, so a flood from many addresses does not keep growing it.
-    fn admits(&self, address: IpAddr) -> bool {
-        if self.per_address.len() > 10_000 {
-            self.per_address.retain_recent();
-        }
-        self.per_address.check_key(&address).is_ok()
     }
 }

@@ -13,8 +13,6 @@ use axum::{
     routing::{get, post},
 };
 
-pub(crate) use inquiry::SubmissionLimit;
-
 use super::page;
 use crate::routes::Route;
 use wifo_app::roles::{EVERYONE, PUBLIC};

@@ -7,6 +7,7 @@
 mod duplicates;
 mod flows;
 mod import;
+mod public;
 mod reports;
 mod roles;
 mod tablet;

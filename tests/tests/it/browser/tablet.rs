@@ -8,7 +8,7 @@ use wifo_domain::{organization::Status, values::Role};
 
 use super::{Browser, demo_app};
 
-async fn fits_the_width(browser: &Browser) -> anyhow::Result<()> {
+pub(super) async fn fits_the_width(browser: &Browser) -> anyhow::Result<()> {
     let widths = browser
         .client
         .execute(

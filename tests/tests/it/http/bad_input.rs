@@ -57,7 +57,11 @@ impl Case {
 
 /// Whether a route creates a new stream (so a valid body must never be sent unspoilt).
 fn creates(spec: &RouteSpec) -> bool {
-    !spec.path.contains('{') || spec.body == Some("DefineEntries")
+    !spec.path.contains('{')
+        || matches!(
+            spec.body,
+            Some("DefineEntries" | "WriteGuideTopic" | "WriteGuideOffice")
+        )
 }
 
 /// The id a corpus request puts into the path: unknown, but well-formed.
@@ -66,6 +70,11 @@ fn unknown_id(spec: &RouteSpec) -> String {
         // Taxonomy streams are named by kind; a fresh office has topics and offices (its
         // defaults), but no regions.
         "regions".to_owned()
+    } else if spec.path.starts_with("/api/v1/guide/topics/") {
+        // The Handreichung is written per topic or office of the taxonomies: a default one.
+        "foerderung".to_owned()
+    } else if spec.path.starts_with("/api/v1/guide/offices/") {
+        "ordnungsamt".to_owned()
     } else {
         Uuid::now_v7().to_string()
     }
