@@ -1,11 +1,20 @@
 //! The demo office's Handreichung: a week after the start the admin writes the guidance for the
 //! topics small businesses ask about most, with the offices responsible and who answers each
 //! topic by Prognoseraum, publishes the offices' contact details, and two account managers
-//! publish their own contact details (a third stays unpublished, as is their right).
+//! publish their own contact details (a third publishes and withdraws again; the others stay
+//! unpublished, as is their right). Over the years a few businesses ask through the public
+//! form, routed by those responsibilities.
 
+use uuid::Uuid;
 use wifo_domain::{
-    public::{PublicCommand, PublishContact, Responsibility, WriteGuideOffice, WriteGuideTopic},
-    values::{Email, Phone, RegionCode, Website},
+    ids::InquiryId,
+    inquiry::{InquiryCommand, ONLINE_FORM_ACTOR, SubmitInquiry},
+    public::{
+        PublicCommand, PublishContact, Responsibility, WithdrawContact, WriteGuideOffice,
+        WriteGuideTopic,
+    },
+    submission::{FoundVia, Reference, SenderData, Submission},
+    values::{Email, OrganizationName, PersonName, Phone, PostalCode, RegionCode, Title, Website},
 };
 
 use super::{
@@ -75,6 +84,56 @@ const OFFICES: &[(&str, &str, &str, &str, &str, &str)] = &[
     ),
 ];
 
+/// Inquiries through the public form: `(share of the demo's span, business, contact person,
+/// mail, postal code, topic, how they found us, who the topic's responsibility names, text)`.
+type Submitted = (
+    f64,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    FoundVia,
+    &'static str,
+    &'static str,
+);
+
+const SUBMISSIONS: &[Submitted] = &[
+    (
+        0.35,
+        "Nähstube Aylin",
+        "Aylin Demir",
+        "kontakt@naehstube-aylin.example",
+        "13187",
+        "foerderung",
+        FoundVia::OrderOfficeBrochure,
+        "k.nowak",
+        "Gibt es einen Zuschuss für eine neue Industrienähmaschine?",
+    ),
+    (
+        0.7,
+        "Café Kiezbohne",
+        "Jonas Richter",
+        "jonas@kiezbohne.example",
+        "10437",
+        "sondernutzung",
+        FoundVia::Flyer,
+        "t.becker",
+        "Wir möchten im Sommer vier Tische vor das Café stellen. Was brauchen wir dafür?",
+    ),
+    (
+        0.9,
+        "Uhrmacherei Brandt",
+        "Elke Brandt",
+        "elke.brandt@uhren-brandt.example",
+        "13156",
+        "nachfolge",
+        FoundVia::Chamber,
+        "a.schneider",
+        "Ich suche in den nächsten zwei Jahren jemanden, der meine Werkstatt übernimmt.",
+    ),
+];
+
 /// Staff who publish their contact details, with their office phone.
 const PUBLISHED: &[(&str, &str)] = &[
     ("a.schneider", "030 90295-2711"),
@@ -114,6 +173,62 @@ pub(crate) fn push_steps(plan: &mut Plan, calendar: &Calendar) {
                     })
                     .collect(),
                 public: true,
+            }),
+        );
+    }
+    // Publishes for a while, then withdraws (their right at any time).
+    plan.push(
+        add_workdays(day, 1),
+        "t.becker",
+        PublicCommand::Publish(PublishContact {
+            user: user("t.becker"),
+            phone: Phone::parse("030 90295-2716").ok(),
+            email: None,
+        }),
+    );
+    plan.push(
+        calendar.at_fraction(0.5),
+        "t.becker",
+        PublicCommand::Withdraw(WithdrawContact {
+            user: user("t.becker"),
+        }),
+    );
+    for (index, (share, business, contact, mail, postal_code, topic, via, assignee, text_)) in
+        SUBMISSIONS.iter().enumerate()
+    {
+        let (Ok(business), Ok(contact), Ok(postal_code), Ok(notice)) = (
+            OrganizationName::parse(business),
+            PersonName::parse(contact),
+            PostalCode::parse(postal_code),
+            Title::parse("Datenschutzhinweis der Wirtschaftsförderung (Stand 2026)"),
+        ) else {
+            continue;
+        };
+        let inquiry = InquiryId::from(Uuid::from_u128(0x5ab0_0000 + index as u128));
+        let received_on = calendar.at_fraction(*share);
+        plan.push(
+            received_on,
+            ONLINE_FORM_ACTOR,
+            InquiryCommand::Submit(SubmitInquiry {
+                inquiry,
+                submission: Submission {
+                    reference: Reference::of(inquiry),
+                    found_via: *via,
+                    postal_code,
+                    sender: Uuid::from_u128(0x5e4d_0000 + index as u128),
+                    consent_notice: notice,
+                },
+                personal: SenderData {
+                    business,
+                    contact_person: contact,
+                    email: Email::parse(mail).ok(),
+                    phone: None,
+                    street: None,
+                },
+                topic: Some(code(topic)),
+                description: text(text_),
+                received_on,
+                assignee: Some(user(assignee)),
             }),
         );
     }

@@ -59,6 +59,7 @@ fn every_type_name() -> Vec<&'static str> {
         ReminderEvent::TYPE_NAMES,
         TaxonomyEvent::TYPE_NAMES,
         UserEvent::TYPE_NAMES,
+        wifo_domain::public::PublicEvent::TYPE_NAMES,
     ]
     .concat()
 }
