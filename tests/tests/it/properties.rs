@@ -26,6 +26,7 @@ use wifo_domain::{
     inquiry::{Inquiry, InquiryEvent},
     organization::{Organization, OrganizationEvent},
     person::{Person, PersonCommand, PersonEvent},
+    public::PublicEvent,
     reminder::ReminderEvent,
     retreat::RetreatEvent,
     taxonomy::TaxonomyEvent,
@@ -319,6 +320,7 @@ fn every_event_type_comes_back_from_encode_and_decode_unchanged() -> anyhow::Res
     round_trip_all(&codec, &planning::reminder_events(), &mut stored_types)?;
     round_trip_all(&codec, &planning::taxonomy_events(), &mut stored_types)?;
     round_trip_all(&codec, &planning::user_events(), &mut stored_types)?;
+    round_trip_all(&codec, &planning::public_events(), &mut stored_types)?;
 
     let all_types: BTreeSet<String> = [
         OrganizationEvent::TYPE_NAMES,
@@ -332,6 +334,7 @@ fn every_event_type_comes_back_from_encode_and_decode_unchanged() -> anyhow::Res
         ReminderEvent::TYPE_NAMES,
         TaxonomyEvent::TYPE_NAMES,
         UserEvent::TYPE_NAMES,
+        PublicEvent::TYPE_NAMES,
     ]
     .concat()
     .into_iter()

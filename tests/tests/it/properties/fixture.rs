@@ -11,9 +11,10 @@ use wifo_domain::{
     organization::{OrganizationEvent, OrganizationKind, Profile},
     person::{ConsentChannel, ConsentPurpose, ErasureReason, PersonEvent},
     personal::{Erasable, PersonalData},
+    submission::{FoundVia, Reference, SenderData, Submission},
     values::{
-        Address, Code, Email, OrganizationName, PersonName, Phone, RegionCode, SizeClass, Tag,
-        Text, TimeOfDay, Title, UserName, Website, WzCode,
+        Address, Code, Email, OrganizationName, PersonName, Phone, PostalCode, RegionCode,
+        SizeClass, Tag, Text, TimeOfDay, Title, UserName, Website, WzCode,
     },
     visit::{Findings, Satisfaction, VisitEvent},
 };
@@ -271,6 +272,23 @@ pub(super) fn inquiry_events() -> Vec<InquiryEvent> {
             description: text("Darf vor dem Laden ein Verkaufsstand stehen?"),
             received_on: date(2025, 3, 3),
             received_by: user("c.nowak"),
+        },
+        E::Submitted {
+            inquiry,
+            submission: Submission {
+                reference: Reference::of(inquiry),
+                found_via: FoundVia::OrderOfficeBrochure,
+                postal_code: PostalCode::parse("13187").expect("fixture postal code parses"),
+                sender: Uuid::from_u128(0x0503),
+                consent_notice: title("Datenschutzhinweis, Stand 1. Januar 2025"),
+            },
+            personal: Erasable::Known(SenderData {
+                business: OrganizationName::parse("Bäckerei Schulz").expect("fixture name parses"),
+                contact_person: PersonName::parse("Anna Schulz").expect("fixture name parses"),
+                email: Some(Email::parse("anna@baeckerei-schulz.de").expect("fixture mail parses")),
+                phone: Some(Phone::parse("030 4711 0815").expect("fixture phone parses")),
+                street: Some(title("Florastraße 12")),
+            }),
         },
         E::Assigned {
             inquiry,

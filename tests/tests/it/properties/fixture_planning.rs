@@ -1,20 +1,21 @@
 //! The hand-written events of the planning and administration streams — cooperation
-//! agreements, gatherings, retreats, reminders, taxonomies and users — for the codec round trip; the
+//! agreements, gatherings, retreats, reminders, taxonomies, users and the public guide — for the codec round trip; the
 //! other streams' events are in `fixture.rs`, whose helpers and ids these share.
 
 use wifo_domain::{
     cooperation::{CooperationEvent, MilestoneKind},
     gathering::{Attendance, GatheringEvent, GatheringKind, MilestoneRef},
     ids::{CooperationId, DecisionId, GatheringId, MilestoneId, ProposalId, ReminderId, RetreatId},
+    public::{PublicEvent, Responsibility},
     reminder::{ReminderEvent, ReminderSubject},
     retreat::{PlannedGathering, PlannedMilestone, Priority, RetreatEvent},
     taxonomy::{Entry, TaxonomyEvent, TaxonomyKind},
     user::UserEvent,
-    values::Role,
+    values::{Email, Phone, RegionCode, Role, Website},
 };
 
 use super::fixture::{
-    ANNA, BAECKEREI, COOPERATION, MILESTONE, VERBAND, date, id, text, title, user,
+    ANNA, BAECKEREI, COOPERATION, MILESTONE, VERBAND, code, date, id, text, title, user,
 };
 
 pub(super) fn cooperation_events() -> Vec<CooperationEvent> {
@@ -243,6 +244,49 @@ pub(super) fn user_events() -> Vec<UserEvent> {
             user: user("a.schmidt"),
         },
         E::Reactivated {
+            user: user("a.schmidt"),
+        },
+    ]
+}
+
+pub(super) fn public_events() -> Vec<PublicEvent> {
+    use PublicEvent as E;
+    let phone = || Phone::parse("+49 30 90295-3111").expect("fixture phone parses");
+    let email = || Email::parse("wirtschaft@ba-pankow.berlin.de").expect("fixture mail parses");
+    vec![
+        E::TopicWritten {
+            topic: code("genehmigungen.sondernutzung"),
+            guidance: text("Für Auslagen und Tische vor dem Laden braucht es eine Erlaubnis."),
+            offices: vec![code("strassen-und-gruenflaechenamt")],
+            responsible: vec![
+                Responsibility {
+                    region: Some(RegionCode::parse("03").expect("fixture region parses")),
+                    staff: user("a.schmidt"),
+                },
+                Responsibility {
+                    region: None,
+                    staff: user("b.yilmaz"),
+                },
+            ],
+            public: true,
+        },
+        E::OfficeWritten {
+            office: code("strassen-und-gruenflaechenamt"),
+            address: text("Darßer Straße 203, 13088 Berlin"),
+            phone: Some(phone()),
+            email: Some(email()),
+            website: Some(
+                Website::parse("https://www.berlin.de/ba-pankow/").expect("fixture site parses"),
+            ),
+            hours: text("Di 9–12 Uhr, Do 15–18 Uhr"),
+            public: false,
+        },
+        E::ContactPublished {
+            user: user("a.schmidt"),
+            phone: Some(phone()),
+            email: None,
+        },
+        E::ContactWithdrawn {
             user: user("a.schmidt"),
         },
     ]
