@@ -27,7 +27,7 @@ pub use wifo_projections::facts::{date_of, day_number, key};
 pub struct Frames {
     /// One row per visit: `visit, organization, conducted, day, joint_partner, region, sector,
     /// size_class, size_min, relocation_risk, expansion_plans, follow_ups_created,
-    /// follow_ups_completed`.
+    /// follow_ups_completed, with_leadership, with_press`.
     pub visits: DataFrame,
     /// `visit, staff`.
     pub visit_staff: DataFrame,
@@ -128,6 +128,8 @@ impl Frames {
                 "follow_ups_completed".into(),
                 v.follow_ups_completed.clone(),
             ),
+            Column::new("with_leadership".into(), v.with_leadership.clone()),
+            Column::new("with_press".into(), v.with_press.clone()),
         ])?;
         let visit_staff = list_frame("visit", &v.visit, &v.staff, "staff", texts, |_| true)?;
         let visit_topics = list_frame("visit", &v.visit, &v.topics, "topic", texts, |_| true)?;

@@ -125,6 +125,10 @@ pub struct VisitStatistics {
     pub joint: Count,
     /// Joint visits per partner organization (key: partner id, label: its name).
     pub joint_per_partner: Vec<KeyedCount>,
+    /// Visits leadership took part in (Bürgermeister/in, Senator/in …).
+    pub with_leadership: Count,
+    /// Visits the press accompanied.
+    pub with_press: Count,
     /// Share of businesses visited in the 12, 24 and 36 months up to the end of the period.
     pub coverage: Vec<Coverage>,
     /// Businesses whose latest visit found a relocation risk or an expansion need.

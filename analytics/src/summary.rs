@@ -100,6 +100,12 @@ pub fn key_figures(report: &Report) -> Vec<KeyFigure> {
     vec![
         count("Durchgeführte Betriebsbesuche", visits.conducted, true),
         count("davon gemeinsam mit Partnern", visits.joint, true),
+        count(
+            "davon mit Leitung (Bürgermeister/in, Senator/in …)",
+            visits.with_leadership,
+            true,
+        ),
+        count("davon mit Presse", visits.with_press, true),
         count("Kontakte", report.contacts.logged, true),
         count("Eingegangene Anliegen", inquiries.received, true),
         count(

@@ -11,8 +11,8 @@ pub const EVERYONE: &[Role] = &[Role::Staff, Role::Lead, Role::Planner, Role::Ad
 pub const READERS: &[Role] = EVERYONE;
 /// Recording the work with businesses (Bestandsbetreuung).
 pub const STAFF: &[Role] = &[Role::Staff, Role::Admin];
-/// Reading the inquiry queue and one inquiry: who records them, and the lead, who reads
-/// everything.
+/// Reading the work lists — the inquiry queue, one inquiry, the at-risk list: who works them,
+/// and the lead, who reads everything.
 pub const INQUIRY_READERS: &[Role] = &[Role::Staff, Role::Lead, Role::Admin];
 /// Reading the reports.
 pub const REPORT_READERS: &[Role] = &[Role::Lead, Role::Planner, Role::Admin];

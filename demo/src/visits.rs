@@ -3,6 +3,9 @@
 //! together with the Handwerkskammer. Most planned visits take place, some are rescheduled or
 //! cancelled, a few happen without planning. Findings follow realistic rates (about 15 % plan to
 //! expand, 5–8 % may leave, satisfaction 2–5), and most visits end in follow-ups that are done.
+//! Every 40th conducted visit (and the first) had leadership along — the district mayor, a
+//! district councillor or the senator, the senator's with the press — chosen by the visit's
+//! number, not the random stream, so the rest of the office stays as it was.
 
 use chrono::NaiveDate;
 use rand::{Rng, rngs::SmallRng, seq::IndexedRandom};
@@ -11,7 +14,7 @@ use wifo_domain::{
     values::{SizeClass, TimeOfDay},
     visit::{
         CancelVisit, CompleteFollowUp, ConductVisit, CreateFollowUp, Findings, PlanVisit,
-        RescheduleVisit, Satisfaction, VisitCommand,
+        RecordVisitPublicity, RescheduleVisit, Satisfaction, VisitCommand,
     },
 };
 
@@ -179,6 +182,22 @@ fn visit(
             joint_partner,
         }),
     );
+    if count.is_multiple_of(40) {
+        let (leader, press) = match (count / 40) % 3 {
+            0 => ("bezirksbuergermeister", false),
+            1 => ("bezirksstadtrat", false),
+            _ => ("senator", true),
+        };
+        push(
+            conducted_on,
+            manager,
+            VisitCommand::RecordPublicity(RecordVisitPublicity {
+                visit: id,
+                leadership: vec![code(leader)],
+                press,
+            }),
+        );
+    }
     let follow_ups = if count == 0 {
         2
     } else {

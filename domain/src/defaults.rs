@@ -132,12 +132,25 @@ pub fn default_offices() -> Vec<DefaultEntry> {
     with_parents(OFFICES)
 }
 
+/// The default leadership who may take part in a visit, `(code, name, parent)`.
+pub fn default_leadership() -> Vec<DefaultEntry> {
+    with_parents(&[
+        ("buergermeister", "Bürgermeister/in"),
+        ("bezirksbuergermeister", "Bezirksbürgermeister/in"),
+        ("bezirksstadtrat", "Bezirksstadtrat/Bezirksstadträtin"),
+        ("stadtrat", "Stadtrat/Stadträtin"),
+        ("senator", "Senator/in"),
+        ("staatssekretaer", "Staatssekretär/in"),
+    ])
+}
+
 /// One `DefineEntries` per default taxonomy, with `skip_existing`, so running them on an existing
 /// installation adds what is missing and changes nothing else.
 pub fn default_taxonomy_commands() -> Vec<TaxonomyCommand> {
     [
         (TaxonomyKind::Topics, default_topics()),
         (TaxonomyKind::Offices, default_offices()),
+        (TaxonomyKind::Leadership, default_leadership()),
     ]
     .into_iter()
     .map(|(taxonomy, entries)| {

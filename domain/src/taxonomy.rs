@@ -79,14 +79,17 @@ pub enum TaxonomyKind {
     Offices,
     Regions,
     Sectors,
+    /// Who of the leadership may take part in a visit (Bürgermeister/in, Senator/in …).
+    Leadership,
 }
 
 impl TaxonomyKind {
-    pub const ALL: [TaxonomyKind; 4] = [
+    pub const ALL: [TaxonomyKind; 5] = [
         TaxonomyKind::Topics,
         TaxonomyKind::Offices,
         TaxonomyKind::Regions,
         TaxonomyKind::Sectors,
+        TaxonomyKind::Leadership,
     ];
 
     pub fn parse(text: &str) -> Result<Self, InvalidValue> {
@@ -97,7 +100,7 @@ impl TaxonomyKind {
                 InvalidValue::malformed(
                     "Klassifikation",
                     text,
-                    "topics, offices, regions oder sectors",
+                    "topics, offices, regions, sectors oder leadership",
                 )
             })
     }
@@ -108,6 +111,7 @@ impl TaxonomyKind {
             TaxonomyKind::Offices => "offices",
             TaxonomyKind::Regions => "regions",
             TaxonomyKind::Sectors => "sectors",
+            TaxonomyKind::Leadership => "leadership",
         }
     }
 
@@ -117,6 +121,7 @@ impl TaxonomyKind {
             TaxonomyKind::Offices => "Ämter und Stellen",
             TaxonomyKind::Regions => "Regionen",
             TaxonomyKind::Sectors => "Branchen (WZ 2008)",
+            TaxonomyKind::Leadership => "Leitungsebene bei Besuchen",
         }
     }
 
@@ -124,7 +129,7 @@ impl TaxonomyKind {
     /// its shape implies (regions and sectors only; topics and offices name their parents).
     pub fn parse_code(self, code: &str) -> Result<(String, Option<String>), TaxonomyError> {
         let parsed = match self {
-            TaxonomyKind::Topics | TaxonomyKind::Offices => {
+            TaxonomyKind::Topics | TaxonomyKind::Offices | TaxonomyKind::Leadership => {
                 Code::parse(code).map(|code| (code.into(), None))
             }
             TaxonomyKind::Regions => RegionCode::parse(code)
@@ -492,7 +497,10 @@ fn recorded_parent(
     given: Option<&str>,
 ) -> Result<Option<String>, TaxonomyError> {
     let given = given.map(str::trim).filter(|parent| !parent.is_empty());
-    if matches!(kind, TaxonomyKind::Topics | TaxonomyKind::Offices) {
+    if matches!(
+        kind,
+        TaxonomyKind::Topics | TaxonomyKind::Offices | TaxonomyKind::Leadership
+    ) {
         return Ok(given.map(str::to_owned));
     }
     if let Some(given) = given

@@ -2,6 +2,9 @@
 //! structured findings, or its cancellation, and the follow-up tasks it leaves. A visit may also be
 //! logged after the fact without having been planned. The findings are what the Klausur statistics
 //! count: expansion plans, relocation risks, space and workforce needs, location satisfaction.
+//! A visit planned or made may also record that leadership took part (Bürgermeister/in,
+//! Stadtrat/Stadträtin …, from the taxonomy `leadership`) and that the press came along; that
+//! record replaces the previous one, so it is also its correction.
 
 use crate::dates::BusinessDate;
 use std::collections::{BTreeMap, BTreeSet};
@@ -47,6 +50,8 @@ pub enum VisitError {
     FollowUpDueBeforeVisit { conducted_on: NaiveDate },
     #[error("Die Wiedervorlage kann nicht vor dem Besuch ({conducted_on}) erledigt werden")]
     FollowUpCompletedBeforeVisit { conducted_on: NaiveDate },
+    #[error("Die Leitungsebene „{0}“ ist doppelt angegeben")]
+    LeadershipTwice(Code),
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -200,6 +205,17 @@ pub struct CompleteFollowUp {
     pub completed_on: NaiveDate,
 }
 
+/// Records who of the leadership took part in a visit and whether the press came along, as a
+/// whole: the record replaces the previous one (an empty list and `false` clear it).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct RecordVisitPublicity {
+    pub visit: VisitId,
+    /// Wer aus der Leitung teilnahm (Schlüssel der Klassifikation „leadership“).
+    pub leadership: Vec<Code>,
+    /// Ob die Presse den Besuch begleitete.
+    pub press: bool,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum VisitCommand {
     Plan(PlanVisit),
@@ -208,6 +224,7 @@ pub enum VisitCommand {
     Conduct(ConductVisit),
     CreateFollowUp(CreateFollowUp),
     CompleteFollowUp(CompleteFollowUp),
+    RecordPublicity(RecordVisitPublicity),
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -267,6 +284,12 @@ pub enum VisitEvent {
         follow_up: FollowUpId,
         completed_on: NaiveDate,
     },
+    #[serde(rename = "VisitPublicityRecorded")]
+    PublicityRecorded {
+        visit: VisitId,
+        leadership: Vec<Code>,
+        press: bool,
+    },
 }
 
 impl VisitEvent {
@@ -278,7 +301,8 @@ impl VisitEvent {
             | Self::Cancelled { visit, .. }
             | Self::Conducted { visit, .. }
             | Self::FollowUpCreated { visit, .. }
-            | Self::FollowUpCompleted { visit, .. } => *visit,
+            | Self::FollowUpCompleted { visit, .. }
+            | Self::PublicityRecorded { visit, .. } => *visit,
         }
     }
 }
@@ -291,6 +315,7 @@ impl DomainEvent for VisitEvent {
         "VisitConducted",
         "FollowUpCreated",
         "FollowUpCompleted",
+        "VisitPublicityRecorded",
     ];
 }
 
@@ -327,6 +352,12 @@ pub struct VisitState {
     /// Open follow-ups: id → (assignee, due date).
     pub open_follow_ups: BTreeMap<FollowUpId, (UserName, NaiveDate)>,
     pub completed_follow_ups: BTreeSet<FollowUpId>,
+    /// Who of the leadership took part (codes of the taxonomy `leadership`).
+    #[serde(default)]
+    pub leadership: Vec<Code>,
+    /// The press came along.
+    #[serde(default)]
+    pub press: bool,
 }
 
 /// The decider of the `visit` stream.
@@ -349,6 +380,7 @@ impl Decider for Visit {
             C::Conduct(c) => c.visit,
             C::CreateFollowUp(c) => c.visit,
             C::CompleteFollowUp(c) => c.visit,
+            C::RecordPublicity(c) => c.visit,
         };
         id.to_string()
     }
@@ -420,6 +452,12 @@ impl Decider for Visit {
                 state.open_follow_ups.remove(follow_up);
                 state.completed_follow_ups.insert(*follow_up);
             }
+            E::PublicityRecorded {
+                leadership, press, ..
+            } => {
+                state.leadership = leadership.clone();
+                state.press = *press;
+            }
         }
         state
     }
@@ -435,6 +473,7 @@ impl Decider for Visit {
                 vec![BusinessDate::planned("Wiedervorlage fällig am", c.due_on)]
             }
             C::CompleteFollowUp(c) => vec![BusinessDate::happened("erledigt am", c.completed_on)],
+            C::RecordPublicity(_) => vec![],
         }
     }
 
@@ -508,6 +547,25 @@ impl Decider for Visit {
                     visit: c.visit,
                     follow_up: c.follow_up,
                     completed_on: c.completed_on,
+                }]
+            }
+            C::RecordPublicity(c) => {
+                match state.status {
+                    VisitStatus::Planned | VisitStatus::Conducted => {}
+                    VisitStatus::Unplanned => return Err(VisitError::NotPlanned),
+                    VisitStatus::Cancelled => return Err(VisitError::Cancelled),
+                }
+                let mut seen = BTreeSet::new();
+                if let Some(twice) = c.leadership.iter().find(|code| !seen.insert(*code)) {
+                    return Err(VisitError::LeadershipTwice(twice.clone()));
+                }
+                if state.leadership == c.leadership && state.press == c.press {
+                    return Ok(vec![]);
+                }
+                vec![E::PublicityRecorded {
+                    visit: c.visit,
+                    leadership: c.leadership.clone(),
+                    press: c.press,
                 }]
             }
         };

@@ -485,3 +485,60 @@ fn satisfaction_is_one_to_five() {
         assert!(Satisfaction::parse(bad).is_err(), "{bad} must be refused");
     }
 }
+
+fn publicity(leadership: &[&str], press: bool) -> VisitCommand {
+    VisitCommand::RecordPublicity(RecordVisitPublicity {
+        visit: visit(),
+        leadership: leadership.iter().map(|c| code(c)).collect(),
+        press,
+    })
+}
+
+fn publicity_recorded(leadership: &[&str], press: bool) -> VisitEvent {
+    VisitEvent::PublicityRecorded {
+        visit: visit(),
+        leadership: leadership.iter().map(|c| code(c)).collect(),
+        press,
+    }
+}
+
+#[test]
+fn leadership_and_press_are_recorded_for_a_planned_or_conducted_visit() {
+    given::<Visit>(vec![planned()])
+        .when(publicity(&["buergermeister"], false))
+        .then(vec![publicity_recorded(&["buergermeister"], false)]);
+    given::<Visit>(vec![planned(), conducted()])
+        .when(publicity(&["senator", "stadtrat"], true))
+        .then(vec![publicity_recorded(&["senator", "stadtrat"], true)]);
+}
+
+#[test]
+fn a_new_publicity_record_replaces_the_old_one_and_the_same_records_nothing() {
+    given::<Visit>(vec![
+        planned(),
+        conducted(),
+        publicity_recorded(&["senator"], true),
+    ])
+    .when(publicity(&["senator"], true))
+    .then(vec![]);
+    given::<Visit>(vec![
+        planned(),
+        conducted(),
+        publicity_recorded(&["senator"], true),
+    ])
+    .when(publicity(&[], false))
+    .then(vec![publicity_recorded(&[], false)]);
+}
+
+#[test]
+fn publicity_of_an_unknown_or_cancelled_visit_or_a_leader_named_twice_is_refused() {
+    given::<Visit>(vec![])
+        .when(publicity(&["senator"], true))
+        .then_error(VisitError::NotPlanned);
+    given::<Visit>(vec![planned(), cancelled()])
+        .when(publicity(&["senator"], true))
+        .then_error(VisitError::Cancelled);
+    given::<Visit>(vec![planned()])
+        .when(publicity(&["senator", "senator"], false))
+        .then_error(VisitError::LeadershipTwice(code("senator")));
+}

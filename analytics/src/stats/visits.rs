@@ -1,6 +1,7 @@
 //! Visit statistics: conducted visits per month, quarter, staff member, sector, region (each
 //! level, where the business was at the time of the visit) and size class; joint visits;
-//! coverage of the business base; relocation risks and expansion needs with their follow-ups.
+//! visits with leadership and with the press; coverage of the business base; relocation risks
+//! and expansion needs with their follow-ups.
 
 use polars::prelude::*;
 use wifo_domain::values::WzCode;
@@ -129,6 +130,9 @@ pub fn visit_statistics(context: &Context<'_>) -> PolarsResult<VisitStatistics> 
             .unwrap_or_else(|| "unbekannter Partner".to_owned())
     })?;
 
+    let with_leadership = count_rows(stacked.clone().filter(col("with_leadership")))?;
+    let with_press = count_rows(stacked.clone().filter(col("with_press")))?;
+
     let mut coverage = Vec::new();
     for min_employees in
         std::iter::once(None).chain(context.options.coverage_min_employees.map(Some))
@@ -151,6 +155,8 @@ pub fn visit_statistics(context: &Context<'_>) -> PolarsResult<VisitStatistics> 
         per_size_class,
         joint,
         joint_per_partner,
+        with_leadership,
+        with_press,
         coverage,
         findings,
     })

@@ -38,6 +38,10 @@ pub struct VisitTable {
     pub expansion_plans: Vec<bool>,
     pub follow_ups_created: Vec<u32>,
     pub follow_ups_completed: Vec<u32>,
+    /// Leadership (Bürgermeister/in, Senator/in …) took part.
+    pub with_leadership: Vec<bool>,
+    /// The press came along.
+    pub with_press: Vec<bool>,
     /// Login names of the staff who made (or plan) the visit.
     pub staff: Lists,
     pub topics: Lists,
@@ -65,6 +69,8 @@ impl VisitTable {
         self.expansion_plans.push(false);
         self.follow_ups_created.push(0);
         self.follow_ups_completed.push(0);
+        self.with_leadership.push(false);
+        self.with_press.push(false);
         self.visit.len() - 1
     }
 }
@@ -230,6 +236,12 @@ impl FactTables {
             }
             E::FollowUpCreated { .. } => table.follow_ups_created[row] += 1,
             E::FollowUpCompleted { .. } => table.follow_ups_completed[row] += 1,
+            E::PublicityRecorded {
+                leadership, press, ..
+            } => {
+                table.with_leadership[row] = !leadership.is_empty();
+                table.with_press[row] = *press;
+            }
         }
         // Master data on the day of the visit.
         let at = self.master_data_at(

@@ -1,4 +1,5 @@
-//! The German names a person reads instead of codes: topics, offices, regions and WZ sectors by
+//! The German names a person reads instead of codes: topics, offices, regions, WZ sectors and the
+//! leadership at visits by
 //! their taxonomy entry, staff by their display name, organizations by their current name. One
 //! lookup for every page, report line and export, kept current by the taxonomy, user and
 //! organization events the views apply. A code nobody defined is shown as it is, so nothing
@@ -44,6 +45,16 @@ impl<'a> Names<'a> {
         codes
             .iter()
             .map(|code| self.topic(code.as_ref()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The leadership who took part in a visit as one line of names
+    /// (`buergermeister, senator` → „Bürgermeister/in, Senator/in“).
+    pub fn leadership<C: AsRef<str>>(&self, codes: &[C]) -> String {
+        codes
+            .iter()
+            .map(|code| Self::or_code(self.entry("leadership", code.as_ref()), code.as_ref()))
             .collect::<Vec<_>>()
             .join(", ")
     }

@@ -118,7 +118,7 @@ impl Views {
                     );
                 }
             }
-            E::Rescheduled { .. } => {}
+            E::Rescheduled { .. } | E::PublicityRecorded { .. } => {}
         }
         self.visits.insert(visit, state);
     }

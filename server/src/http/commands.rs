@@ -44,6 +44,7 @@ const CODE_FIELDS: &[(&str, &str)] = &[
     ("topic", "topics"),
     ("office", "offices"),
     ("offices", "offices"),
+    ("leadership", "leadership"),
 ];
 /// Fields that name staff members (active users).
 const STAFF_FIELDS: &[&str] = &["staff", "assignee", "received_by", "account_manager"];

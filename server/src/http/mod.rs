@@ -5,6 +5,7 @@
 //! OpenAPI document is generated from it.
 
 mod answers;
+mod at_risk;
 mod commands;
 mod guard;
 
@@ -41,6 +42,7 @@ pub fn routes() -> Vec<Route> {
     routes.extend(session::routes());
     routes.extend(resources::routes());
     routes.extend(views::routes());
+    routes.extend(at_risk::routes());
     routes.extend(reports::routes());
     routes.extend(exports::routes());
     routes.extend(public::routes());

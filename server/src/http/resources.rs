@@ -267,6 +267,15 @@ pub(crate) fn command_endpoints() -> Vec<std::sync::Arc<dyn CommandEndpoint>> {
             VisitCommand::CompleteFollowUp,
             "visit"
         ),
+        command!(
+            Visit,
+            "/api/v1/visits/{id}/publicity",
+            STAFF,
+            "Leitung und Presse beim Besuch festhalten (ersetzt die vorige Angabe)",
+            RecordVisitPublicity,
+            VisitCommand::RecordPublicity,
+            "visit"
+        ),
         // Reminders (follow-ups on their own)
         command!(
             Reminder,

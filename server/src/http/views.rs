@@ -51,15 +51,19 @@ use wifo_app::auth::Caller;
 
 use wifo_app::roles::{LEADS, PERSON_READERS};
 
-fn bad(field: &str, error: impl std::fmt::Display) -> ApiError {
+pub(super) fn bad(field: &str, error: impl std::fmt::Display) -> ApiError {
     ApiError::BadRequest(format!("{field}: {error}"))
 }
 
-fn today(value: Option<NaiveDate>) -> NaiveDate {
+pub(super) fn today(value: Option<NaiveDate>) -> NaiveDate {
     value.unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
-async fn ready(state: &AppState, caller: &Caller, wait_for: Option<u64>) -> Result<(), ApiError> {
+pub(super) async fn ready(
+    state: &AppState,
+    caller: &Caller,
+    wait_for: Option<u64>,
+) -> Result<(), ApiError> {
     wait_for_own_writes(state, caller, wait_for.map(Position)).await
 }
 

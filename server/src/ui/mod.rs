@@ -9,6 +9,7 @@
 mod account;
 mod actions;
 mod admin;
+mod at_risk;
 mod calendar;
 mod chart;
 mod choices;
@@ -75,6 +76,7 @@ pub fn routes() -> Vec<Route> {
     routes.extend(account::routes());
     routes.extend(calendar::routes());
     routes.extend(staff::routes());
+    routes.extend(at_risk::routes());
     routes.extend(organizations::routes());
     routes.extend(visits::routes());
     routes.extend(inquiries::routes());

@@ -2,7 +2,8 @@
 //! visits or set on their own) and the open inquiries assigned to the user, overdue ones first
 //! (the work list query sorts them), each with the link or button that does the next step. The
 //! lead (and an admin) chooses whose week to read (`?mitarbeiter=login`); the buttons that do a
-//! step are shown only to those who may do it.
+//! step are shown only to those who may do it. A line names how many of the user's businesses
+//! are on the at-risk list and links it.
 
 use askama::Template;
 use axum::{
@@ -13,7 +14,10 @@ use axum::{
     routing::get,
 };
 use wifo_domain::german;
-use wifo_projections::queries::work::{FollowUpSource, work_list};
+use wifo_projections::queries::{
+    at_risk::at_risk,
+    work::{FollowUpSource, work_list},
+};
 
 use super::{
     LEADS,
@@ -66,6 +70,8 @@ struct WeekPage {
     visits: Vec<Row>,
     follow_ups: Vec<Row>,
     inquiries: Vec<Row>,
+    /// Businesses on the at-risk list this user is responsible for, and its address.
+    at_risk: (String, String),
 }
 
 async fn week(
@@ -83,8 +89,9 @@ async fn week(
     } else {
         named_user(&state, &caller, &params.mitarbeiter)?
     };
-    let (list, staff, whose) = {
+    let (list, staff, whose, at_risk) = {
         let views = state.projections.read();
+        let at_risk = at_risk(&views, day, Some(&user)).len();
         let list = work_list(
             &views,
             &user,
@@ -97,7 +104,7 @@ async fn week(
             FormView::with(&[("mitarbeiter", user.to_string())]).options("mitarbeiter", &choices)
         });
         let whose = (user != caller.user).then(|| views.names().staff(user.as_str()));
-        (list, staff, whose)
+        (list, staff, whose, at_risk)
     };
     let acts = user == caller.user && STAFF.contains(&caller.role);
     let visits = list
@@ -174,6 +181,10 @@ async fn week(
         visits,
         follow_ups,
         inquiries,
+        at_risk: (
+            german::integer(at_risk as i64),
+            format!("/gefaehrdet?mitarbeiter={user}"),
+        ),
     }))
 }
 

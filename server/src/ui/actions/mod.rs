@@ -23,7 +23,7 @@ use axum::{
 use serde_json::{Value, json};
 use wifo_app::auth::Caller;
 use wifo_domain::{
-    ids::{ContactId, CooperationId, GatheringId, OrganizationId, PersonId, ReminderId},
+    ids::{ContactId, CooperationId, GatheringId, OrganizationId, PersonId, ReminderId, VisitId},
     personal::Erasable,
     values::Role,
 };
@@ -273,6 +273,14 @@ async fn current(state: &AppState, caller: &Caller, form: &ActionForm, id: &str)
                 .ok()
                 .and_then(|id| views.reminders.get(&id))
                 .and_then(|reminder| serde_json::to_value(reminder).ok())
+                .unwrap_or(Value::Null)
+        }
+        Prefill::Visit => {
+            let views = state.projections.read();
+            VisitId::parse(id)
+                .ok()
+                .and_then(|id| views.visits.get(&id))
+                .map(|visit| json!({ "leadership": visit.leadership, "press": visit.press }))
                 .unwrap_or(Value::Null)
         }
         Prefill::Contact => {

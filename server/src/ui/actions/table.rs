@@ -22,6 +22,8 @@ pub(super) enum Prefill {
     Person,
     /// A reminder's task, assignee and due day.
     Reminder,
+    /// A visit's leadership and press, as last recorded.
+    Visit,
 }
 
 /// One form.
@@ -52,6 +54,23 @@ const TODAY: Kind = Date { today: true };
 const DAY: Kind = Date { today: false };
 
 pub(super) const FORMS: &[ActionForm] = &[
+    // Visits
+    ActionForm {
+        page: "/besuche/{id}/oeffentlichkeit",
+        api: "/api/v1/visits/{id}/publicity",
+        back: "/besuche/{id}",
+        title: "action.visit_publicity",
+        notice: "visit_publicity",
+        fields: &[
+            field(
+                "leadership",
+                "visit.leadership",
+                Many(Taxonomy("leadership")),
+            ),
+            field("press", "visit.with_press", Check { checked: false }),
+        ],
+        prefill: Prefill::Visit,
+    },
     // Organizations
     ActionForm {
         page: "/organisationen/{id}/profil",

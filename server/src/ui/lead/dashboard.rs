@@ -3,7 +3,8 @@
 //! `wifo_analytics::key_figures` defines them for the reports too (visits,
 //! contacts, inquiries and first-response times, milestones achieved vs planned, gatherings and
 //! attendance, coverage per Bezirksregion), two SVG charts, links to the drill-down lists behind
-//! the figures and to the analytics report.
+//! the figures and to the analytics report, and how many businesses are on the at-risk list
+//! today, linked to it.
 
 use askama::Template;
 use axum::{
@@ -18,6 +19,7 @@ use wifo_analytics::{
     model::{Count, KeyedCount, Period},
 };
 use wifo_domain::german;
+use wifo_projections::queries::at_risk::at_risk;
 
 use crate::state::AppState;
 use crate::ui::{
@@ -63,6 +65,8 @@ struct DashboardPage {
     contacts_chart: String,
     coverage: Vec<CoverageRow>,
     report_href: String,
+    /// Businesses on the at-risk list today (`/gefaehrdet`).
+    at_risk: String,
 }
 
 fn change(current: f64, previous: f64) -> String {
@@ -259,5 +263,6 @@ pub(super) async fn dashboard(
             "/api/v1/reports/leadership?from={}&to={}&format=html",
             now.period.from, now.period.to
         ),
+        at_risk: german::integer(at_risk(&state.projections.read(), day, None).len() as i64),
     }))
 }

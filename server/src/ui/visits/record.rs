@@ -4,7 +4,8 @@
 //! needs, interest in funding, satisfaction with the location, the problems raised), the
 //! notes, the follow-ups with their state — and its history. It prints as a visit report on A4
 //! (the stylesheet hides navigation and forms). A planned visit offers the form to log it as
-//! conducted; a conducted one offers none.
+//! conducted; a conducted one offers none. Who of the leadership took part and whether the press
+//! came stand among the facts; staff record or correct them with their own form.
 
 use askama::Template;
 use axum::{
@@ -53,6 +54,8 @@ struct VisitRecordPage {
     notes: String,
     follow_ups: Vec<FollowUpLine>,
     history: Vec<HistoryLine>,
+    /// The command forms the caller may use (leadership and press).
+    actions: Vec<(String, &'static str)>,
     planned: bool,
     /// Staff and admins may reschedule or cancel a planned visit.
     may_write: bool,
@@ -189,6 +192,24 @@ fn history_lines(names: &Names<'_>, recorded: &[Recorded<VisitEvent>]) -> Vec<Hi
                     *completed_on,
                     texts::get("history.follow_up_completed").to_owned(),
                     String::new(),
+                ),
+                E::PublicityRecorded {
+                    leadership, press, ..
+                } => (
+                    entry.occurred_on,
+                    texts::get("history.visit_publicity").to_owned(),
+                    [
+                        names.leadership(leadership),
+                        if *press {
+                            texts::get("visit.with_press").to_owned()
+                        } else {
+                            String::new()
+                        },
+                    ]
+                    .into_iter()
+                    .filter(|part| !part.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("; "),
                 ),
             };
             HistoryLine::of(names, entry, on, what, &text)
@@ -333,6 +354,18 @@ pub(super) async fn record_page(
             texts::get("col.topics").to_owned(),
             names.topics(&visit.topics),
         ),
+        (
+            texts::get("visit.leadership").to_owned(),
+            names.leadership(&visit.leadership),
+        ),
+        (
+            texts::get("visit.press").to_owned(),
+            if visit.press {
+                texts::get("common.yes").to_owned()
+            } else {
+                String::new()
+            },
+        ),
     ];
     facts.retain(|(_, value)| !value.is_empty());
     let (findings, issues) = findings_of(visit);
@@ -392,6 +425,11 @@ pub(super) async fn record_page(
         notes,
         follow_ups: follow_ups.into_iter().map(|(_, line)| line).collect(),
         history,
+        actions: if matches!(visit.status, VisitStatus::Planned | VisitStatus::Conducted) {
+            crate::ui::actions::links(caller, "/besuche/{id}", &id.to_string())
+        } else {
+            Vec::new()
+        },
         planned: visit.status == VisitStatus::Planned,
         may_write: wifo_app::roles::STAFF.contains(&caller.role),
         form,

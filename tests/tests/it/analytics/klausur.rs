@@ -149,6 +149,9 @@ async fn klausur_2025_of_the_hand_built_office_has_every_figure_worked_out_by_ha
     assert_eq!(visits.joint_per_partner.len(), 1);
     assert_eq!(visits.joint_per_partner[0].label, "Handwerkskammer Berlin");
     assert_eq!(visits.joint_per_partner[0].count, Count::new(2, 0));
+    // The mayor with the press at the second visit, the senator at the fourth, both in 2025.
+    assert_eq!(visits.with_leadership, Count::new(2, 0));
+    assert_eq!(visits.with_press, Count::new(1, 0));
 
     // Coverage: five active businesses (the association and the chamber are not businesses).
     assert_eq!(visits.coverage.len(), 6);

@@ -37,7 +37,8 @@ use wifo_domain::{
         UserName, WzCode,
     },
     visit::{
-        CompleteFollowUp, ConductVisit, CreateFollowUp, Findings, PlanVisit, Visit, VisitCommand,
+        CompleteFollowUp, ConductVisit, CreateFollowUp, Findings, PlanVisit, RecordVisitPublicity,
+        Visit, VisitCommand,
     },
 };
 use wifo_projections::FactTables;
@@ -235,6 +236,24 @@ impl Office {
         )
         .await?;
         Ok(visit)
+    }
+
+    pub(super) async fn publicity(
+        &self,
+        visit: VisitId,
+        on: &str,
+        leadership: &[&str],
+        press: bool,
+    ) -> anyhow::Result<()> {
+        self.run::<Visit>(
+            on,
+            VisitCommand::RecordPublicity(RecordVisitPublicity {
+                visit,
+                leadership: codes(leadership),
+                press,
+            }),
+        )
+        .await
     }
 
     pub(super) async fn follow_up(
@@ -589,7 +608,11 @@ pub(super) async fn build(office: &Office) -> anyhow::Result<Ids> {
         &["fachkraefte", "flaechen"],
     );
     second.joint_partner = Some(ids.handwerkskammer);
-    office.conduct(second).await?;
+    let v2 = office.conduct(second).await?;
+    // The district mayor came along with the press; the senator came to the fourth visit.
+    office
+        .publicity(v2, "2025-03-10", &["bezirksbuergermeister"], true)
+        .await?;
     let mut third = VisitSpec::new(
         13,
         ids.druckerei,
@@ -608,7 +631,10 @@ pub(super) async fn build(office: &Office) -> anyhow::Result<Ids> {
         &["fachkraefte"],
     );
     fourth.joint_partner = Some(ids.handwerkskammer);
-    office.conduct(fourth).await?;
+    let v4 = office.conduct(fourth).await?;
+    office
+        .publicity(v4, "2025-04-05", &["senator"], false)
+        .await?;
     let mut fifth = VisitSpec::new(
         15,
         ids.softwarehaus,

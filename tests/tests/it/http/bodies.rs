@@ -127,6 +127,10 @@ pub(super) fn template(body_type: &str, records: &Records) -> Option<Template> {
             "visit",
             json!({"visit": id(), "follow_up": id(), "completed_on": DAY}),
         ),
+        "RecordVisitPublicity" => (
+            "visit",
+            json!({"visit": id(), "leadership": ["buergermeister"], "press": true}),
+        ),
         "LogContact" | "CorrectContact" => (
             "contact",
             json!({"contact": id(), "organization": organization, "person": person, "channel": "phone", "contacted_on": DAY, "topics": ["foerderung"], "summary": "Rückruf", "staff": staff}),
@@ -353,6 +357,7 @@ pub(super) fn parse_as_command(body_type: &str, body: &Value) -> Option<Result<(
         CancelVisit,
         CreateFollowUp,
         CompleteFollowUp,
+        RecordVisitPublicity,
         LogContact,
         CorrectContact,
         RetractContact,

@@ -58,6 +58,10 @@ const PAGES: &[(&str, &str)] = &[
         "/api/v1/visits/{id}/follow-ups/complete",
         "/besuche/{id}/wiedervorlagen/erledigt",
     ),
+    (
+        "/api/v1/visits/{id}/publicity",
+        "/besuche/{id}/oeffentlichkeit",
+    ),
     ("/api/v1/reminders", "/wiedervorlagen/neu"),
     (
         "/api/v1/reminders/{id}/change",

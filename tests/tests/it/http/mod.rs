@@ -6,6 +6,7 @@
 
 mod accounts;
 mod actions;
+mod at_risk;
 mod bad_input;
 mod bodies;
 mod calendar;
@@ -18,6 +19,7 @@ mod lists;
 mod matrix;
 mod openapi;
 mod public_face;
+mod publicity;
 mod raw;
 mod records;
 mod reminders;
@@ -459,6 +461,29 @@ pub(crate) async fn plan_visit(
         )
         .await?;
     id_of(&answer)
+}
+
+/// Plans and conducts a visit of `organization` today by the staff user, with a relocation risk
+/// or not and a location satisfaction, and returns its id.
+pub(crate) async fn conduct_visit(
+    staff: &Client,
+    organization: &str,
+    relocation_risk: bool,
+    satisfaction: u8,
+) -> anyhow::Result<String> {
+    let visit = plan_visit(staff, organization, today()).await?;
+    staff
+        .write(
+            &format!("/api/v1/visits/{visit}/conduct"),
+            &json!({"organization": organization, "conducted_on": today(), "duration_minutes": 60,
+                "staff": [user_name(Role::Staff)], "participants": [], "topics": [],
+                "findings": {"expansion_plans": false, "relocation_risk": relocation_risk,
+                    "space_need_m2": null, "workforce_need": null, "funding_interest": false,
+                    "location_satisfaction": satisfaction, "issues_raised": []},
+                "notes": "", "joint_partner": null}),
+        )
+        .await?;
+    Ok(visit)
 }
 
 /// The `id` of a creation answer.

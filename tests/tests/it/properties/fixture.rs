@@ -224,6 +224,11 @@ pub(super) fn visit_events() -> Vec<VisitEvent> {
             follow_up,
             completed_on: date(2025, 4, 28),
         },
+        E::PublicityRecorded {
+            visit,
+            leadership: vec![code("bezirksbuergermeister"), code("senator")],
+            press: true,
+        },
     ]
 }
 
