@@ -208,7 +208,11 @@ fn office() -> Office {
 }
 
 /// A listed business as the test compares it: name, flags, open follow-up.
-type Line<'a> = (&'a str, Vec<RiskReason>, Option<(UserName, chrono::NaiveDate)>);
+type Line<'a> = (
+    &'a str,
+    Vec<RiskReason>,
+    Option<(UserName, chrono::NaiveDate)>,
+);
 
 #[test]
 fn the_list_holds_the_businesses_whose_latest_visit_raised_a_flag_without_a_completed_follow_up() {
