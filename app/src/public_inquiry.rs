@@ -1,7 +1,9 @@
 //! Taking an inquiry from the public form (`/anfrage`): every field checked (limits, no HTML,
 //! a public topic, the consent), the responsible staff member found by the routing rules, and
 //! the inquiry received, with the sender's data sealed under their own key, in one append. The
-//! adapters only hand over the fields as typed; the form's rules live here.
+//! adapters only hand over the fields as typed; the form's rules live here. The Bürgerbüro
+//! enters an inquiry for a business through the same checks and routing (`Entry::CitizensOffice`):
+//! it was found through the Bürgerbüro, and its user is named as the one who received it.
 
 use uuid::Uuid;
 use wifo_domain::{
@@ -34,6 +36,15 @@ pub struct InquiryForm {
     pub description: String,
     pub found_via: String,
     pub consent: bool,
+}
+
+/// Who enters a submission.
+#[derive(Clone, Copy, Debug)]
+pub enum Entry<'a> {
+    /// The business itself, on the public form (says how it found the office).
+    Public,
+    /// A Bürgerbüro user, for a business at its counter (found via the Bürgerbüro).
+    CitizensOffice(&'a Caller),
 }
 
 /// Why a submission was not taken.
@@ -77,7 +88,7 @@ impl Errors {
     }
 }
 
-fn check(office: &Office, form: &InquiryForm) -> Result<Checked, SubmitError> {
+fn check(office: &Office, form: &InquiryForm, entry: Entry<'_>) -> Result<Checked, SubmitError> {
     let mut errors = Errors::default();
     for (field, text) in [
         ("business", &form.business),
@@ -128,9 +139,12 @@ fn check(office: &Office, form: &InquiryForm) -> Result<Checked, SubmitError> {
     if topic.is_none() {
         errors.fail("topic", "Bitte ein Thema aus der Liste wählen.");
     }
-    let found_via = FoundVia::ALL
-        .into_iter()
-        .find(|via| serde_plain_name(*via) == form.found_via.trim());
+    let found_via = match entry {
+        Entry::CitizensOffice(_) => Some(FoundVia::CitizensOffice),
+        Entry::Public => FoundVia::ALL
+            .into_iter()
+            .find(|via| serde_plain_name(*via) == form.found_via.trim()),
+    };
     if found_via.is_none() {
         errors.fail(
             "found_via",
@@ -235,8 +249,9 @@ pub async fn submit(
     form: &InquiryForm,
     notice: &str,
     today: chrono::NaiveDate,
+    entry: Entry<'_>,
 ) -> Result<Reference, SubmitError> {
-    let checked = check(office, form)?;
+    let checked = check(office, form, entry)?;
     let region = region_on_file(office, &checked.personal.business, &checked.postal_code);
     let assignee = {
         let views = office.projections.read();
@@ -255,7 +270,7 @@ pub async fn submit(
     let notice = Title::parse(notice.lines().next().unwrap_or_default()).map_err(|error| {
         SubmitError::Invalid(vec![("consent", format!("Datenschutzhinweis: {error}"))])
     })?;
-    let command = InquiryCommand::Submit(SubmitInquiry {
+    let command = InquiryCommand::Submit(Box::new(SubmitInquiry {
         inquiry,
         submission: Submission {
             reference: reference.clone(),
@@ -269,14 +284,25 @@ pub async fn submit(
         description: checked.description,
         received_on: today,
         assignee,
-    });
-    let caller = Caller {
-        user: UserName::parse(ONLINE_FORM_ACTOR)
-            .map_err(|error| SubmitError::Invalid(vec![("form", error.to_string())]))?,
-        role: Role::Staff,
-        csrf_token: None,
-        display_name: None,
+        entered_by: match entry {
+            Entry::CitizensOffice(caller) => Some(caller.user.clone()),
+            Entry::Public => None,
+        },
+    }));
+    let online_form;
+    let caller = match entry {
+        Entry::CitizensOffice(caller) => caller,
+        Entry::Public => {
+            online_form = Caller {
+                user: UserName::parse(ONLINE_FORM_ACTOR)
+                    .map_err(|error| SubmitError::Invalid(vec![("form", error.to_string())]))?,
+                role: Role::Staff,
+                csrf_token: None,
+                display_name: None,
+            };
+            &online_form
+        }
     };
-    office.execute::<Inquiry>(&caller, &command, None).await?;
+    office.execute::<Inquiry>(caller, &command, None).await?;
     Ok(reference)
 }

@@ -5,10 +5,19 @@ use wifo_domain::values::Role;
 
 /// Routes that need no login.
 pub const PUBLIC: &[Role] = &[];
-/// Every logged-in role.
-pub const EVERYONE: &[Role] = &[Role::Staff, Role::Lead, Role::Planner, Role::Admin];
-/// Reading the CRM.
-pub const READERS: &[Role] = EVERYONE;
+/// Every logged-in role: one's own account, password, calendar and session.
+pub const EVERYONE: &[Role] = &[
+    Role::Staff,
+    Role::Lead,
+    Role::Planner,
+    Role::Admin,
+    Role::CitizensOffice,
+];
+/// Reading the CRM: everyone of the office (the Bürgerbüro reads nothing of it).
+pub const READERS: &[Role] = &[Role::Staff, Role::Lead, Role::Planner, Role::Admin];
+/// Entering an inquiry for a business and following the status of those one entered: the
+/// Bürgerbüro, and admins, who may do everything.
+pub const CITIZENS_OFFICE: &[Role] = &[Role::CitizensOffice, Role::Admin];
 /// Recording the work with businesses (Bestandsbetreuung).
 pub const STAFF: &[Role] = &[Role::Staff, Role::Admin];
 /// Reading the work lists — the inquiry queue, one inquiry, the at-risk list: who works them,

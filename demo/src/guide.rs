@@ -3,7 +3,7 @@
 //! topic by Prognoseraum, publishes the offices' contact details, and two account managers
 //! publish their own contact details (a third publishes and withdraws again; the others stay
 //! unpublished, as is their right). Over the years a few businesses ask through the public
-//! form, routed by those responsibilities.
+//! form, routed by those responsibilities; one asks at the Bürgerbüro, which enters it.
 
 use uuid::Uuid;
 use wifo_domain::{
@@ -20,7 +20,7 @@ use wifo_domain::{
 use super::{
     calendar::{Calendar, add_workdays},
     plan::{Plan, code, text, user},
-    staff::ADMIN,
+    staff::{ADMIN, CITIZENS_OFFICE},
 };
 
 /// Who answers a topic: `(login, Prognoseraum or every region)`.
@@ -132,6 +132,18 @@ const SUBMISSIONS: &[Submitted] = &[
         "a.schneider",
         "Ich suche in den nächsten zwei Jahren jemanden, der meine Werkstatt übernimmt.",
     ),
+    // Entered by the Bürgerbüro for a business that came to its counter.
+    (
+        0.95,
+        "Blumen Krüger",
+        "Sabine Krüger",
+        "info@blumen-krueger.example",
+        "13189",
+        "sondernutzung",
+        FoundVia::CitizensOffice,
+        "a.schneider",
+        "Am Bürgerbüro nachgefragt: Darf der Blumenstand am Samstag auf den Gehweg?",
+    ),
 ];
 
 /// Staff who publish their contact details, with their office phone.
@@ -206,10 +218,11 @@ pub(crate) fn push_steps(plan: &mut Plan, calendar: &Calendar) {
         };
         let inquiry = InquiryId::from(Uuid::from_u128(0x5ab0_0000 + index as u128));
         let received_on = calendar.at_fraction(*share);
+        let entered_by = (*via == FoundVia::CitizensOffice).then_some(CITIZENS_OFFICE);
         plan.push(
             received_on,
-            ONLINE_FORM_ACTOR,
-            InquiryCommand::Submit(SubmitInquiry {
+            entered_by.unwrap_or(ONLINE_FORM_ACTOR),
+            InquiryCommand::Submit(Box::new(SubmitInquiry {
                 inquiry,
                 submission: Submission {
                     reference: Reference::of(inquiry),
@@ -229,7 +242,8 @@ pub(crate) fn push_steps(plan: &mut Plan, calendar: &Calendar) {
                 description: text(text_),
                 received_on,
                 assignee: Some(user(assignee)),
-            }),
+                entered_by: entered_by.map(user),
+            })),
         );
     }
     for (login, phone) in PUBLISHED {

@@ -1,5 +1,6 @@
 //! The people of the demo office and their user accounts: six account managers
-//! (Bestandsbetreuung) split by Ortsteil, the head of department, a planner and an admin. Their
+//! (Bestandsbetreuung) split by Ortsteil, the head of department, a planner, an admin and the
+//! Bürgerbüro's account, which enters the inquiries it forwards. Their
 //! story over the years gives every user event: one account manager moves to planning (role
 //! change, her businesses go to a new colleague), another is away on parental leave (deactivated
 //! and reactivated); while she is away, colleagues stand in.
@@ -20,6 +21,8 @@ pub(crate) type Login = &'static str;
 pub(crate) const LEAD: Login = "d.krause";
 pub(crate) const PLANNER: Login = "s.richter";
 pub(crate) const ADMIN: Login = "p.lehmann";
+/// The Bürgerbüro's account: enters the inquiries it forwards.
+pub(crate) const CITIZENS_OFFICE: Login = "b.weber";
 /// Moves from account management to planning.
 const MOVES_TO_PLANNING: Login = "l.wagner";
 /// Takes over the businesses of the one who moved.
@@ -38,6 +41,11 @@ const TEAM: &[(Login, &str, Role)] = &[
     ("t.becker", "Thomas Becker", Role::Staff),
     (ON_LEAVE, "Julia Hoffmann", Role::Staff),
     (MOVES_TO_PLANNING, "Lena Wagner", Role::Staff),
+    (
+        CITIZENS_OFFICE,
+        "Birgit Weber (Bürgerbüro)",
+        Role::CitizensOffice,
+    ),
 ];
 
 /// Which account managers look after which postcodes at the start.

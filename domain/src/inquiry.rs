@@ -230,12 +230,16 @@ pub struct SubmitInquiry {
     pub received_on: NaiveDate,
     /// From the routing rules; `None` leaves the inquiry in the team inbox.
     pub assignee: Option<UserName>,
+    /// The Bürgerbüro user who entered it for the business; `None` for the public form.
+    #[serde(default)]
+    pub entered_by: Option<UserName>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum InquiryCommand {
     Receive(ReceiveInquiry),
-    Submit(SubmitInquiry),
+    /// Boxed: the sender's data makes it several times the size of the other commands.
+    Submit(Box<SubmitInquiry>),
     Assign(AssignInquiry),
     Refer(ReferInquiry),
     AnswerReferral(AnswerReferral),
@@ -544,7 +548,7 @@ impl Decider for Inquiry {
                     topics: c.topic.iter().cloned().collect(),
                     description: c.description.clone(),
                     received_on: c.received_on,
-                    received_by: online_form,
+                    received_by: c.entered_by.clone().unwrap_or(online_form),
                 },
             ];
             if let Some(assignee) = &c.assignee {

@@ -466,7 +466,7 @@ fn submission() -> (Submission, SenderData) {
 
 fn submit(assignee: Option<&str>) -> InquiryCommand {
     let (submission, personal) = submission();
-    InquiryCommand::Submit(SubmitInquiry {
+    InquiryCommand::Submit(Box::new(SubmitInquiry {
         inquiry: inquiry(),
         submission,
         personal,
@@ -474,7 +474,8 @@ fn submit(assignee: Option<&str>) -> InquiryCommand {
         description: text("Gibt es Zuschüsse für eine neue Nähmaschine?"),
         received_on: day("2026-12-07"),
         assignee: assignee.map(user),
-    })
+        entered_by: None,
+    }))
 }
 
 #[test]
@@ -504,6 +505,19 @@ fn a_form_submission_is_received_from_the_online_form_and_routed_in_one_append()
                 assigned_on: day("2026-12-07"),
             },
         ]);
+}
+
+#[test]
+fn a_submission_entered_by_the_buergerbuero_names_its_user_as_receiver() {
+    let mut command = submit(None);
+    if let InquiryCommand::Submit(submission) = &mut command {
+        submission.entered_by = Some(user("b.buero"));
+    }
+    let events = Inquiry::decide(&command, &InquiryState::default()).expect("decided");
+    assert!(
+        matches!(&events[1], InquiryEvent::Received { received_by, .. } if received_by == &user("b.buero")),
+        "{events:?}"
+    );
 }
 
 #[test]

@@ -58,10 +58,19 @@ pub enum Role {
     Planner,
     /// Administration: users, taxonomies, imports, data protection.
     Admin,
+    /// Bürgerbüro: enters the inquiries it forwards and follows their status; reads nothing else.
+    #[serde(rename = "buergerbuero")]
+    CitizensOffice,
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Role::Staff, Role::Lead, Role::Planner, Role::Admin];
+    pub const ALL: [Role; 5] = [
+        Role::Staff,
+        Role::Lead,
+        Role::Planner,
+        Role::Admin,
+        Role::CitizensOffice,
+    ];
 
     pub fn parse(text: &str) -> Result<Self, InvalidValue> {
         match text.trim().to_lowercase().as_str() {
@@ -69,10 +78,11 @@ impl Role {
             "lead" => Ok(Role::Lead),
             "planner" => Ok(Role::Planner),
             "admin" => Ok(Role::Admin),
+            "buergerbuero" => Ok(Role::CitizensOffice),
             _ => Err(InvalidValue::malformed(
                 "Rolle",
                 text,
-                "staff, lead, planner oder admin",
+                "staff, lead, planner, admin oder buergerbuero",
             )),
         }
     }
@@ -83,6 +93,7 @@ impl Role {
             Role::Lead => "lead",
             Role::Planner => "planner",
             Role::Admin => "admin",
+            Role::CitizensOffice => "buergerbuero",
         }
     }
 
@@ -93,6 +104,7 @@ impl Role {
             Role::Lead => "Leitung",
             Role::Planner => "Planung",
             Role::Admin => "Administration",
+            Role::CitizensOffice => "Bürgerbüro",
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod board;
 pub mod coverage;
 pub mod directory;
+pub mod entered;
 pub mod guide;
 pub mod holidays;
 pub mod names;

@@ -17,7 +17,7 @@ pub(super) enum UserCommand {
         /// Anmeldename (a–z, 0–9, Punkt, Bindestrich).
         #[arg(long)]
         name: String,
-        /// staff, lead, planner oder admin.
+        /// staff, lead, planner, admin oder buergerbuero.
         #[arg(long)]
         role: String,
         /// Angezeigter Name (Standard: der Anmeldename).

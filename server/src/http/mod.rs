@@ -6,6 +6,7 @@
 
 mod answers;
 mod at_risk;
+mod citizens_office;
 mod commands;
 mod guard;
 
@@ -46,6 +47,7 @@ pub fn routes() -> Vec<Route> {
     routes.extend(reports::routes());
     routes.extend(exports::routes());
     routes.extend(public::routes());
+    routes.extend(citizens_office::routes());
     routes
 }
 

@@ -22,7 +22,7 @@ use wifo_projections::{
 };
 
 use super::{
-    ADMINS, ApiError, AppState, EVERYONE, PUBLIC, Route, RouteSpec, commands::CommandAnswer,
+    ADMINS, ApiError, AppState, PUBLIC, READERS, Route, RouteSpec, commands::CommandAnswer,
     commands::require_json, commands::wait_for_own_writes,
 };
 use wifo_app::auth::Caller;
@@ -132,7 +132,7 @@ pub(super) fn routes() -> Vec<Route> {
                 ..spec(
                     Method::POST,
                     "/api/v1/me/publication",
-                    EVERYONE,
+                    READERS,
                     "Eigene Kontaktdaten veröffentlichen (eigene Einwilligung)",
                 )
             }
@@ -144,7 +144,7 @@ pub(super) fn routes() -> Vec<Route> {
             spec: spec(
                 Method::POST,
                 "/api/v1/me/publication/withdraw",
-                EVERYONE,
+                READERS,
                 "Veröffentlichung der eigenen Kontaktdaten zurückziehen",
             )
             .answering::<CommandAnswer>(),

@@ -38,6 +38,8 @@ struct AccountPage {
     calendar_since: Option<String>,
     /// The new calendar address, shown once right after it was created.
     calendar_address: Option<String>,
+    /// The office's own staff may publish their contact details (the Bürgerbüro may not).
+    publishes: bool,
 }
 
 fn account_page(
@@ -76,6 +78,7 @@ pub(super) fn account_page_with(
             form,
             calendar_since,
             calendar_address,
+            publishes: wifo_app::roles::READERS.contains(&caller.role),
         },
         status,
     )

@@ -13,6 +13,7 @@ mod at_risk;
 mod calendar;
 mod chart;
 mod choices;
+mod citizens_office;
 mod due;
 mod error;
 mod form;
@@ -32,6 +33,9 @@ mod staff;
 pub mod texts;
 mod timeline;
 mod visits;
+
+/// The data-protection notice a sender agrees to (the office's own text or the standard one).
+pub(crate) use public::inquiry::notice as data_protection_notice;
 
 use axum::{Router, http::Method, middleware, routing::MethodRouter};
 use chrono::NaiveDate;
@@ -77,6 +81,7 @@ pub fn routes() -> Vec<Route> {
     routes.extend(calendar::routes());
     routes.extend(staff::routes());
     routes.extend(at_risk::routes());
+    routes.extend(citizens_office::routes());
     routes.extend(organizations::routes());
     routes.extend(visits::routes());
     routes.extend(inquiries::routes());

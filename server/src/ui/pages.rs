@@ -55,6 +55,7 @@ fn navigation(role: Role) -> &'static [(&'static str, &'static str)] {
             ("/kooperationen", "nav.board"),
             ("/organisationen", "nav.organizations"),
         ],
+        Role::CitizensOffice => &[("/buergerbuero", "nav.citizens_office")],
         Role::Admin => &[
             ("/verwaltung", "nav.users"),
             ("/verwaltung/taxonomien/topics", "nav.taxonomies"),

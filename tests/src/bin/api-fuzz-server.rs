@@ -14,6 +14,7 @@ const USERS: &[(Role, &str)] = &[
     (Role::Lead, "d.krause"),
     (Role::Planner, "s.richter"),
     (Role::Admin, "p.lehmann"),
+    (Role::CitizensOffice, "b.weber"),
 ];
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]

@@ -13,7 +13,7 @@ use axum::{
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::Response,
 };
-use wifo_app::public_inquiry::{InquiryForm, SubmitError, serde_plain_name, submit as take};
+use wifo_app::public_inquiry::{Entry, InquiryForm, SubmitError, serde_plain_name, submit as take};
 use wifo_domain::submission::FoundVia;
 use wifo_projections::queries::guide;
 
@@ -51,7 +51,7 @@ struct ThanksPage {
 
 /// The data-protection notice the sender agrees to: `datenschutzhinweis.txt` in the data
 /// directory if the office wrote one, else the standard text.
-fn notice(state: &AppState) -> String {
+pub(crate) fn notice(state: &AppState) -> String {
     std::fs::read_to_string(state.office.data.path.join("datenschutzhinweis.txt"))
         .ok()
         .filter(|text| !text.trim().is_empty())
@@ -182,7 +182,15 @@ pub(super) async fn submit(
         let form = kept(&input).refused(texts::get("public.busy"));
         return page(&state, form, token, StatusCode::SERVICE_UNAVAILABLE);
     };
-    match take(&state.office, &form, &notice(&state), today()).await {
+    match take(
+        &state.office,
+        &form,
+        &notice(&state),
+        today(),
+        Entry::Public,
+    )
+    .await
+    {
         Ok(reference) => pages::ok(&ThanksPage {
             page: Chrome::anonymous(texts::get("public.thanks_title")),
             t: texts::Texts,

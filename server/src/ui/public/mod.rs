@@ -4,7 +4,7 @@
 //! Also here, for every logged-in user: publishing or withdrawing one's own contact details.
 
 mod guide;
-mod inquiry;
+pub(super) mod inquiry;
 mod people;
 mod publish;
 
@@ -15,7 +15,7 @@ use axum::{
 
 use super::page;
 use crate::routes::Route;
-use wifo_app::roles::{EVERYONE, PUBLIC};
+use wifo_app::roles::{PUBLIC, READERS};
 
 pub(super) fn routes() -> Vec<Route> {
     vec![
@@ -64,14 +64,14 @@ pub(super) fn routes() -> Vec<Route> {
         page(
             Method::GET,
             "/konto/veroeffentlichung",
-            EVERYONE,
+            READERS,
             "Eigene Kontaktdaten veröffentlichen",
             get(publish::show),
         ),
         page(
             Method::POST,
             "/konto/veroeffentlichung",
-            EVERYONE,
+            READERS,
             "Eigene Kontaktdaten veröffentlichen oder zurückziehen",
             post(publish::change),
         ),

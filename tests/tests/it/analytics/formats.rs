@@ -115,32 +115,42 @@ async fn every_output_format_opens_and_holds_the_figures() -> anyhow::Result<()>
     assert_eq!(overview.get_value((1, 1)), Some(&Data::Float(8.0)));
     assert_eq!(overview.get_value((1, 2)), Some(&Data::Float(2.0)));
     assert_eq!(overview.get_value((1, 3)), Some(&Data::Float(6.0)));
-    // Ten key figures, an empty row, the proposals' title and header, the two proposals.
+    // The mayor with the press and the senator (`scenario.rs`): two visits with leadership, one
+    // with the press.
     assert_eq!(
-        overview.get_value((12, 0)),
+        overview.get_value((3, 0)),
+        Some(&Data::String(
+            "davon mit Leitung (Bürgermeister/in, Senator/in …)".into()
+        ))
+    );
+    assert_eq!(overview.get_value((3, 1)), Some(&Data::Float(2.0)));
+    assert_eq!(overview.get_value((4, 1)), Some(&Data::Float(1.0)));
+    // Twelve key figures, an empty row, the proposals' title and header, the two proposals.
+    assert_eq!(
+        overview.get_value((14, 0)),
         Some(&Data::String(
             "Themenvorschläge für das nächste Jahr".into()
         ))
     );
     assert_eq!(
-        overview.get_value((13, 4)),
+        overview.get_value((15, 4)),
         Some(&Data::String("Begründung".into()))
     );
-    assert_eq!(overview.get_value((14, 0)), Some(&Data::Float(1.0)));
+    assert_eq!(overview.get_value((16, 0)), Some(&Data::Float(1.0)));
     assert_eq!(
-        overview.get_value((14, 1)),
+        overview.get_value((16, 1)),
         Some(&Data::String("Fachkräftesicherung".into()))
     );
-    assert_eq!(overview.get_value((14, 2)), Some(&Data::Float(75.0)));
+    assert_eq!(overview.get_value((16, 2)), Some(&Data::Float(75.0)));
     assert_eq!(
-        overview.get_value((14, 3)),
+        overview.get_value((16, 3)),
         Some(&Data::String("wachsendes Thema".into()))
     );
     assert_eq!(
-        overview.get_value((15, 1)),
+        overview.get_value((17, 1)),
         Some(&Data::String("Kooperation Wirtschaftskreis Pankow".into()))
     );
-    assert_eq!(overview.height(), 16);
+    assert_eq!(overview.height(), 18);
     // The key figures' table keeps the change in percent: 8 against 2 visits.
     let key_figures = workbook.worksheet_range("Kennzahlen")?;
     assert_eq!(key_figures.get_value((1, 4)), Some(&Data::Float(300.0)));

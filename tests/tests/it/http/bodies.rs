@@ -298,6 +298,16 @@ pub(super) fn template(body_type: &str, records: &Records) -> Option<Template> {
                 id_field: None,
             });
         }
+        // No public topic in the test office: even the unspoilt body writes nothing.
+        "CitizensOfficeInquiry" => {
+            return Some(Template {
+                body: json!({"business": "Blumen Krüger", "contact_person": "Sabine Krüger",
+                    "email": "info@blumen.example", "phone": "", "street": "",
+                    "postal_code": "13189", "topic": "sondernutzung",
+                    "description": "Darf der Stand auf den Gehweg?", "consent": true}),
+                id_field: None,
+            });
+        }
         "OwnPublication" => {
             return Some(Template {
                 body: json!({"phone": "030 90295-17", "email": null}),

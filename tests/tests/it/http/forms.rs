@@ -234,6 +234,7 @@ const PAGES: &[(&str, &str)] = &[
     ),
     ("/api/v1/guide/offices/{id}", "/verwaltung/handreichung/amt"),
     ("/api/v1/me/publication", "/konto/veroeffentlichung"),
+    ("/api/v1/citizens-office/inquiries", "/buergerbuero"),
     (
         "/api/v1/me/publication/withdraw",
         "/konto/veroeffentlichung",

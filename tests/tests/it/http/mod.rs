@@ -10,6 +10,7 @@ mod at_risk;
 mod bad_input;
 mod bodies;
 mod calendar;
+mod citizens_office;
 mod concurrency;
 mod consistency;
 mod disk_full;

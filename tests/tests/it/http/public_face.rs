@@ -56,7 +56,7 @@ async fn inquiries(app: &TestApp) -> usize {
     app.state.projections.read().inquiries.len()
 }
 
-async fn publish_the_guide(app: &TestApp) -> anyhow::Result<()> {
+pub(super) async fn publish_the_guide(app: &TestApp) -> anyhow::Result<()> {
     let admin = app.login(Role::Admin).await?;
     admin
         .write(
