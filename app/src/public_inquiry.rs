@@ -20,6 +20,19 @@ use wifo_store::CommandError;
 
 use crate::{auth::Caller, office::Office};
 
+/// The data-protection notice a sender agrees to, unless the office wrote its own
+/// (`datenschutzhinweis.txt` in the data directory). Its first line names its version, which the
+/// submission records.
+pub const STANDARD_NOTICE: &str = "Datenschutzhinweis der Wirtschaftsförderung (Stand 2026)\nWir verarbeiten Ihre Angaben, um Ihre Anfrage zu beantworten (Art. 6 Abs. 1 lit. a und e DSGVO). Ihre Angaben werden verschlüsselt gespeichert, nur von den zuständigen Mitarbeiterinnen und Mitarbeitern gelesen und gelöscht, wenn sie für die Bearbeitung nicht mehr nötig sind. Sie können Ihre Einwilligung jederzeit widerrufen und Auskunft, Berichtigung oder Löschung verlangen.";
+
+/// The notice the forms show and a submission records: the office's own text or the standard.
+pub fn data_protection_notice(office: &Office) -> String {
+    std::fs::read_to_string(office.data.path.join("datenschutzhinweis.txt"))
+        .ok()
+        .filter(|text| !text.trim().is_empty())
+        .unwrap_or_else(|| STANDARD_NOTICE.to_owned())
+}
+
 /// The longest description the form takes.
 pub const DESCRIPTION_MAX_CHARS: usize = 5_000;
 
@@ -242,15 +255,15 @@ fn region_on_file(
     first.state.region.clone()
 }
 
-/// Takes a submission: checked, routed and received in one append. `notice` is the first line
-/// of the data-protection notice the sender agreed to. Answers the reference the sender is shown.
+/// Takes a submission: checked, routed and received in one append, recording the first line of
+/// the data-protection notice the sender agreed to. Answers the reference the sender is shown.
 pub async fn submit(
     office: &Office,
     form: &InquiryForm,
-    notice: &str,
     today: chrono::NaiveDate,
     entry: Entry<'_>,
 ) -> Result<Reference, SubmitError> {
+    let notice = data_protection_notice(office);
     let checked = check(office, form, entry)?;
     let region = region_on_file(office, &checked.personal.business, &checked.postal_code);
     let assignee = {

@@ -85,17 +85,8 @@ async fn enter(
         found_via: String::new(),
         consent: sent.consent,
     };
-    let notice = crate::ui::data_protection_notice(&state);
-    let today = crate::ui::today();
-    match submit(
-        &state.office,
-        &form,
-        &notice,
-        today,
-        Entry::CitizensOffice(&caller),
-    )
-    .await
-    {
+    let today = chrono::Local::now().date_naive();
+    match submit(&state.office, &form, today, Entry::CitizensOffice(&caller)).await {
         Ok(reference) => Ok((StatusCode::CREATED, Json(Entered { reference })).into_response()),
         Err(SubmitError::Invalid(errors)) => Err(ApiError::BadRequest(
             errors

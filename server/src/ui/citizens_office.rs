@@ -15,7 +15,7 @@ use axum::{
 };
 use wifo_app::{
     auth::Caller,
-    public_inquiry::{Entry, InquiryForm, SubmitError, submit as take},
+    public_inquiry::{Entry, InquiryForm, SubmitError, data_protection_notice, submit as take},
     roles::CITIZENS_OFFICE,
 };
 use wifo_domain::german;
@@ -33,7 +33,6 @@ use super::{
 };
 use crate::routes::Route;
 use crate::state::AppState;
-use crate::ui::data_protection_notice;
 
 struct Row {
     reference: String,
@@ -120,7 +119,7 @@ fn render(
             t: texts::Texts,
             topics: form.options("topic", &topics),
             form,
-            notice: data_protection_notice(state),
+            notice: data_protection_notice(&state.office),
             entered,
             rows,
         },
@@ -164,7 +163,6 @@ async fn enter(
     match take(
         &state.office,
         &form,
-        &data_protection_notice(&state),
         today(),
         Entry::CitizensOffice(&caller),
     )

@@ -34,9 +34,6 @@ pub mod texts;
 mod timeline;
 mod visits;
 
-/// The data-protection notice a sender agrees to (the office's own text or the standard one).
-pub(crate) use public::inquiry::notice as data_protection_notice;
-
 use axum::{Router, http::Method, middleware, routing::MethodRouter};
 use chrono::NaiveDate;
 use wifo_domain::{Decider, values::Role};

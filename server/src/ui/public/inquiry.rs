@@ -13,7 +13,9 @@ use axum::{
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::Response,
 };
-use wifo_app::public_inquiry::{Entry, InquiryForm, SubmitError, serde_plain_name, submit as take};
+use wifo_app::public_inquiry::{
+    Entry, InquiryForm, SubmitError, data_protection_notice, serde_plain_name, submit as take,
+};
 use wifo_domain::submission::FoundVia;
 use wifo_projections::queries::guide;
 
@@ -49,15 +51,6 @@ struct ThanksPage {
     reference: String,
 }
 
-/// The data-protection notice the sender agrees to: `datenschutzhinweis.txt` in the data
-/// directory if the office wrote one, else the standard text.
-pub(crate) fn notice(state: &AppState) -> String {
-    std::fs::read_to_string(state.office.data.path.join("datenschutzhinweis.txt"))
-        .ok()
-        .filter(|text| !text.trim().is_empty())
-        .unwrap_or_else(|| texts::get("public.notice").replace("\\n", "\n"))
-}
-
 fn page(state: &AppState, form: FormView, token: String, status: StatusCode) -> Response {
     let topics: Vec<(String, String)> =
         std::iter::once((String::new(), texts::get("form.choose").to_owned()))
@@ -83,7 +76,7 @@ fn page(state: &AppState, form: FormView, token: String, status: StatusCode) -> 
             found_via: form.options("found_via", &found_via),
             form,
             token: token.clone(),
-            notice: notice(state),
+            notice: data_protection_notice(&state.office),
         },
         status,
     );
@@ -182,15 +175,7 @@ pub(super) async fn submit(
         let form = kept(&input).refused(texts::get("public.busy"));
         return page(&state, form, token, StatusCode::SERVICE_UNAVAILABLE);
     };
-    match take(
-        &state.office,
-        &form,
-        &notice(&state),
-        today(),
-        Entry::Public,
-    )
-    .await
-    {
+    match take(&state.office, &form, today(), Entry::Public).await {
         Ok(reference) => pages::ok(&ThanksPage {
             page: Chrome::anonymous(texts::get("public.thanks_title")),
             t: texts::Texts,

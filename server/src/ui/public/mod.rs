@@ -4,7 +4,7 @@
 //! Also here, for every logged-in user: publishing or withdrawing one's own contact details.
 
 mod guide;
-pub(super) mod inquiry;
+mod inquiry;
 mod people;
 mod publish;
 
