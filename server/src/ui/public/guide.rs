@@ -1,7 +1,8 @@
 //! The Handreichung as businesses read it: every public topic with its guidance, the offices
 //! responsible and the people who answer it, a page per topic with the link to ask, and the
-//! same as a two-page A4 flyer (print stylesheet) with a short link per topic that counts an
-//! inquiry from it as coming from the flyer.
+//! same as a two-page A4 flyer (print stylesheet) with a short link and its QR code per topic,
+//! which count an inquiry from it as coming from the flyer. The QR code is drawn here as inline
+//! SVG (`qrcode`), so the flyer prints without loading anything.
 
 use askama::Template;
 use axum::{
@@ -22,13 +23,14 @@ use crate::ui::{
 struct GuidePage {
     page: Chrome,
     t: texts::Texts,
-    topics: Vec<ShownTopic>,
+    /// Each topic with, on the flyer, its link to ask and that link's QR code as SVG.
+    topics: Vec<(ShownTopic, String, String)>,
     flyer: bool,
-    base: String,
 }
 
-/// The address the flyer prints: the host the page was asked for.
-fn base(headers: &HeaderMap) -> String {
+/// The address the flyer prints: the host the page was asked for, with the scheme the office
+/// serves (`https` behind TLS, as `--secure-cookies` says).
+fn base(headers: &HeaderMap, secure: bool) -> String {
     let host = headers
         .get(axum::http::header::HOST)
         .and_then(|value| value.to_str().ok())
@@ -37,7 +39,27 @@ fn base(headers: &HeaderMap) -> String {
                 .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
         })
         .unwrap_or("localhost");
-    format!("{host}/themen")
+    format!("{}://{host}/themen", if secure { "https" } else { "http" })
+}
+
+/// `address` as a QR code in inline SVG (without the XML declaration), black on white, with a
+/// title for screen readers; empty if the address cannot be encoded.
+fn qr_svg(address: &str) -> String {
+    let Ok(code) = qrcode::QrCode::new(address.as_bytes()) else {
+        return String::new();
+    };
+    let svg = code
+        .render::<qrcode::render::svg::Color<'_>>()
+        .min_dimensions(132, 132)
+        .build();
+    match svg.find("<svg") {
+        Some(start) => svg[start..].replacen(
+            "<svg ",
+            &format!(r#"<svg role="img" aria-label="QR-Code: {address}" "#),
+            1,
+        ),
+        None => String::new(),
+    }
 }
 
 fn shown(state: &AppState, headers: &HeaderMap, flyer: bool) -> Response {
@@ -47,12 +69,23 @@ fn shown(state: &AppState, headers: &HeaderMap, flyer: bool) -> Response {
     } else {
         texts::get("public.guide_title")
     };
+    let base = base(headers, state.config.secure_cookies);
+    let topics = topics
+        .into_iter()
+        .map(|topic| {
+            if !flyer {
+                return (topic, String::new(), String::new());
+            }
+            let ask = format!("{base}/{}?quelle=flyer", topic.code);
+            let qr = qr_svg(&ask);
+            (topic, ask, qr)
+        })
+        .collect();
     pages::ok(&GuidePage {
         page: Chrome::anonymous(title),
         t: texts::Texts,
         topics,
         flyer,
-        base: base(headers),
     })
 }
 

@@ -15,6 +15,7 @@ mod concurrency;
 mod consistency;
 mod disk_full;
 mod flood;
+mod flyer;
 mod forms;
 mod lists;
 mod matrix;
