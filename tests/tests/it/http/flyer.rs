@@ -6,10 +6,17 @@ use anyhow::{Context, anyhow, ensure};
 
 use super::{public_face::publish_the_guide, spawn_app};
 
-/// The QR codes of a page: (aria-label, the SVG's width and height, its dark rectangles).
-fn qr_codes(html: &str) -> anyhow::Result<Vec<(String, usize, Vec<[usize; 4]>)>> {
+/// One drawn QR code: its aria-label, the SVG's width (= height) and its dark rectangles
+/// `[left, top, width, height]`.
+type Drawn = (String, usize, Vec<[usize; 4]>);
+
+/// The QR codes of a page.
+fn qr_codes(html: &str) -> anyhow::Result<Vec<Drawn>> {
     let mut codes = Vec::new();
-    for svg in html.split(r#"<svg role="img" aria-label="QR-Code: "#).skip(1) {
+    for svg in html
+        .split(r#"<svg role="img" aria-label="QR-Code: "#)
+        .skip(1)
+    {
         let label = svg.split('"').next().unwrap_or_default().to_owned();
         let width: usize = svg
             .split(r#" width=""#)
@@ -18,7 +25,7 @@ fn qr_codes(html: &str) -> anyhow::Result<Vec<(String, usize, Vec<[usize; 4]>)>>
             .context("no width")?
             .parse()?;
         let path = svg
-            .split(r#"<path fill="#000" d=""#)
+            .split(r##"<path fill="#000" d=""##)
             .nth(1)
             .and_then(|rest| rest.split('"').next())
             .context("no path")?;
@@ -48,9 +55,8 @@ fn decode(width: usize, rects: &[[usize; 4]]) -> anyhow::Result<String> {
             }
         }
     }
-    let mut image = rqrr::PreparedImage::prepare_from_greyscale(width, width, |x, y| {
-        pixels[y * width + x]
-    });
+    let mut image =
+        rqrr::PreparedImage::prepare_from_greyscale(width, width, |x, y| pixels[y * width + x]);
     let grids = image.detect_grids();
     let grid = grids.first().ok_or_else(|| anyhow!("no QR code found"))?;
     let (_, content) = grid
@@ -72,7 +78,10 @@ async fn each_public_topic_on_the_flyer_has_a_qr_code_that_leads_to_its_form_fro
     let (label, width, rects) = &codes[0];
     let address = format!("{}/themen/foerderung?quelle=flyer", app.address);
     ensure!(*label == address, "labelled {label}");
-    ensure!(decode(*width, rects)? == address, "the code reads otherwise");
+    ensure!(
+        decode(*width, rects)? == address,
+        "the code reads otherwise"
+    );
 
     let topic = visitor
         .get("/themen/foerderung?quelle=flyer")
@@ -88,6 +97,9 @@ async fn each_public_topic_on_the_flyer_has_a_qr_code_that_leads_to_its_form_fro
         .await?
         .text()
         .await?;
-    ensure!(form.contains(r#"<option value="flyer" selected>"#), "{form:.400}");
+    ensure!(
+        form.contains(r#"<option value="flyer" selected>"#),
+        "{form:.400}"
+    );
     Ok(())
 }
