@@ -89,7 +89,7 @@ async fn each_public_topic_on_the_flyer_has_a_qr_code_that_leads_to_its_form_fro
         .text()
         .await?;
     ensure!(
-        topic.contains("/anfrage?thema=foerderung&amp;quelle=flyer"),
+        topic.contains("/anfrage?thema=foerderung&#38;quelle=flyer"),
         "the topic page does not pass the flyer on"
     );
     let form = visitor
