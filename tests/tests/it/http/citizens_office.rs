@@ -80,6 +80,7 @@ async fn the_buergerbuero_enters_an_inquiry_and_follows_its_status_and_reads_not
             &json!({"answered_on": today(), "answer": "Ja, das Förderprogramm passt."}),
         )
         .await?;
+    app.settled().await?;
     let (list, _) = office.read("/api/v1/citizens-office/inquiries").await?;
     assert_eq!(list["entries"][0]["reference"], reference.as_str());
     assert_eq!(list["entries"][0]["status"]["state"], "answered");

@@ -205,6 +205,19 @@ impl TestApp {
         Ok(self.state.data.store.head().await?)
     }
 
+    /// Waits (at most 5 s) until the views hold every event written so far: for reads that no
+    /// session's read-your-writes covers (a visitor's public page, a list of another user's work).
+    pub(crate) async fn settled(&self) -> anyhow::Result<()> {
+        let head = self.head().await?;
+        for _ in 0..500 {
+            if self.state.projections.read().position.0 >= head.0 {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        Err(anyhow!("the views did not reach position {}", head.0))
+    }
+
     /// A client without credentials.
     pub(crate) fn anonymous(&self) -> anyhow::Result<Client> {
         Ok(Client {

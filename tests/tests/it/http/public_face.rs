@@ -96,7 +96,8 @@ pub(super) async fn publish_the_guide(app: &TestApp) -> anyhow::Result<()> {
         status.is_success(),
         "publishing answered {status}: {body:.300}"
     );
-    Ok(())
+    // Visitors have no session whose writes a page would wait for.
+    app.settled().await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -269,6 +270,7 @@ async fn a_withdrawn_publication_takes_the_person_off_the_public_pages() -> anyh
     staff
         .write("/api/v1/me/publication/withdraw", &json!({}))
         .await?;
+    app.settled().await?;
     let people = visitor.get("/ansprechpartner").await?.text().await?;
     ensure!(
         !people.contains("staff@bezirk.example"),
