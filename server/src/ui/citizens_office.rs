@@ -15,7 +15,7 @@ use axum::{
 };
 use wifo_app::{
     auth::Caller,
-    public_inquiry::{Entry, InquiryForm, SubmitError, data_protection_notice, submit as take},
+    public_inquiry::{Entry, SubmitError, data_protection_notice, submit as take},
     roles::CITIZENS_OFFICE,
 };
 use wifo_domain::german;
@@ -29,6 +29,7 @@ use super::{
     form::{Choice, FormView, Input},
     page,
     pages::{self, Chrome},
+    public::inquiry_form,
     ready, texts, today,
 };
 use crate::routes::Route;
@@ -148,18 +149,7 @@ async fn enter(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     let mut input = Input::new(pairs);
-    let form = InquiryForm {
-        business: input.get("business").to_owned(),
-        contact: input.get("contact").to_owned(),
-        email: input.get("email").to_owned(),
-        phone: input.get("phone").to_owned(),
-        street: input.get("street").to_owned(),
-        postal_code: input.get("postal_code").to_owned(),
-        topic: input.get("topic").to_owned(),
-        description: input.get("description").to_owned(),
-        found_via: String::new(),
-        consent: input.checked("consent"),
-    };
+    let form = inquiry_form(&input);
     match take(
         &state.office,
         &form,

@@ -115,6 +115,23 @@ pub(super) async fn form(State(state): State<AppState>, Query(preset): Query<Pre
     page(&state, FormView::with(&values), new_token(), StatusCode::OK)
 }
 
+/// The inquiry as typed into the form's fields — the public form's and the Bürgerbüro's, which
+/// share their names (the Bürgerbüro's has no `found_via`).
+pub(in crate::ui) fn inquiry_form(input: &Input) -> InquiryForm {
+    InquiryForm {
+        business: input.get("business").to_owned(),
+        contact: input.get("contact").to_owned(),
+        email: input.get("email").to_owned(),
+        phone: input.get("phone").to_owned(),
+        street: input.get("street").to_owned(),
+        postal_code: input.get("postal_code").to_owned(),
+        topic: input.get("topic").to_owned(),
+        description: input.get("description").to_owned(),
+        found_via: input.get("found_via").to_owned(),
+        consent: input.checked("consent"),
+    }
+}
+
 fn cookie_token(headers: &HeaderMap) -> Option<String> {
     headers
         .get_all(header::COOKIE)
@@ -157,18 +174,7 @@ pub(super) async fn submit(
         let form = kept(&input).refused(texts::get("public.refused"));
         return page(&state, form, token, StatusCode::UNPROCESSABLE_ENTITY);
     }
-    let form = InquiryForm {
-        business: input.get("business").to_owned(),
-        contact: input.get("contact").to_owned(),
-        email: input.get("email").to_owned(),
-        phone: input.get("phone").to_owned(),
-        street: input.get("street").to_owned(),
-        postal_code: input.get("postal_code").to_owned(),
-        topic: input.get("topic").to_owned(),
-        description: input.get("description").to_owned(),
-        found_via: input.get("found_via").to_owned(),
-        consent: input.checked("consent"),
-    };
+    let form = inquiry_form(&input);
     let Ok(Ok(_permit)) =
         tokio::time::timeout(Duration::from_secs(5), state.submissions.working.acquire()).await
     else {

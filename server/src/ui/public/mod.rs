@@ -5,6 +5,7 @@
 
 mod guide;
 mod inquiry;
+pub(super) use inquiry::inquiry_form;
 mod people;
 mod publish;
 
