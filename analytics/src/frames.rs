@@ -12,8 +12,7 @@ use std::ops::RangeInclusive;
 use chrono::NaiveDate;
 use polars::prelude::*;
 use wifo_domain::{
-    cooperation::Status as CooperationStatus,
-    organization::{OrganizationKind, Status as OrganizationStatus},
+    cooperation::Status as CooperationStatus, organization::Status as OrganizationStatus,
 };
 use wifo_projections::facts::{FactTables, InquiryStep, VisitOutcome};
 use wifo_projections::queries::holidays::response_working_days;
@@ -58,6 +57,12 @@ pub struct Frames {
     pub cooperations: DataFrame,
     /// `cooperation, partner`.
     pub cooperation_partners: DataFrame,
+    /// The businesses that existed on the last day of a report's period and on the same day a
+    /// year earlier: `organization, day, region, section, size_class` as they were that day
+    /// (empty in the frames of every row, `from_facts`).
+    pub business_stock: DataFrame,
+    /// `organization, change (registered | closed), day, region, section, size_class`.
+    pub business_changes: DataFrame,
 }
 
 /// Keys of merged organizations → key of the survivor; facts of a duplicate count for the
@@ -258,6 +263,15 @@ impl Frames {
         ])?;
         let (organizations, memberships) = organization_frames(facts)?;
         let (cooperations, cooperation_partners) = cooperation_frames(facts)?;
+        let stock_days: Vec<NaiveDate> = window
+            .as_ref()
+            .map(|days| {
+                let end = date_of(*days.end());
+                vec![end, crate::stats::months_before(end, 12)]
+            })
+            .unwrap_or_default();
+        let business_stock = crate::business_frames::stock(facts, &stock_days)?;
+        let business_changes = crate::business_frames::changes(facts)?;
         Ok(Self {
             visits,
             visit_staff,
@@ -273,6 +287,8 @@ impl Frames {
             memberships,
             cooperations,
             cooperation_partners,
+            business_stock,
+            business_changes,
         })
     }
 
@@ -317,10 +333,7 @@ fn organization_frames(facts: &FactTables) -> PolarsResult<(DataFrame, DataFrame
         }
         id.push(*organization);
         kind.push(organization_kind.label());
-        business.push(matches!(
-            organization_kind,
-            OrganizationKind::Company | OrganizationKind::SoleTrader
-        ));
+        business.push(organization_kind.is_business());
         active.push(state.status == OrganizationStatus::Active);
         region.push(text(state.region.as_ref()));
         sector.push(text(state.profile.sector.as_ref()));

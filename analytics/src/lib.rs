@@ -6,19 +6,21 @@
 //! a summary of the key figures (`summary.rs`) and the proposals.
 
 pub mod agenda;
+mod business_frames;
 mod columns;
 pub mod dashboard;
 pub mod frames;
 pub mod key_figures;
 pub mod model;
 pub mod output;
+pub mod portrait;
 pub mod stats;
 pub mod summary;
 pub mod tables;
 
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
 use wifo_domain::{
     german, ids::OrganizationId, organization::OrganizationKind, values::RegionCode,
@@ -88,6 +90,24 @@ impl ReportRequest {
         })
     }
 
+    /// The figures of a year as every page that picks a year shows them (the lead's dashboard,
+    /// the region portraits): a past year whole, the running year from 1 January up to
+    /// `today` — each against the same days a year earlier.
+    pub fn of_year(year: i32, today: NaiveDate) -> Result<Self, AnalyticsError> {
+        let (Some(from), Some(end_of_year)) = (
+            NaiveDate::from_ymd_opt(year, 1, 1),
+            NaiveDate::from_ymd_opt(year, 12, 31),
+        ) else {
+            return Err(AnalyticsError::InvalidPeriod(format!("Jahr {year}")));
+        };
+        let to = if year == today.year() {
+            today
+        } else {
+            end_of_year
+        };
+        Self::leadership(from, to)
+    }
+
     /// The interim report to the district council for any period.
     pub fn leadership(from: NaiveDate, to: NaiveDate) -> Result<Self, AnalyticsError> {
         if to < from {
@@ -151,12 +171,7 @@ pub fn labels(facts: &FactTables) -> Labels {
         partners: facts
             .organizations
             .iter()
-            .filter(|(_, record)| {
-                !matches!(
-                    record.state.kind,
-                    None | Some(OrganizationKind::Company | OrganizationKind::SoleTrader)
-                )
-            })
+            .filter(|(_, record)| !record.state.kind.is_none_or(OrganizationKind::is_business))
             .filter_map(|(id, record)| {
                 record
                     .state
@@ -203,6 +218,17 @@ pub fn build_report_from(
     let started = Instant::now();
     let agenda = agenda::agenda(&context, &visits, &topics, &inquiries, &cooperations)?;
     timed("Themenvorschläge", started);
+    let started = Instant::now();
+    let regions = match partner {
+        Some(_) => Vec::new(),
+        None => portrait::region_lines(
+            frames,
+            labels,
+            request,
+            wifo_domain::values::RegionLevel::Bezirksregion,
+        )?,
+    };
+    timed("Bezirksregionen", started);
 
     let title = match request.kind {
         ReportKind::Klausur => format!("Klausur-Statistik {}", request.from.format("%Y")),
@@ -229,6 +255,7 @@ pub fn build_report_from(
         cooperations,
         gatherings,
         agenda,
+        regions,
     })
 }
 

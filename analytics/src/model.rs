@@ -24,6 +24,9 @@ pub struct Report {
     /// Proposals for next year's agenda, most pressing first: at most
     /// [`crate::agenda::MAX_PROPOSALS`], one per subject.
     pub agenda: Vec<AgendaProposal>,
+    /// Every Bezirksregion (within the region filter) with the headline figures of its
+    /// portrait; empty in a report about one partner, whose figures are not regional.
+    pub regions: Vec<crate::portrait::RegionFigures>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]

@@ -10,6 +10,7 @@ use crate::model::{AgendaProposal, Count, KeyedCount, Measure, Report};
 use crate::summary::{FigureValue, key_figures};
 
 mod inquiries;
+pub mod regions;
 mod visits;
 
 /// A count as a cell.
@@ -269,6 +270,14 @@ pub fn tables(report: &Report) -> Vec<Table> {
             })
             .collect(),
     });
+    if !report.regions.is_empty() {
+        tables.push(regions::region_lines_table(
+            "bezirksregionen",
+            "Bezirksregionen",
+            "Bezirksregionen im Überblick",
+            &report.regions,
+        ));
+    }
     tables
 }
 

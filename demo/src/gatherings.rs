@@ -12,7 +12,7 @@ use wifo_domain::{
     contact::Channel,
     gathering::{
         Attendance, CancelGathering, GatheringCommand, GatheringKind, HoldGathering, InviteGuests,
-        MilestoneRef, PlanGathering, RecordRegistration, RescheduleGathering,
+        MilestoneRef, PlanGathering, RecordRegistration, RescheduleGathering, SetGatheringAgenda,
     },
     ids::{OrganizationId, PersonId},
 };
@@ -20,7 +20,7 @@ use wifo_domain::{
 use super::{
     calendar::{add_workdays, sub_days},
     contacts::{self, Logged},
-    plan::{Action, Plan, text, title},
+    plan::{Action, Plan, code, text, title},
     program::{Audience, Fate, Occasion, PlannedBy, Program},
     topics,
     world::World,
@@ -76,6 +76,23 @@ fn gathering(
                 cooperation: program.agreement.id,
                 milestone,
             }),
+        }),
+    );
+    // What the gathering is about and which offices take part: a Branchengespräch or a
+    // Sprechtag brings the offices to the businesses („Gewerbe trifft Ämter“).
+    let (topics, offices): (&[&str], &[&str]) = match kind {
+        GatheringKind::IndustryDialogue | GatheringKind::ConsultationDay => {
+            (&["fachkraefte", "verkehr"], &["ordnungsamt"])
+        }
+        GatheringKind::TopicDay => (&["fachkraefte"], &[]),
+        _ => (&["foerderung"], &[]),
+    };
+    push(
+        occasion.planned_on,
+        GatheringCommand::SetAgenda(SetGatheringAgenda {
+            gathering,
+            topics: topics.iter().map(|topic| code(topic)).collect(),
+            offices: offices.iter().map(|office| code(office)).collect(),
         }),
     );
     let final_date = occasion.final_date();

@@ -3,13 +3,14 @@
 //! `berlin-lor-2021.csv` when it can be found, else a built-in excerpt with real codes. The file
 //! has the quirks of real open data: a UTF-8 BOM, codes with leading zeros that must stay text,
 //! names with double blanks and a last column with a leading blank; a broken row is reported by
-//! its line number, never skipped.
+//! its line number, never skipped. The map outlines of the Bezirk and its Prognoseräume come from
+//! the reference GeoJSON files the same way, through the importer of `wifo import geometry`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use wifo_domain::{
-    taxonomy::Entry,
+    taxonomy::{Entry, RegionOutline},
     values::{RegionCode, RegionLevel},
 };
 
@@ -35,6 +36,9 @@ pub struct RegionSet {
     pub planungsraeume: Vec<Region>,
     /// The file read, or `None` for the built-in excerpt.
     pub source: Option<PathBuf>,
+    /// Map outlines of the Bezirk and its Prognoseräume, from the reference GeoJSON files when
+    /// they are found (none with the built-in excerpt: its pages show tables without maps).
+    pub outlines: Vec<RegionOutline>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -51,6 +55,8 @@ pub enum RegionError {
     },
     #[error("{path}: keine Planungsräume für den Bezirk {bezirk}")]
     NoRows { path: PathBuf, bezirk: String },
+    #[error("{path}: {reason}")]
+    Outlines { path: PathBuf, reason: String },
 }
 
 impl RegionSet {
@@ -181,6 +187,7 @@ pub fn load_lor(path: &Path, bezirk: &str) -> Result<RegionSet, RegionError> {
         bezirksregionen: regions(bezirksregionen),
         planungsraeume: regions(planungsraeume),
         source: Some(path.to_owned()),
+        outlines: Vec::new(),
     })
 }
 
@@ -214,10 +221,46 @@ pub fn find_reference_file(name: &str) -> Option<PathBuf> {
 /// Pankow's regions: from the LOR file when it is found, else the built-in excerpt. A file that
 /// is found but broken is an error, not a reason to fall back silently.
 pub fn pankow() -> Result<RegionSet, RegionError> {
-    match find_reference_file(LOR_FILE) {
-        Some(path) => load_lor(&path, PANKOW),
-        None => Ok(builtin_pankow()),
+    let mut regions = match find_reference_file(LOR_FILE) {
+        Some(path) => load_lor(&path, PANKOW)?,
+        None => builtin_pankow(),
+    };
+    let known: BTreeSet<String> = regions
+        .taxonomy_entries()
+        .into_iter()
+        .map(|entry| entry.code)
+        .collect();
+    for name in OUTLINE_FILES {
+        if let Some(path) = find_reference_file(name) {
+            regions.outlines.extend(load_outlines(&path, &known)?);
+        }
     }
+    Ok(regions)
+}
+
+/// The reference outlines: Bezirke and Prognoseräume (finer levels have none).
+const OUTLINE_FILES: [&str; 2] = [
+    "berlin-bezirke.geojson",
+    "berlin-lor-2021-prognoseraeume.geojson",
+];
+
+/// The credit the reference outlines require (see `../shared/data/README.md`).
+pub const OUTLINE_SOURCE: &str = "Umrisse: Amt für Statistik Berlin-Brandenburg, LOR 2021 \
+     (CC BY 3.0 DE), über das Datenprodukt „berlin-lor-geodata“ (CC BY 4.0), vereinfacht";
+
+/// The outlines of `known` regions in a GeoJSON file; a feature that cannot be read is an error.
+fn load_outlines(path: &Path, known: &BTreeSet<String>) -> Result<Vec<RegionOutline>, RegionError> {
+    let failed = |reason: String| RegionError::Outlines {
+        path: path.to_owned(),
+        reason,
+    };
+    let bytes = std::fs::read(path).map_err(|error| failed(error.to_string()))?;
+    let plan = wifo_exchange::geometry::outlines(&bytes, known, OUTLINE_SOURCE)
+        .map_err(|error| failed(error.to_string()))?;
+    if let Some(error) = plan.errors.first() {
+        return Err(failed(error.to_string()));
+    }
+    Ok(plan.command.outlines)
 }
 
 /// `(code, name)` of Pankow's Prognoseräume, Bezirksregionen and some Planungsräume (LOR 2021).
@@ -302,6 +345,7 @@ pub fn builtin_pankow() -> RegionSet {
         bezirksregionen: take(RegionLevel::Bezirksregion),
         planungsraeume: take(RegionLevel::Planungsraum),
         source: None,
+        outlines: Vec::new(),
     }
 }
 

@@ -6,8 +6,8 @@
 use wifo_domain::{
     defaults::default_taxonomy_commands,
     taxonomy::{
-        DefineEntries, Entry, ReactivateEntry, RenameEntry, RetireEntry, TaxonomyCommand,
-        TaxonomyKind,
+        DefineEntries, DrawOutlines, Entry, ReactivateEntry, RenameEntry, RetireEntry,
+        TaxonomyCommand, TaxonomyKind,
     },
 };
 
@@ -41,6 +41,17 @@ pub(crate) fn push_steps(plan: &mut Plan, calendar: &Calendar, regions: &RegionS
                 taxonomy,
                 entries,
                 skip_existing: false,
+            }),
+        );
+    }
+    if !regions.outlines.is_empty() {
+        plan.push(
+            calendar.start,
+            ADMIN,
+            TaxonomyCommand::DrawOutlines(DrawOutlines {
+                taxonomy: TaxonomyKind::Regions,
+                source: super::regions::OUTLINE_SOURCE.to_owned(),
+                outlines: regions.outlines.clone(),
             }),
         );
     }

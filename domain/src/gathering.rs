@@ -14,7 +14,7 @@ use crate::{
     decider::Decider,
     decider::DomainEvent,
     ids::{CooperationId, GatheringId, MilestoneId, OrganizationId, PersonId},
-    values::{Text, Title},
+    values::{Code, Text, Title},
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -199,9 +199,20 @@ pub struct CancelGathering {
     pub reason: Text,
 }
 
+/// The topics a gathering treats (Gewerbe trifft Ämter, Branchengespräch) and the offices that
+/// take part; sent again, it replaces both lists (the correction). Also after the gathering:
+/// what was raised there.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct SetGatheringAgenda {
+    pub gathering: GatheringId,
+    pub topics: Vec<Code>,
+    pub offices: Vec<Code>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum GatheringCommand {
     Plan(PlanGathering),
+    SetAgenda(SetGatheringAgenda),
     Reschedule(RescheduleGathering),
     Invite(InviteGuests),
     RecordRegistration(RecordRegistration),
@@ -258,6 +269,13 @@ pub enum GatheringEvent {
         cancelled_on: NaiveDate,
         reason: Text,
     },
+    /// Topics and participating offices, sorted and without repeats.
+    #[serde(rename = "GatheringAgendaSet")]
+    AgendaSet {
+        gathering: GatheringId,
+        topics: Vec<Code>,
+        offices: Vec<Code>,
+    },
 }
 
 impl GatheringEvent {
@@ -269,7 +287,8 @@ impl GatheringEvent {
             | Self::Invited { gathering, .. }
             | Self::RegistrationRecorded { gathering, .. }
             | Self::Held { gathering, .. }
-            | Self::Cancelled { gathering, .. } => *gathering,
+            | Self::Cancelled { gathering, .. }
+            | Self::AgendaSet { gathering, .. } => *gathering,
         }
     }
 }
@@ -282,6 +301,7 @@ impl DomainEvent for GatheringEvent {
         "GatheringRegistrationRecorded",
         "GatheringHeld",
         "GatheringCancelled",
+        "GatheringAgendaSet",
     ];
 }
 
@@ -317,6 +337,12 @@ pub struct GatheringState {
     pub registrations: Vec<Registration>,
     pub attendance: Vec<Attendance>,
     pub other_attendees: u32,
+    /// Topics treated (taxonomy `topics`).
+    #[serde(default)]
+    pub topics: Vec<Code>,
+    /// Offices taking part (taxonomy `offices`).
+    #[serde(default)]
+    pub offices: Vec<Code>,
 }
 
 impl GatheringState {
@@ -341,6 +367,7 @@ impl Decider for Gathering {
         use GatheringCommand as C;
         let id = match command {
             C::Plan(c) => c.gathering,
+            C::SetAgenda(c) => c.gathering,
             C::Reschedule(c) => c.gathering,
             C::Invite(c) => c.gathering,
             C::RecordRegistration(c) => c.gathering,
@@ -416,6 +443,12 @@ impl Decider for Gathering {
                     cancelled_on: *cancelled_on,
                 };
             }
+            E::AgendaSet {
+                topics, offices, ..
+            } => {
+                state.topics = topics.clone();
+                state.offices = offices.clone();
+            }
         }
         state
     }
@@ -424,6 +457,7 @@ impl Decider for Gathering {
         use GatheringCommand as C;
         match command {
             C::Plan(c) => vec![BusinessDate::planned("Veranstaltung am", c.date)],
+            C::SetAgenda(_) => vec![],
             C::Reschedule(c) => vec![BusinessDate::planned("Veranstaltung am", c.date)],
             C::Invite(c) => vec![BusinessDate::happened("eingeladen am", c.invited_on)],
             C::RecordRegistration(c) => {
@@ -454,6 +488,26 @@ impl Decider for Gathering {
                 milestone: c.milestone,
             }]);
         }
+        if let C::SetAgenda(c) = command {
+            if state.status == Status::NotPlanned {
+                return Err(GatheringError::NotPlanned);
+            }
+            let sorted = |codes: &[Code]| {
+                let mut codes = codes.to_vec();
+                codes.sort();
+                codes.dedup();
+                codes
+            };
+            let (topics, offices) = (sorted(&c.topics), sorted(&c.offices));
+            if topics == state.topics && offices == state.offices {
+                return Ok(vec![]);
+            }
+            return Ok(vec![E::AgendaSet {
+                gathering: c.gathering,
+                topics,
+                offices,
+            }]);
+        }
         // Once held or cancelled a gathering is history: no more invitations, registrations,
         // reschedulings, and a held gathering cannot be cancelled.
         match state.status {
@@ -465,7 +519,7 @@ impl Decider for Gathering {
             Status::Planned => {}
         }
         let events = match command {
-            C::Plan(_) => unreachable!("handled above"),
+            C::Plan(_) | C::SetAgenda(_) => unreachable!("handled above"),
             C::Reschedule(c) => {
                 if state.date == Some(c.date) {
                     return Ok(vec![]);

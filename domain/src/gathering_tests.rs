@@ -341,3 +341,65 @@ fn gathering_kinds_have_distinct_german_labels() {
     assert_eq!(labels.len(), GatheringKind::ALL.len());
     assert_eq!(GatheringKind::IndustryDialogue.label(), "Branchengespräch");
 }
+
+fn codes(list: &[&str]) -> Vec<Code> {
+    list.iter().map(|code| Code::parse(code).unwrap()).collect()
+}
+
+fn set_agenda(topics: &[&str], offices: &[&str]) -> GatheringCommand {
+    GatheringCommand::SetAgenda(SetGatheringAgenda {
+        gathering: gid(),
+        topics: codes(topics),
+        offices: codes(offices),
+    })
+}
+
+fn agenda_set(topics: &[&str], offices: &[&str]) -> GatheringEvent {
+    GatheringEvent::AgendaSet {
+        gathering: gid(),
+        topics: codes(topics),
+        offices: codes(offices),
+    }
+}
+
+#[test]
+fn an_agenda_is_recorded_sorted_without_repeats_before_and_after_the_gathering() {
+    given::<Gathering>(vec![planned()])
+        .when(set_agenda(
+            &["genehmigung", "fachkraefte", "genehmigung"],
+            &["ordnungsamt"],
+        ))
+        .then(vec![agenda_set(
+            &["fachkraefte", "genehmigung"],
+            &["ordnungsamt"],
+        )]);
+    given::<Gathering>(vec![planned(), invited(), held()])
+        .when(set_agenda(&["flaechen"], &[]))
+        .then(vec![agenda_set(&["flaechen"], &[])]);
+}
+
+#[test]
+fn the_same_agenda_again_writes_nothing_and_a_new_one_replaces_it() {
+    let before = vec![planned(), agenda_set(&["fachkraefte"], &["bauamt"])];
+    given::<Gathering>(before.clone())
+        .when(set_agenda(&["fachkraefte"], &["bauamt"]))
+        .then(vec![]);
+    given::<Gathering>(before.clone())
+        .when(set_agenda(&[], &["bauamt"]))
+        .then(vec![agenda_set(&[], &["bauamt"])]);
+    let state = before
+        .iter()
+        .chain([agenda_set(&["flaechen"], &[])].iter())
+        .fold(GatheringState::default(), |state, event| {
+            Gathering::evolve(state, event)
+        });
+    assert_eq!(state.topics, codes(&["flaechen"]));
+    assert!(state.offices.is_empty());
+}
+
+#[test]
+fn an_unplanned_gathering_has_no_agenda() {
+    given::<Gathering>(vec![])
+        .when(set_agenda(&["fachkraefte"], &[]))
+        .then_error(GatheringError::NotPlanned);
+}

@@ -19,6 +19,16 @@ pub fn date(date: NaiveDate) -> String {
     date.format("%d.%m.%Y").to_string()
 }
 
+/// A range of days within one year as `01.01.–02.12.2026` (across years both in full).
+pub fn period(from: NaiveDate, to: NaiveDate) -> String {
+    use chrono::Datelike;
+    if from.year() == to.year() {
+        format!("{}–{}", from.format("%d.%m."), date(to))
+    } else {
+        format!("{}–{}", date(from), date(to))
+    }
+}
+
 /// `21.11.2026`, or an empty string.
 pub fn optional_date(date: Option<NaiveDate>) -> String {
     date.map(self::date).unwrap_or_default()
@@ -120,6 +130,19 @@ pub fn signed_percent(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn periods_name_the_year_once_within_a_year() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(
+            period(day(2026, 1, 1), day(2026, 12, 7)),
+            "01.01.–07.12.2026"
+        );
+        assert_eq!(
+            period(day(2025, 12, 1), day(2026, 1, 31)),
+            "01.12.2025–31.01.2026"
+        );
+    }
 
     #[test]
     fn numbers_are_german() {

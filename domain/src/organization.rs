@@ -102,6 +102,15 @@ impl OrganizationKind {
             OrganizationKind::Other => "Sonstige",
         }
     }
+
+    /// A business the office looks after (company or sole trader), as every figure about
+    /// businesses — coverage, stock, at-risk list — counts them.
+    pub fn is_business(self) -> bool {
+        matches!(
+            self,
+            OrganizationKind::Company | OrganizationKind::SoleTrader
+        )
+    }
 }
 
 /// Master data besides name and address; replaced as a whole by `UpdateProfile`.

@@ -15,6 +15,10 @@ use crate::{
     values::{Code, InvalidValue, RegionCode, Title, WzCode},
 };
 
+#[path = "taxonomy_outlines.rs"]
+mod outlines;
+pub use outlines::{DrawOutlines, DrawnOutline, RegionOutline};
+
 // ---------------------------------------------------------------------------------------------
 // Errors
 
@@ -54,6 +58,16 @@ pub enum TaxonomyError {
     NotRetired(String),
     #[error("„{code}“ hat noch {count} aktive Untereinträge")]
     HasActiveChildren { code: String, count: usize },
+    #[error("Umrisse gibt es nur für Regionen, nicht für {}", .0.label())]
+    OutlinesOnlyForRegions(TaxonomyKind),
+    #[error("Ungültiger Umriss für „{code}“: {reason}")]
+    InvalidOutline { code: String, reason: InvalidValue },
+    #[error("Die Quellenangabe der Umrisse fehlt oder ist ungültig: {0}")]
+    InvalidSource(InvalidValue),
+    #[error("Die Datei enthält keinen Umriss")]
+    NoOutlines,
+    #[error("Keine neuen oder geänderten Umrisse: alle sind bereits so übernommen")]
+    OutlinesUnchanged,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -207,6 +221,7 @@ pub enum TaxonomyCommand {
     Rename(RenameEntry),
     Retire(RetireEntry),
     Reactivate(ReactivateEntry),
+    DrawOutlines(DrawOutlines),
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -235,6 +250,13 @@ pub enum TaxonomyEvent {
         taxonomy: TaxonomyKind,
         code: String,
     },
+    /// Map outlines of regions, with the source a map drawn from them must name.
+    #[serde(rename = "RegionOutlinesImported")]
+    OutlinesImported {
+        taxonomy: TaxonomyKind,
+        source: String,
+        outlines: Vec<RegionOutline>,
+    },
 }
 
 impl TaxonomyEvent {
@@ -244,7 +266,8 @@ impl TaxonomyEvent {
             Self::EntriesDefined { taxonomy, .. }
             | Self::EntryRenamed { taxonomy, .. }
             | Self::EntryRetired { taxonomy, .. }
-            | Self::EntryReactivated { taxonomy, .. } => *taxonomy,
+            | Self::EntryReactivated { taxonomy, .. }
+            | Self::OutlinesImported { taxonomy, .. } => *taxonomy,
         }
     }
 }
@@ -255,6 +278,7 @@ impl DomainEvent for TaxonomyEvent {
         "TaxonomyEntryRenamed",
         "TaxonomyEntryRetired",
         "TaxonomyEntryReactivated",
+        "RegionOutlinesImported",
     ];
 }
 
@@ -272,6 +296,9 @@ pub struct DefinedEntry {
 pub struct TaxonomyState {
     /// Every entry ever defined, by canonical code.
     pub entries: BTreeMap<String, DefinedEntry>,
+    /// Map outlines by region code (regions only; the latest import of a code counts).
+    #[serde(default)]
+    pub outlines: BTreeMap<String, DrawnOutline>,
 }
 
 impl TaxonomyState {
@@ -302,6 +329,7 @@ impl Decider for Taxonomy {
             C::Rename(c) => c.taxonomy,
             C::Retire(c) => c.taxonomy,
             C::Reactivate(c) => c.taxonomy,
+            C::DrawOutlines(c) => c.taxonomy,
         };
         kind.as_str().to_owned()
     }
@@ -336,6 +364,19 @@ impl Decider for Taxonomy {
                     entry.retired = false;
                 }
             }
+            E::OutlinesImported {
+                source, outlines, ..
+            } => {
+                for drawn in outlines {
+                    state.outlines.insert(
+                        drawn.code.clone(),
+                        DrawnOutline {
+                            outline: drawn.outline.clone(),
+                            source: source.clone(),
+                        },
+                    );
+                }
+            }
         }
         state
     }
@@ -348,6 +389,7 @@ impl Decider for Taxonomy {
         use TaxonomyEvent as E;
         let events = match command {
             C::Define(c) => return define(c, state),
+            C::DrawOutlines(c) => return outlines::draw(c, state),
             C::Rename(c) => {
                 let (code, _) = c.taxonomy.parse_code(&c.code)?;
                 let entry = known(state, &code)?;

@@ -6,6 +6,7 @@
 
 pub mod export;
 mod formula;
+pub mod geometry;
 pub mod hierarchy;
 pub mod mapping;
 pub mod organizations;

@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod http;
 pub mod listener;
+pub(crate) mod portraits;
 mod public_limit;
 mod respond;
 pub mod router;

@@ -278,10 +278,7 @@ fn main() -> anyhow::Result<()> {
                 external_id: None,
             }),
         );
-        if matches!(
-            kind,
-            OrganizationKind::Company | OrganizationKind::SoleTrader
-        ) {
+        if kind.is_business() {
             businesses.push(organization);
         } else {
             partners.push(organization);

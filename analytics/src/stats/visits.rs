@@ -179,7 +179,7 @@ pub fn businesses(context: &Context<'_>, min_employees: Option<u32>) -> LazyFram
 
 /// Businesses (optionally with ≥ `min_employees`) with a conducted visit in the `months` up to
 /// the end of the period, beside the same a year earlier.
-fn coverage_figure(
+pub(crate) fn coverage_figure(
     context: &Context<'_>,
     visits: &LazyFrame,
     months: u32,
@@ -324,7 +324,7 @@ fn section_table() -> PolarsResult<DataFrame> {
     )
 }
 
-fn size_order(label: &str) -> u32 {
+pub(crate) fn size_order(label: &str) -> u32 {
     wifo_domain::values::SizeClass::ALL
         .iter()
         .position(|class| class.label() == label)

@@ -167,3 +167,33 @@ pub async fn execute_hierarchy(
         .map_err(|error| crate::error::AppError::refused(format!("{error}")))?;
     Ok(outcome.position)
 }
+
+/// Plans the import of region outlines for the office's regions (`wifo import geometry`): loads
+/// the regions stream, so the plan knows which codes the office has.
+pub async fn plan_outlines(
+    handler: &CommandHandler,
+    bytes: &[u8],
+    source: &str,
+) -> crate::error::Result<wifo_exchange::geometry::OutlinePlan> {
+    let (state, _, _) = handler
+        .load::<Taxonomy>(wifo_domain::taxonomy::TaxonomyKind::Regions.as_str())
+        .await
+        .map_err(|error| crate::error::AppError::refused(format!("{error}")))?;
+    let known = state.entries.keys().cloned().collect();
+    wifo_exchange::geometry::outlines(bytes, &known, source)
+        .map_err(|error| crate::error::AppError::refused(error.to_string()))
+}
+
+/// Writes planned outlines: one command, at most one event.
+pub async fn execute_outlines(
+    handler: &CommandHandler,
+    plan: &wifo_exchange::geometry::OutlinePlan,
+    context: &CommandContext,
+) -> crate::error::Result<Position> {
+    let command = wifo_domain::taxonomy::TaxonomyCommand::DrawOutlines(plan.command.clone());
+    let outcome = handler
+        .execute::<Taxonomy>(&command, context, None)
+        .await
+        .map_err(|error| crate::error::AppError::refused(format!("{error}")))?;
+    Ok(outcome.position)
+}

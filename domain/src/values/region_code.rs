@@ -54,6 +54,26 @@ impl RegionLevel {
             RegionLevel::Planungsraum => "Planungsraum",
         }
     }
+
+    /// German plural of the level („Bezirksregionen“).
+    pub fn plural(self) -> &'static str {
+        match self {
+            RegionLevel::Bezirk => "Bezirke",
+            RegionLevel::Prognoseraum => "Prognoseräume",
+            RegionLevel::Bezirksregion => "Bezirksregionen",
+            RegionLevel::Planungsraum => "Planungsräume",
+        }
+    }
+
+    /// The level below (`None` for a Planungsraum).
+    pub fn below(self) -> Option<RegionLevel> {
+        match self {
+            RegionLevel::Bezirk => Some(RegionLevel::Prognoseraum),
+            RegionLevel::Prognoseraum => Some(RegionLevel::Bezirksregion),
+            RegionLevel::Bezirksregion => Some(RegionLevel::Planungsraum),
+            RegionLevel::Planungsraum => None,
+        }
+    }
 }
 
 /// A region code of 2, 4, 6 or 8 digits.

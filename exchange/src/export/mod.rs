@@ -36,6 +36,17 @@ impl Cell {
         value.map_or(Cell::Empty, |value| Cell::Text(value.to_string()))
     }
 
+    /// The cell as a page shows it: `1.234`, `12,5`, `21.11.2026`, `–` when empty.
+    pub fn shown(&self) -> String {
+        match self {
+            Cell::Integer(value) => german::integer(*value),
+            Cell::Decimal(value, places) => german::decimal(*value, *places),
+            Cell::Date(day) => german::date(*day),
+            Cell::Empty => "–".to_owned(),
+            Cell::Text(_) | Cell::Number(_) => self.display(),
+        }
+    }
+
     /// The cell as German Excel reads it from a CSV: `21.11.2026`, `1234,5`, `12,5`. Numbers
     /// have no thousands separator and a plain `-`, so Excel takes them as numbers.
     pub fn display(&self) -> String {

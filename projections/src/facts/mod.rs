@@ -26,7 +26,7 @@ use wifo_store::{Position, RecordedEvent};
 
 pub use activity::{ContactTable, InquiryStep, InquiryStepTable, VisitOutcome, VisitTable};
 pub use lists::Lists;
-pub use organizations::OrganizationFacts;
+pub use organizations::{BusinessOnDay, OrganizationFacts};
 pub use planning::{AttendanceTable, MilestoneChange, MilestoneTable};
 pub use symbols::{Symbol, Symbols};
 

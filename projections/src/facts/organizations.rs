@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use wifo_domain::{
     Decider,
-    organization::{Organization, OrganizationEvent, OrganizationState, Status},
+    organization::{Organization, OrganizationEvent, OrganizationKind, OrganizationState, Status},
     values::SizeClass,
 };
 
@@ -34,6 +34,25 @@ enum Change {
         sector: Symbol,
         size_class: Option<SizeClass>,
     },
+}
+
+impl OrganizationFacts {
+    /// The day of the (earliest) registration, as entered.
+    pub fn registered_on(&self) -> Option<NaiveDate> {
+        self.history
+            .iter()
+            .find(|(_, change)| matches!(change, Change::Registered { .. }))
+            .map(|(day, _)| *day)
+    }
+}
+
+/// A business with its master data on one day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BusinessOnDay<'a> {
+    pub organization: u64,
+    pub region: Option<&'a str>,
+    pub sector: Option<&'a str>,
+    pub size_class: Option<SizeClass>,
 }
 
 /// Region, sector and size class on a day.
@@ -124,6 +143,62 @@ impl FactTables {
             }
         }
         at
+    }
+
+    /// The businesses (companies and sole traders) that existed on `date` — registered on or
+    /// before it, not closed by then, not merged into another record — with the region, sector
+    /// and size class they had that day: the stock a region portrait counts.
+    pub fn businesses_on(&self, date: NaiveDate) -> Vec<BusinessOnDay<'_>> {
+        self.organizations
+            .iter()
+            .filter(|(_, record)| {
+                record.state.kind.is_some_and(OrganizationKind::is_business)
+                    && record.registered_on().is_some_and(|day| day <= date)
+                    && match record.state.status {
+                        Status::Active => true,
+                        Status::Closed { closed_on } => closed_on > date,
+                        Status::Unregistered | Status::MergedInto { .. } => false,
+                    }
+            })
+            .map(|(organization, _)| self.business_on_day(*organization, date))
+            .collect()
+    }
+
+    /// Businesses registered (first registration) within `from..=to`, with their master data
+    /// on that day.
+    pub fn businesses_registered(&self, from: NaiveDate, to: NaiveDate) -> Vec<BusinessOnDay<'_>> {
+        self.organizations
+            .iter()
+            .filter(|(_, record)| record.state.kind.is_some_and(OrganizationKind::is_business))
+            .filter_map(|(organization, record)| {
+                let day = record.registered_on()?;
+                (from <= day && day <= to).then(|| self.business_on_day(*organization, day))
+            })
+            .collect()
+    }
+
+    /// Businesses closed within `from..=to`, with their master data on the day of closing.
+    pub fn businesses_closed(&self, from: NaiveDate, to: NaiveDate) -> Vec<BusinessOnDay<'_>> {
+        self.organizations
+            .iter()
+            .filter(|(_, record)| record.state.kind.is_some_and(OrganizationKind::is_business))
+            .filter_map(|(organization, record)| match record.state.status {
+                Status::Closed { closed_on } if from <= closed_on && closed_on <= to => {
+                    Some(self.business_on_day(*organization, closed_on))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn business_on_day(&self, organization: u64, date: NaiveDate) -> BusinessOnDay<'_> {
+        let at = self.master_data_at(organization, date);
+        BusinessOnDay {
+            organization,
+            region: self.text(at.region),
+            sector: self.text(at.sector),
+            size_class: at.size_class,
+        }
     }
 
     /// The organization's region on `date` (see `master_data_at`).

@@ -60,10 +60,7 @@ pub fn region_coverage(views: &Views, level: RegionLevel, today: NaiveDate) -> V
                 None => continue,
             }
         };
-        let business = matches!(
-            state.kind,
-            Some(OrganizationKind::Company | OrganizationKind::SoleTrader)
-        );
+        let business = state.kind.is_some_and(OrganizationKind::is_business);
         if !business || state.status != Status::Active {
             continue;
         }

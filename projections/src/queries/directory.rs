@@ -1,6 +1,7 @@
 //! The organization directory: tolerant search by name, former name, address, external id and
 //! contact person, ranked, filters on every level of the sector and
-//! region hierarchies, "no contact for more than N months", sorting and paging. Merged
+//! region hierarchies, "no contact for more than N months", membership of an association,
+//! a recent inquiry on a topic (a gathering's audience), sorting and paging. Merged
 //! duplicates are not listed; their activity counts for the survivor.
 
 use std::collections::HashMap;
@@ -10,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use wifo_domain::{
     ids::OrganizationId,
     organization::{OrganizationKind, Status},
-    values::{Address, RegionCode, SizeClass, Tag, UserName, WzCode},
+    values::{Address, Code, RegionCode, SizeClass, Tag, UserName, WzCode},
 };
 
 use crate::views::{Views, fuzzy::Closeness, search};
@@ -52,6 +53,12 @@ pub struct DirectoryQuery {
     pub size_class: Option<SizeClass>,
     /// Only organizations without visit, contact, inquiry or attendance for more than this.
     pub no_contact_months: Option<u32>,
+    /// Only members of this association or Geschäftsstraßenverband (active memberships).
+    pub member_of: Option<OrganizationId>,
+    /// Only organizations with an inquiry on this topic (or a sub-topic) received within
+    /// `inquiry_months` before `today` (default 12): the audience of a gathering on it.
+    pub inquiry_topic: Option<Code>,
+    pub inquiry_months: Option<u32>,
     pub include_closed: bool,
     pub sort: DirectorySort,
     pub descending: bool,
@@ -100,6 +107,31 @@ pub fn last_contact(views: &Views, organization: OrganizationId) -> Option<Naive
         .max()
 }
 
+/// The organizations with an inquiry on `topic` (or a sub-topic) received in the `months`
+/// before `today` (any time without a day).
+fn inquiring(
+    views: &Views,
+    topic: &Code,
+    months: u32,
+    today: Option<NaiveDate>,
+) -> std::collections::HashSet<OrganizationId> {
+    let since = today.and_then(|today| today.checked_sub_months(Months::new(months)));
+    views
+        .inquiries
+        .values()
+        .filter(|inquiry| {
+            inquiry
+                .topics
+                .iter()
+                .any(|own| wifo_domain::public::routing::is_within(own, topic))
+        })
+        .filter(|inquiry| {
+            since.is_none_or(|since| inquiry.received_on.is_some_and(|day| day > since))
+        })
+        .filter_map(|inquiry| inquiry.organization)
+        .collect()
+}
+
 /// Every organization the query finds (ignoring its page), in the order asked for.
 pub fn directory_ids(views: &Views, query: &DirectoryQuery) -> Vec<OrganizationId> {
     ordered_matches(views, query)
@@ -128,6 +160,14 @@ fn ordered_matches<'a>(views: &'a Views, query: &DirectoryQuery) -> (Vec<Match<'
     let in_name_order = matches!(query.sort, DirectorySort::Name | DirectorySort::Relevance)
         && folded_query.is_empty();
     let scores = (!folded_query.is_empty()).then(|| text_matches(views, &folded_query));
+    let topic_askers = query.inquiry_topic.as_ref().map(|topic| {
+        inquiring(
+            views,
+            topic,
+            query.inquiry_months.unwrap_or(12),
+            query.today,
+        )
+    });
     let source: Vec<(OrganizationId, &crate::views::records::OrganizationRecord)> =
         if let Some(scores) = &scores {
             scores
@@ -194,6 +234,16 @@ fn ordered_matches<'a>(views: &'a Views, query: &DirectoryQuery) -> (Vec<Match<'
             query
                 .size_class
                 .is_none_or(|size| record.state.profile.size_class == Some(size))
+        })
+        .filter(|(_, record)| {
+            query
+                .member_of
+                .is_none_or(|association| record.state.memberships.contains_key(&association))
+        })
+        .filter(|(id, _)| {
+            topic_askers
+                .as_ref()
+                .is_none_or(|askers| askers.contains(id))
         })
         .collect::<Vec<_>>();
     // The latest contact is needed per match only to filter or sort by it; otherwise only for the

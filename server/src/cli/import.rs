@@ -1,4 +1,4 @@
-//! `wifo import organizations|regions|sectors FILE`: reads the file, prints the plan row by row
+//! `wifo import organizations|regions|sectors|geometry FILE`: reads the file, prints the plan row by row
 //! (every row in a dry run; duplicates, notes and errors otherwise), and writes only when nothing
 //! is wrong — or, with `--skip-invalid`, writes the valid rows and puts the invalid ones with
 //! their reason into an error file that can be corrected and imported again.
@@ -27,6 +27,8 @@ pub(super) enum ImportCommand {
     Regions(HierarchyImport),
     /// Branchen aus der WZ-2008-Liste (tabulatorgetrennt, ohne Kopfzeile).
     Sectors(HierarchyImport),
+    /// Umrisse der Regionen aus einer GeoJSON-Datei (Eigenschaft „id“ = Regionsschlüssel).
+    Geometry(GeometryImport),
 }
 
 impl ImportCommand {
@@ -39,6 +41,7 @@ impl ImportCommand {
             ImportCommand::Sectors(options) => {
                 hierarchy(&options.data.path, &options.file, false, options.dry_run).await
             }
+            ImportCommand::Geometry(options) => geometry(options).await,
         }
     }
 }
@@ -69,6 +72,70 @@ pub(super) struct HierarchyImport {
     /// Nur prüfen, nichts schreiben.
     #[arg(long)]
     dry_run: bool,
+}
+
+/// Options of `wifo import geometry`.
+#[derive(Debug, clap::Args)]
+pub(super) struct GeometryImport {
+    #[command(flatten)]
+    data: DataArg,
+    file: PathBuf,
+    /// Quellenangabe, die jede Karte aus diesen Umrissen nennt (Urheber und Lizenz).
+    #[arg(long)]
+    quelle: String,
+    /// Nur prüfen, nichts schreiben.
+    #[arg(long)]
+    dry_run: bool,
+}
+
+/// `wifo import geometry FILE --quelle TEXT`.
+async fn geometry(options: GeometryImport) -> anyhow::Result<()> {
+    let bytes = read_file(&options.file)?;
+    let data = DataDir::open(&options.data.path)?;
+    let result = geometry_in(&data, &options, &bytes).await;
+    data.store.close();
+    result
+}
+
+async fn geometry_in(data: &DataDir, options: &GeometryImport, bytes: &[u8]) -> anyhow::Result<()> {
+    let plan = wifo_app::import::plan_outlines(&data.handler, bytes, &options.quelle)
+        .await
+        .with_context(|| format!("{} kann nicht importiert werden", options.file.display()))?;
+    for error in &plan.errors {
+        println!("{error}");
+    }
+    for outline in &plan.command.outlines {
+        println!("{}: {} Punkte", outline.code, outline.outline.points());
+    }
+    if !plan.outside.is_empty() {
+        let listed: Vec<String> = plan
+            .outside
+            .iter()
+            .map(|(code, name)| format!("{code} {name}").trim().to_owned())
+            .collect();
+        println!(
+            "{} Umrisse nicht übernommen, weil das Amt diese Regionen nicht führt: {}",
+            plan.outside.len(),
+            listed.join(", ")
+        );
+    }
+    if !plan.errors.is_empty() {
+        anyhow::bail!(
+            "Nichts geschrieben: {} Umrisse sind fehlerhaft.",
+            plan.errors.len()
+        );
+    }
+    if plan.command.outlines.is_empty() {
+        anyhow::bail!("Nichts geschrieben: kein Umriss gehört zu einer Region des Amts.");
+    }
+    if options.dry_run {
+        println!("Probelauf: nichts geschrieben.");
+        return Ok(());
+    }
+    wifo_app::import::execute_outlines(&data.handler, &plan, &CommandContext::now("import"))
+        .await?;
+    println!("{} Umrisse übernommen.", plan.command.outlines.len());
+    Ok(())
 }
 
 async fn organizations(options: OrganizationImport) -> anyhow::Result<()> {

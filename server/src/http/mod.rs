@@ -9,6 +9,7 @@ mod at_risk;
 mod citizens_office;
 mod commands;
 mod guard;
+mod regions;
 
 pub(crate) use commands::CommandEndpoint;
 pub(crate) use guard::authorize;
@@ -44,6 +45,7 @@ pub fn routes() -> Vec<Route> {
     routes.extend(resources::routes());
     routes.extend(views::routes());
     routes.extend(at_risk::routes());
+    routes.extend(regions::routes());
     routes.extend(reports::routes());
     routes.extend(exports::routes());
     routes.extend(public::routes());

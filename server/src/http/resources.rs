@@ -522,6 +522,15 @@ pub(crate) fn command_endpoints() -> Vec<std::sync::Arc<dyn CommandEndpoint>> {
         ),
         command!(
             Gathering,
+            "/api/v1/gatherings/{id}/agenda",
+            PLANNING,
+            "Themen und beteiligte Ämter einer Veranstaltung festhalten (ersetzt die bisherigen)",
+            SetGatheringAgenda,
+            GatheringCommand::SetAgenda,
+            "gathering"
+        ),
+        command!(
+            Gathering,
             "/api/v1/gatherings/{id}/cancel",
             PLANNING,
             "Veranstaltung absagen",

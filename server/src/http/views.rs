@@ -25,7 +25,7 @@ use wifo_domain::{
     personal::Erasable,
     reminder::Reminder,
     retreat::Retreat,
-    values::{RegionCode, RegionLevel, SizeClass, Tag, UserName, WzCode},
+    values::{Code, RegionCode, RegionLevel, SizeClass, Tag, UserName, WzCode},
     visit::Visit,
 };
 use wifo_projections::queries::{
@@ -130,6 +130,16 @@ struct DirectoryParams {
     size_class: Option<String>,
     /// Nur Organisationen ohne Kontakt seit so vielen Monaten.
     no_contact_months: Option<u32>,
+    /// Nur Mitglieder dieses Verbands oder Geschäftsstraßenverbands (ID).
+    #[schemars(with = "Option<OrganizationId>")]
+    member_of: Option<String>,
+    /// Nur Organisationen mit einem Anliegen zu diesem Thema (oder einem Unterthema) in den
+    /// letzten `inquiry_months` Monaten: die Zielgruppe einer Veranstaltung.
+    #[schemars(with = "Option<Code>")]
+    inquiry_topic: Option<String>,
+    /// Zeitraum für `inquiry_topic` in Monaten bis zum Stichtag (Standard 12).
+    #[schemars(range(min = 1, max = 120))]
+    inquiry_months: Option<u32>,
     /// Auch abgemeldete Betriebe.
     include_closed: Option<bool>,
     sort: Option<DirectorySort>,
@@ -190,6 +200,18 @@ async fn list_organizations(
             .transpose()
             .map_err(|e| bad("size_class", e))?,
         no_contact_months: params.no_contact_months,
+        member_of: params
+            .member_of
+            .as_deref()
+            .map(|text| OrganizationId::parse(text).map_err(|e| bad("member_of", e)))
+            .transpose()?,
+        inquiry_topic: params
+            .inquiry_topic
+            .as_deref()
+            .map(Code::parse)
+            .transpose()
+            .map_err(|e| bad("inquiry_topic", e))?,
+        inquiry_months: params.inquiry_months,
         include_closed: params.include_closed.unwrap_or(false),
         sort,
         descending: params.desc.unwrap_or(false),

@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 /// Escapes text for SVG.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

@@ -1,6 +1,6 @@
 //! The choices of select fields that pages of several areas offer: the active entries of a
-//! taxonomy (regions, topics, offices), the active staff by display name, and a list with an
-//! empty first choice.
+//! taxonomy (regions, topics, offices), the active staff by display name, the associations and
+//! chambers, and a list with an empty first choice.
 
 /// `(code, "code name")` of every active entry of a taxonomy, with an empty first choice.
 pub(super) fn taxonomy_choices(
@@ -19,6 +19,30 @@ pub(super) fn taxonomy_choices(
         );
     }
     choices
+}
+
+/// The active associations and chambers by name (whose members an audience can be), after an
+/// empty first choice.
+pub(super) fn association_choices(
+    views: &wifo_projections::Views,
+    empty: &str,
+) -> Vec<(String, String)> {
+    use wifo_domain::organization::{OrganizationKind, Status};
+    let names = views.names();
+    let mut associations: Vec<(String, String)> = views
+        .organizations
+        .iter()
+        .filter(|(_, record)| {
+            record.state.status == Status::Active
+                && matches!(
+                    record.state.kind,
+                    Some(OrganizationKind::Association | OrganizationKind::Chamber)
+                )
+        })
+        .map(|(id, _)| (id.to_string(), names.organization(id)))
+        .collect();
+    associations.sort_by(|a, b| a.1.cmp(&b.1));
+    with_empty(empty, associations)
 }
 
 /// `choices` after an empty first choice labelled `empty`.

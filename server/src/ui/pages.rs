@@ -42,9 +42,11 @@ fn navigation(role: Role) -> &'static [(&'static str, &'static str)] {
             ("/anliegen", "nav.inquiries"),
             ("/organisationen/neu", "nav.register"),
             ("/organisationen/dubletten", "nav.duplicates"),
+            ("/regionen", "nav.regions"),
         ],
         Role::Lead => &[
             ("/leitung", "nav.dashboard"),
+            ("/regionen", "nav.regions"),
             ("/anliegen", "nav.inquiries"),
             ("/klausur", "nav.retreats"),
             ("/kooperationen", "nav.board"),
@@ -52,6 +54,7 @@ fn navigation(role: Role) -> &'static [(&'static str, &'static str)] {
         ],
         Role::Planner => &[
             ("/klausur", "nav.retreats"),
+            ("/regionen", "nav.regions"),
             ("/kooperationen", "nav.board"),
             ("/organisationen", "nav.organizations"),
         ],

@@ -126,20 +126,9 @@ fn push_table(page: &mut String, table: &Table) {
             } else {
                 ""
             };
-            let _ = write!(page, "<td{class}>{}</td>", escape(&shown(cell)));
+            let _ = write!(page, "<td{class}>{}</td>", escape(&cell.shown()));
         }
         page.push_str("</tr>\n");
     }
     page.push_str("</tbody>\n</table>\n");
-}
-
-/// A cell as the page shows it: `1.234`, `12,5`, `21.11.2026`, `–` when empty.
-fn shown(cell: &Cell) -> String {
-    match cell {
-        Cell::Integer(value) => german::integer(*value),
-        Cell::Decimal(value, places) => german::decimal(*value, *places),
-        Cell::Date(day) => german::date(*day),
-        Cell::Empty => "–".to_owned(),
-        Cell::Text(_) | Cell::Number(_) => cell.display(),
-    }
 }

@@ -20,7 +20,7 @@ use wifo_domain::{
 use wifo_projections::Views;
 
 use crate::ui::{
-    choices::{staff_choices, taxonomy_choices, with_empty},
+    choices::{association_choices, staff_choices, taxonomy_choices, with_empty},
     form::{Input, enum_choices},
     texts, today,
 };
@@ -145,22 +145,7 @@ pub(super) fn options(views: &Views, source: Source, id: &str) -> Vec<(String, S
                 })
                 .unwrap_or_default(),
         ),
-        Source::Associations => {
-            let mut associations: Vec<(String, String)> = views
-                .organizations
-                .iter()
-                .filter(|(_, record)| {
-                    record.state.status == Status::Active
-                        && matches!(
-                            record.state.kind,
-                            Some(OrganizationKind::Association | OrganizationKind::Chamber)
-                        )
-                })
-                .map(|(id, _)| (id.to_string(), names.organization(id)))
-                .collect();
-            associations.sort_by(|a, b| a.1.cmp(&b.1));
-            with_empty(empty, associations)
-        }
+        Source::Associations => association_choices(views, empty),
         Source::Memberships => with_empty(
             empty,
             organization

@@ -283,6 +283,16 @@ async fn current(state: &AppState, caller: &Caller, form: &ActionForm, id: &str)
                 .map(|visit| json!({ "leadership": visit.leadership, "press": visit.press }))
                 .unwrap_or(Value::Null)
         }
+        Prefill::Gathering => {
+            let views = state.projections.read();
+            GatheringId::parse(id)
+                .ok()
+                .and_then(|id| views.gatherings.get(&id))
+                .map(
+                    |gathering| json!({ "topics": gathering.topics, "offices": gathering.offices }),
+                )
+                .unwrap_or(Value::Null)
+        }
         Prefill::Contact => {
             let views = state.projections.read();
             ContactId::parse(id)

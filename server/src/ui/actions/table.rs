@@ -24,6 +24,8 @@ pub(super) enum Prefill {
     Reminder,
     /// A visit's leadership and press, as last recorded.
     Visit,
+    /// A gathering's topics and participating offices, as last recorded.
+    Gathering,
 }
 
 /// One form.
@@ -349,6 +351,18 @@ pub(super) const FORMS: &[ActionForm] = &[
             field("changed_on", "field.planned_on", TODAY),
         ],
         prefill: Prefill::Nothing,
+    },
+    ActionForm {
+        page: "/veranstaltungen/{id}/themen",
+        api: "/api/v1/gatherings/{id}/agenda",
+        back: "/veranstaltungen/{id}",
+        title: "action.gathering_agenda",
+        notice: "saved",
+        fields: &[
+            field("topics", "gathering.topics", Many(Taxonomy("topics"))),
+            field("offices", "gathering.offices", Many(Taxonomy("offices"))),
+        ],
+        prefill: Prefill::Gathering,
     },
     ActionForm {
         page: "/veranstaltungen/{id}/verschieben",

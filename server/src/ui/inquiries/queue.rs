@@ -38,6 +38,11 @@ pub(super) struct QueueParams {
     format: String,
     #[serde(default)]
     pub(super) organisation: String,
+    /// A new inquiry's topic and description to start from (a topic raised at a gathering).
+    #[serde(default)]
+    pub(super) thema: String,
+    #[serde(default)]
+    pub(super) beschreibung: String,
 }
 
 pub(super) struct QueueRow {

@@ -81,6 +81,8 @@ pub(super) async fn new_form(
         ("channel", "phone".into()),
         ("source", "direct".into()),
         ("organization", params.organisation.clone()),
+        ("topic", params.thema.trim().to_owned()),
+        ("description", params.beschreibung.trim().to_owned()),
     ]);
     new_page(&state, &caller, form, StatusCode::OK)
 }

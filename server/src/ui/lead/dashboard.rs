@@ -12,7 +12,7 @@ use axum::{
     extract::{Query, State},
     response::Response,
 };
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use serde::Deserialize;
 use wifo_analytics::{
     ReportRequest,
@@ -100,11 +100,7 @@ fn months(lines: &[KeyedCount]) -> ([usize; 12], [usize; 12]) {
 
 /// `01.01.–02.12.2026`.
 fn period_text(period: Period) -> String {
-    format!(
-        "{}–{}",
-        period.from.format("%d.%m."),
-        german::date(period.to)
-    )
+    german::period(period.from, period.to)
 }
 
 pub(super) async fn dashboard(
@@ -118,16 +114,8 @@ pub(super) async fn dashboard(
         .jahr
         .filter(|year| (2000..=2100).contains(year))
         .unwrap_or(day.year());
-    // The running year up to today against the same days a year earlier; a past year whole.
-    let (Some(from), Some(end_of_year)) = (
-        NaiveDate::from_ymd_opt(year, 1, 1),
-        NaiveDate::from_ymd_opt(year, 12, 31),
-    ) else {
-        return Err(PageError::not_found(&caller, texts::get("dash.title")));
-    };
-    let to = if year == day.year() { day } else { end_of_year };
-    let mut request = ReportRequest::leadership(from, to)
-        .map_err(|error| PageError::internal(&caller, "Kennzahlen", error))?;
+    let mut request = ReportRequest::of_year(year, day)
+        .map_err(|_| PageError::not_found(&caller, texts::get("dash.title")))?;
     request.options.first_response_target_working_days = state.config.first_response_working_days;
     let (projections, cache) = (state.projections.clone(), state.dashboard.clone());
     let shown = tokio::task::spawn_blocking(move || cache.get(&projections, &request, day))

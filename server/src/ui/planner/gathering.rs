@@ -41,7 +41,25 @@ struct GatheringPage {
     answers: Vec<(String, String, String)>,
     /// (organization, people who came)
     attended: Vec<(String, usize)>,
+    /// The invitation list by audience, while the gathering is planned (who may invite).
+    audience_href: Option<String>,
+    /// After the gathering, per topic: its name, the new inquiry and (with a co-host) the new
+    /// reminder it becomes with one click.
+    raised: Vec<Raised>,
     history: Vec<HistoryLine>,
+}
+
+struct Raised {
+    topic: String,
+    inquiry_href: String,
+    reminder_href: Option<String>,
+}
+
+/// `text` for a query parameter.
+fn query_value(text: &str) -> String {
+    serde_urlencoded::to_string([("v", text)])
+        .map(|pair| pair.trim_start_matches("v=").to_owned())
+        .unwrap_or_default()
 }
 
 fn history_lines(names: &Names<'_>, recorded: &[Recorded<GatheringEvent>]) -> Vec<HistoryLine> {
@@ -133,10 +151,38 @@ fn history_lines(names: &Names<'_>, recorded: &[Recorded<GatheringEvent>]) -> Ve
                     texts::get("history.gathering_cancelled").to_owned(),
                     reason.to_string(),
                 ),
+                E::AgendaSet {
+                    topics, offices, ..
+                } => (
+                    entry.occurred_on,
+                    texts::get("history.gathering_agenda").to_owned(),
+                    format!(
+                        "{}: {}; {}: {}",
+                        texts::get("gathering.topics"),
+                        or_none(names.topics(topics)),
+                        texts::get("gathering.offices"),
+                        or_none(
+                            offices
+                                .iter()
+                                .map(|office| names.office(office.as_str()))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    ),
+                ),
             };
             HistoryLine::of(names, entry, on, what, &text)
         })
         .collect()
+}
+
+/// „keine“ for an empty list.
+fn or_none(list: String) -> String {
+    if list.is_empty() {
+        texts::get("gathering.none").to_owned()
+    } else {
+        list
+    }
 }
 
 pub(super) async fn show(
@@ -209,7 +255,53 @@ pub(super) async fn show(
             },
         ),
     ];
+    facts.push((
+        texts::get("gathering.topics").to_owned(),
+        names.topics(&found.topics),
+    ));
+    facts.push((
+        texts::get("gathering.offices").to_owned(),
+        found
+            .offices
+            .iter()
+            .map(|office| names.office(office.as_str()))
+            .collect::<Vec<_>>()
+            .join(", "),
+    ));
     facts.retain(|(_, value)| !value.is_empty());
+    let audience_href = (found.status == Status::Planned
+        && wifo_app::roles::PLANNING.contains(&caller.role))
+    .then(|| format!("/veranstaltungen/{id}/zielgruppe"));
+    let raised = match found.status {
+        Status::Held { held_on } if wifo_app::roles::PLANNING.contains(&caller.role) => found
+            .topics
+            .iter()
+            .map(|topic| {
+                let name = names.topic(topic.as_str());
+                let note = format!(
+                    "{} „{title}“ {} {}: {name}",
+                    texts::get("gathering.raised_at"),
+                    texts::get("gathering.raised_on"),
+                    german::date(held_on)
+                );
+                Raised {
+                    inquiry_href: format!(
+                        "/anliegen/neu?thema={}&beschreibung={}",
+                        query_value(topic.as_str()),
+                        query_value(&note)
+                    ),
+                    reminder_href: found.co_hosts.first().map(|host| {
+                        format!(
+                            "/wiedervorlagen/neu?zu=organisation&id={host}&aufgabe={}",
+                            query_value(&note)
+                        )
+                    }),
+                    topic: name,
+                }
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     let mut attended: BTreeMap<String, usize> = BTreeMap::new();
     for attendance in &found.attendance {
         let organization = attendance
@@ -246,6 +338,8 @@ pub(super) async fn show(
             })
             .collect(),
         attended: attended.into_iter().collect(),
+        audience_href,
+        raised,
         history: history_lines(&names, &recorded),
     };
     drop(views);

@@ -3,6 +3,7 @@
 //! gatherings. Forms: schedule a retreat, propose a topic, set its priority, record that the
 //! retreat was held, record a decision. Links to the Klausur statistics report of analytics.
 
+mod audience;
 mod gathering;
 mod retreat;
 mod retreats;
@@ -16,7 +17,7 @@ use wifo_domain::ids::OrganizationId;
 
 use super::page;
 use crate::routes::Route;
-use wifo_app::roles::{READERS, REPORT_READERS, RETREAT_PLANNERS};
+use wifo_app::roles::{PLANNING, READERS, REPORT_READERS, RETREAT_PLANNERS};
 
 /// The name of a retreat's partner organization.
 fn partner_name(views: &wifo_projections::Views, id: &OrganizationId) -> String {
@@ -31,6 +32,20 @@ pub(super) fn routes() -> Vec<Route> {
             READERS,
             "Eine Veranstaltung mit Einladungen, Antworten, Teilnahme und Verlauf",
             get(gathering::show),
+        ),
+        page(
+            Method::GET,
+            "/veranstaltungen/{id}/zielgruppe",
+            PLANNING,
+            "Einladungsliste einer Veranstaltung nach Zielgruppe: Vorschau",
+            get(audience::show),
+        ),
+        page(
+            Method::POST,
+            "/veranstaltungen/{id}/zielgruppe",
+            PLANNING,
+            "Die Zielgruppe einladen (ein Befehl)",
+            post(audience::invite),
         ),
         page(
             Method::GET,

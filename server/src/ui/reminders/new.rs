@@ -35,6 +35,9 @@ pub(super) struct SubjectParams {
     zu: String,
     #[serde(default)]
     id: String,
+    /// A task to start from (a topic raised at a gathering).
+    #[serde(default)]
+    aufgabe: String,
 }
 
 #[derive(Template)]
@@ -98,6 +101,7 @@ pub(super) async fn form(
     ready(&state, &caller).await?;
     let (about, name) = subject(&state, &caller, &params)?;
     let form = FormView::with(&[
+        ("task", params.aufgabe.trim().to_owned()),
         ("assignee", caller.user.to_string()),
         (
             "due_on",

@@ -8,4 +8,5 @@ mod edges;
 mod formats;
 mod key_figures;
 mod klausur;
+mod portrait;
 mod scenario;

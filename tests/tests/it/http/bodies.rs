@@ -209,6 +209,10 @@ pub(super) fn template(body_type: &str, records: &Records) -> Option<Template> {
             "gathering",
             json!({"gathering": id(), "held_on": DAY, "attendance": [{"organization": organization, "person": person}], "other_attendees": 3}),
         ),
+        "SetGatheringAgenda" => (
+            "gathering",
+            json!({"gathering": id(), "topics": ["fachkraefte"], "offices": ["ordnungsamt"]}),
+        ),
         "CancelGathering" => (
             "gathering",
             json!({"gathering": id(), "cancelled_on": DAY, "reason": "Zu wenige Anmeldungen"}),
@@ -391,6 +395,7 @@ pub(super) fn parse_as_command(body_type: &str, body: &Value) -> Option<Result<(
         RecordRegistration,
         HoldGathering,
         CancelGathering,
+        SetGatheringAgenda,
         ScheduleRetreat,
         ProposeTopic,
         PrioritiseTopic,

@@ -218,6 +218,10 @@ const PAGES: &[(&str, &str)] = &[
         "/veranstaltungen/{id}/absagen",
     ),
     (
+        "/api/v1/gatherings/{id}/agenda",
+        "/veranstaltungen/{id}/themen",
+    ),
+    (
         "/api/v1/users/{id}/deactivate",
         "/verwaltung/benutzer/sperren",
     ),

@@ -7,6 +7,7 @@
 mod accounts;
 mod actions;
 mod at_risk;
+mod audience;
 mod bad_input;
 mod bodies;
 mod calendar;
@@ -24,6 +25,7 @@ mod public_face;
 mod publicity;
 mod raw;
 mod records;
+mod regions;
 mod reminders;
 mod reports;
 mod restart;

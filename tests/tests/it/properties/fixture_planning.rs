@@ -9,9 +9,9 @@ use wifo_domain::{
     public::{PublicEvent, Responsibility},
     reminder::{ReminderEvent, ReminderSubject},
     retreat::{PlannedGathering, PlannedMilestone, Priority, RetreatEvent},
-    taxonomy::{Entry, TaxonomyEvent, TaxonomyKind},
+    taxonomy::{Entry, RegionOutline, TaxonomyEvent, TaxonomyKind},
     user::UserEvent,
-    values::{Email, Phone, RegionCode, Role, Website},
+    values::{Email, Outline, Phone, RegionCode, Role, Website},
 };
 
 use super::fixture::{
@@ -120,6 +120,11 @@ pub(super) fn gathering_events() -> Vec<GatheringEvent> {
             cancelled_on: date(2025, 10, 20),
             reason: text("Zu wenige Anmeldungen"),
         },
+        E::AgendaSet {
+            gathering,
+            topics: vec![code("fachkraefte"), code("genehmigung")],
+            offices: vec![code("ordnungsamt")],
+        },
     ]
 }
 
@@ -195,6 +200,20 @@ pub(super) fn taxonomy_events() -> Vec<TaxonomyEvent> {
         E::EntryReactivated {
             taxonomy: TaxonomyKind::Sectors,
             code: "10.71".into(),
+        },
+        E::OutlinesImported {
+            taxonomy: TaxonomyKind::Regions,
+            source: "Amt für Statistik Berlin-Brandenburg (CC BY 3.0 DE)".into(),
+            outlines: vec![RegionOutline {
+                code: "0310".into(),
+                outline: Outline::parse(vec![vec![vec![
+                    [13_400_000, 52_600_000],
+                    [13_500_000, 52_600_000],
+                    [13_500_000, 52_700_000],
+                    [13_400_000, 52_600_000],
+                ]]])
+                .expect("outline"),
+            }],
         },
     ]
 }
