@@ -343,7 +343,9 @@ fn gathering_kinds_have_distinct_german_labels() {
 }
 
 fn codes(list: &[&str]) -> Vec<Code> {
-    list.iter().map(|code| Code::parse(code).unwrap()).collect()
+    list.iter()
+        .map(|code| Code::parse(code).expect("valid"))
+        .collect()
 }
 
 fn set_agenda(topics: &[&str], offices: &[&str]) -> GatheringCommand {

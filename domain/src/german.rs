@@ -133,7 +133,7 @@ mod tests {
 
     #[test]
     fn periods_name_the_year_once_within_a_year() {
-        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("valid");
         assert_eq!(
             period(day(2026, 1, 1), day(2026, 12, 7)),
             "01.01.–07.12.2026"

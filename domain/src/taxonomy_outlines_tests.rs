@@ -26,7 +26,7 @@ fn square(offset: i32) -> Outline {
         [a + 1000, b + 1000],
         [a, b],
     ]]])
-    .unwrap()
+    .expect("valid")
 }
 
 fn outline(code: &str, offset: i32) -> RegionOutline {

@@ -19,7 +19,7 @@ fn pankow() -> BTreeSet<String> {
 
 #[test]
 fn the_berlin_file_gives_pankows_seven_outlines_and_names_the_other_fifty_one() {
-    let plan = outlines(&reference_file(), &pankow(), SOURCE).unwrap();
+    let plan = outlines(&reference_file(), &pankow(), SOURCE).expect("valid");
     assert!(plan.errors.is_empty(), "{:?}", plan.errors);
     let codes: Vec<&str> = plan
         .command
@@ -59,7 +59,7 @@ fn broken_features_are_errors_with_their_number_and_good_ones_stay_planned() {
       {"type":"Feature","properties":{"id":"0310"},"geometry":{"type":"Polygon","coordinates":[[[13.4,52.6],[13.5,52.6],[13.5,52.7],[13.4,52.6]]]}},
       {"type":"Feature","properties":{"id":"031"},"geometry":null}
     ]}"#;
-    let plan = outlines(file.as_bytes(), &pankow(), SOURCE).unwrap();
+    let plan = outlines(file.as_bytes(), &pankow(), SOURCE).expect("valid");
     assert_eq!(plan.command.outlines.len(), 1);
     let numbers: Vec<usize> = plan.errors.iter().map(|error| error.feature).collect();
     assert_eq!(numbers, vec![2, 3, 4, 5, 6, 7]);
@@ -78,8 +78,8 @@ fn broken_features_are_errors_with_their_number_and_good_ones_stay_planned() {
 
 #[test]
 fn a_file_that_is_not_geojson_is_refused_as_a_whole() {
-    let error = outlines(b"Planungsraum;Name\n", &pankow(), SOURCE).unwrap_err();
+    let error = outlines(b"Planungsraum;Name\n", &pankow(), SOURCE).expect_err("refused");
     assert!(error.to_string().contains("kein GeoJSON"), "{error}");
-    let error = outlines(&[0xff, 0xfe, 0x00], &pankow(), SOURCE).unwrap_err();
+    let error = outlines(&[0xff, 0xfe, 0x00], &pankow(), SOURCE).expect_err("refused");
     assert!(error.to_string().contains("UTF-8"), "{error}");
 }

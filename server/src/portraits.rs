@@ -75,7 +75,7 @@ pub(crate) async fn portrait(
     region: RegionCode,
 ) -> Result<(RegionPortrait, Outlines), PortraitError> {
     let projections = state.projections.clone();
-    let computed = tokio::task::spawn_blocking(move || {
+    tokio::task::spawn_blocking(move || {
         let views = projections.read();
         let labels = labels(&views.facts);
         if !labels.regions.contains_key(region.as_str()) {
@@ -88,6 +88,5 @@ pub(crate) async fn portrait(
         let portrait = wifo_analytics::portrait::portrait(&frames, &labels, &request, &region)?;
         Ok((portrait, outlines))
     })
-    .await?;
-    computed
+    .await?
 }

@@ -16,7 +16,7 @@ fn square(lon: i32) -> DrawnOutline {
             [lon, lat + 10_000],
             [lon, lat],
         ]]])
-        .unwrap(),
+        .expect("valid"),
         source: "Amt für Statistik Berlin-Brandenburg".to_owned(),
     }
 }
@@ -72,13 +72,13 @@ fn each_region_is_filled_by_its_class_and_links_to_its_portrait() {
         &outlines,
         &classes(100.0, " %"),
     )
-    .unwrap();
+    .expect("valid");
     assert_eq!(map.svg.matches("<path").count(), 3, "0340 has no outline");
     assert!(map.svg.contains(r##"href="/regionen/0310"><path"##));
     let fill_of = |code: &str| {
-        let at = map.svg.find(&format!("/regionen/{code}\"")).unwrap();
+        let at = map.svg.find(&format!("/regionen/{code}\"")).expect("valid");
         let rest = &map.svg[at..];
-        let start = rest.find("fill=\"").unwrap() + 6;
+        let start = rest.find("fill=\"").expect("valid") + 6;
         rest[start..start + 7].to_owned()
     };
     assert_eq!(fill_of("0310"), "#eff3ff");

@@ -107,7 +107,7 @@ async fn the_region_pages_map_and_count_what_staff_recorded() -> anyhow::Result<
         .rows()
         .find(|row| {
             row.first()
-                .is_some_and(|cell| cell.to_string() == "Durchgeführte Besuche")
+                .is_some_and(|cell| *cell == "Durchgeführte Besuche")
         })
         .expect("the visits line");
     assert_eq!(visits[1].to_string(), "1");
