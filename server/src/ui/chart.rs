@@ -4,13 +4,7 @@
 
 use std::fmt::Write;
 
-/// Escapes text for SVG.
-pub(super) fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use wifo_analytics::output::html::escape;
 
 /// A bar chart of two series (this year dark, last year light) over labelled groups.
 pub(super) fn paired_bars(

@@ -22,7 +22,6 @@ mod history;
 mod inquiries;
 mod lead;
 mod listing;
-mod map;
 mod organizations;
 mod pages;
 mod planner;

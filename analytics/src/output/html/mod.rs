@@ -8,6 +8,7 @@
 
 mod appendix;
 mod chart;
+pub mod map;
 mod summary;
 
 use std::fmt::Write;

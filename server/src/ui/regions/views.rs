@@ -5,8 +5,8 @@
 use wifo_analytics::{portrait::RegionFigures, tables::Table};
 use wifo_domain::german;
 
-use super::super::map::{Area, LegendEntry, choropleth, classes};
 use crate::portraits::Outlines;
+use wifo_analytics::output::html::map::{Area, LegendEntry, choropleth, classes};
 
 /// One region's line: each figure „aktuell (Vorjahr)“.
 pub(super) struct FigureRow {

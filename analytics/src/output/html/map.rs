@@ -1,14 +1,15 @@
-//! Choropleth maps as server-side SVG: regions drawn from their imported outlines
-//! (`wifo import geometry`), each filled by the class of its value, with a legend, the source of
-//! the outlines and a link per region. The numbers are always also in the table beside the map;
-//! regions without an outline appear there only, and with no outline at all there is no map.
+//! Choropleth maps as SVG, drawn on the server like the report's charts: regions drawn from their
+//! imported outlines (`wifo import geometry`), each filled by the class of its value, with a
+//! legend, the source of the outlines and a link per region (the region pages of the web UI draw
+//! them). The numbers are always also in a table beside the map; regions without an outline
+//! appear there only, and with no outline at all there is no map.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use wifo_domain::taxonomy::DrawnOutline;
 
-use super::chart::escape;
+use super::escape;
 
 /// Colours of the classes, light to dark (ColorBrewer „Blues“, readable in grey print).
 const CLASS_COLOURS: [&str; 5] = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"];
@@ -16,7 +17,8 @@ const CLASS_COLOURS: [&str; 5] = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#
 const NO_VALUE: &str = "#d9d9d9";
 
 /// One region of the map.
-pub(super) struct Area {
+#[derive(Debug)]
+pub struct Area {
     pub code: String,
     pub name: String,
     pub value: Option<f64>,
@@ -26,13 +28,15 @@ pub(super) struct Area {
 }
 
 /// One line of the legend.
-pub(super) struct LegendEntry {
+#[derive(Debug)]
+pub struct LegendEntry {
     pub colour: &'static str,
     pub label: String,
 }
 
 /// A drawn map: the SVG and the legend and source shown beside it in HTML.
-pub(super) struct Map {
+#[derive(Debug)]
+pub struct Map {
     pub svg: String,
     pub legend: Vec<LegendEntry>,
     pub source: String,
@@ -40,7 +44,7 @@ pub(super) struct Map {
 
 /// Class limits for values from 0 to `max`: five equal steps of a round size (1, 2, 2.5 or 5
 /// times a power of ten), the last open upwards. `unit` follows each number in the legend.
-pub(super) fn classes(max: f64, unit: &str) -> Vec<(f64, String)> {
+pub fn classes(max: f64, unit: &str) -> Vec<(f64, String)> {
     let mut magnitude = 1.0_f64;
     let step = 'found: loop {
         for factor in [1.0, 2.0, 2.5, 5.0] {
@@ -69,7 +73,7 @@ fn number(value: f64) -> String {
 
 /// The map of `areas`, or `None` when none of them has an outline. `limits`: upper class
 /// limits with their legend text (from `classes`).
-pub(super) fn choropleth(
+pub fn choropleth(
     id: &str,
     title: &str,
     areas: &[Area],
