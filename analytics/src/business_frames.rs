@@ -7,10 +7,9 @@
 use chrono::NaiveDate;
 use polars::prelude::*;
 use wifo_domain::values::WzCode;
-use wifo_projections::facts::{BusinessOnDay, FactTables};
+use wifo_projections::facts::{BusinessOnDay, FactTables, day_number};
 
 use crate::columns::frame;
-use crate::frames::day_number;
 
 /// `organization, day, region, section, size_class`: the stock on each of `days`.
 pub(crate) fn stock(facts: &FactTables, days: &[NaiveDate]) -> PolarsResult<DataFrame> {

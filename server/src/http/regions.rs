@@ -31,11 +31,30 @@ use crate::respond::attachment;
 
 #[derive(Deserialize, Default, schemars::JsonSchema)]
 struct RegionParams {
-    /// Kalenderjahr (2000–2100, Standard: das laufende): ein vergangenes Jahr ganz, das laufende
-    /// bis heute, jeweils gegen die gleichen Tage des Vorjahres.
+    /// Kalenderjahr (Standard: das laufende): ein vergangenes Jahr ganz, das laufende bis heute,
+    /// jeweils gegen die gleichen Tage des Vorjahres.
+    #[schemars(range(min = 2000, max = 2100))]
     year: Option<i32>,
-    /// `json` (Standard) oder `xlsx` (nur für ein Regionsporträt).
-    format: Option<String>,
+    /// Erst antworten, wenn die Ansichten diese Protokollposition enthalten.
+    wait_for: Option<u64>,
+}
+
+/// The portrait as JSON or as its workbook.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+enum PortraitFormat {
+    #[default]
+    Json,
+    Xlsx,
+}
+
+#[derive(Deserialize, Default, schemars::JsonSchema)]
+struct PortraitParams {
+    /// Kalenderjahr (Standard: das laufende), wie bei der Übersicht.
+    #[schemars(range(min = 2000, max = 2100))]
+    year: Option<i32>,
+    /// `json` (Standard) oder `xlsx`: das Porträt als Arbeitsmappe, ein Blatt je Tabelle.
+    format: Option<PortraitFormat>,
     /// Erst antworten, wenn die Ansichten diese Protokollposition enthalten.
     wait_for: Option<u64>,
 }
@@ -48,9 +67,9 @@ struct RegionsAnswer {
     with_outline: Vec<String>,
 }
 
-fn request(params: &RegionParams) -> Result<ReportRequest, ApiError> {
+fn request(year: Option<i32>) -> Result<ReportRequest, ApiError> {
     let day = today(None);
-    let year = params.year.unwrap_or(day.year());
+    let year = year.unwrap_or(day.year());
     if !(2000..=2100).contains(&year) {
         return Err(bad("year", "erwartet ein Jahr von 2000 bis 2100"));
     }
@@ -70,14 +89,7 @@ async fn overview(
     Query(params): Query<RegionParams>,
 ) -> Result<Response, ApiError> {
     ready(&state, &caller, params.wait_for).await?;
-    if params
-        .format
-        .as_deref()
-        .is_some_and(|format| format != "json")
-    {
-        return Err(bad("format", "die Übersicht gibt es als json"));
-    }
-    let computed = portraits::overviews(&state, request(&params)?)
+    let computed = portraits::overviews(&state, request(params.year)?)
         .await
         .map_err(failed)?;
     Ok(Json(RegionsAnswer {
@@ -92,19 +104,15 @@ async fn portrait(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     Path(code): Path<String>,
-    Query(params): Query<RegionParams>,
+    Query(params): Query<PortraitParams>,
 ) -> Result<Response, ApiError> {
     ready(&state, &caller, params.wait_for).await?;
     let region = RegionCode::parse(&code).map_err(|error| bad("code", error))?;
-    let format = match params.format.as_deref() {
-        None | Some("json") => TableFormat::Json,
-        Some("xlsx") => TableFormat::Xlsx,
-        Some(_) => return Err(bad("format", "erwartet json oder xlsx")),
-    };
-    let (portrait, _) = portraits::portrait(&state, request(&params)?, region.clone())
+    let (portrait, _) = portraits::portrait(&state, request(params.year)?, region.clone())
         .await
         .map_err(failed)?;
-    if format == TableFormat::Xlsx {
+    if params.format.unwrap_or_default() == PortraitFormat::Xlsx {
+        let format = TableFormat::Xlsx;
         let sheets: Vec<_> = portrait_tables(&portrait)
             .iter()
             .map(|table| table.to_sheet())
@@ -147,7 +155,7 @@ pub(super) fn routes() -> Vec<Route> {
                 "/api/v1/regions/{code}",
                 "Regionsporträt: Kennzahlen einer Region im Jahr und im Vorjahr",
             )
-            .with_query::<RegionParams>()
+            .with_query::<PortraitParams>()
             .answering_json_or::<RegionPortrait>(&[
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             ]),

@@ -211,7 +211,12 @@ async fn list_organizations(
             .map(Code::parse)
             .transpose()
             .map_err(|e| bad("inquiry_topic", e))?,
-        inquiry_months: params.inquiry_months,
+        inquiry_months: match params.inquiry_months {
+            Some(months) if !(1..=120).contains(&months) => {
+                return Err(bad("inquiry_months", "erwartet 1 bis 120 Monate"));
+            }
+            months => months,
+        },
         include_closed: params.include_closed.unwrap_or(false),
         sort,
         descending: params.desc.unwrap_or(false),

@@ -1,8 +1,9 @@
 //! Choropleth maps as SVG, drawn on the server like the report's charts: regions drawn from their
 //! imported outlines (`wifo import geometry`), each filled by the class of its value, with a
-//! legend, the source of the outlines and a link per region (the region pages of the web UI draw
-//! them). The numbers are always also in a table beside the map; regions without an outline
-//! appear there only, and with no outline at all there is no map.
+//! legend and the source of the outlines (the region pages of the web UI draw them). The map is
+//! one image (each region's name and value as its tooltip); the numbers, and the links to each
+//! region, are in the table beside it; regions without an outline appear there only, and with no
+//! outline at all there is no map.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -24,7 +25,6 @@ pub struct Area {
     pub value: Option<f64>,
     /// The value as the reader sees it („42 %“, „17“).
     pub value_text: String,
-    pub href: String,
 }
 
 /// One line of the legend.
@@ -133,8 +133,8 @@ pub fn choropleth(
         }
         let _ = write!(
             svg,
-            r##"<a href="{}"><path d="{path}" fill="{colour}" fill-rule="evenodd" stroke="#1b1f24" stroke-width="1"><title>{}: {}</title></path></a>"##,
-            escape(&area.href),
+            r##"<path d="{path}" fill="{colour}" fill-rule="evenodd" stroke="#1b1f24" stroke-width="1" data-region="{}"><title>{}: {}</title></path>"##,
+            escape(&area.code),
             escape(&area.name),
             escape(&area.value_text)
         );

@@ -117,7 +117,6 @@ pub(super) fn coverage_map(
                 name: line.name.clone(),
                 value,
                 value_text: share(value),
-                href: format!("/regionen/{}", line.region),
             }
         })
         .collect();
@@ -148,7 +147,6 @@ pub(super) fn inquiry_map(
             name: line.name.clone(),
             value: Some(line.inquiries.current as f64),
             value_text: german::integer(line.inquiries.current as i64),
-            href: format!("/regionen/{}", line.region),
         })
         .collect();
     map_view(

@@ -74,7 +74,11 @@ async fn the_region_pages_map_and_count_what_staff_recorded() -> anyhow::Result<
     assert_eq!(page.status(), StatusCode::OK);
     let page = page.text().await?;
     assert_eq!(page.matches("<svg class=\"map\"").count(), 2, "{page}");
-    assert_eq!(page.matches("href=\"/regionen/0310\"><path").count(), 2);
+    assert_eq!(page.matches("data-region=\"0310\"").count(), 2);
+    assert!(
+        page.contains("href=\"/regionen/0310?jahr="),
+        "the table links the region"
+    );
     assert!(page.contains(SOURCE), "the maps name their source");
     assert!(page.contains("Buch-Nord"));
     assert!(page.contains("/regionen/031001?jahr="));
