@@ -266,8 +266,12 @@ impl Frames {
         let stock_days: Vec<NaiveDate> = window
             .as_ref()
             .map(|days| {
+                // The last day and the same day a year earlier, as `Context` compares them.
                 let end = date_of(*days.end());
-                vec![end, crate::stats::months_before(end, 12)]
+                let year_before = end
+                    .checked_sub_months(chrono::Months::new(12))
+                    .unwrap_or(end);
+                vec![end, year_before]
             })
             .unwrap_or_default();
         let business_stock = crate::business_frames::stock(facts, &stock_days)?;

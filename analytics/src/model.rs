@@ -26,7 +26,7 @@ pub struct Report {
     pub agenda: Vec<AgendaProposal>,
     /// Every Bezirksregion (within the region filter) with the headline figures of its
     /// portrait; empty in a report about one partner, whose figures are not regional.
-    pub regions: Vec<crate::portrait::RegionFigures>,
+    pub regions: Vec<RegionFigures>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
@@ -329,4 +329,29 @@ pub struct AgendaProposal {
     /// Further reasons the same subject qualified for, merged into this one proposal, by
     /// descending score (e.g. a topic that grew and whose inquiries were answered slowly).
     pub other_reason_kinds: Vec<String>,
+}
+
+/// The headline figures of one region: a line of the overview, the head of its portrait.
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct RegionFigures {
+    pub region: String,
+    pub name: String,
+    /// Businesses (companies, sole traders) on the last day of the period: registered by then,
+    /// not closed, with the region they had that day.
+    pub businesses: Count,
+    /// Businesses registered in the period.
+    pub registered: Count,
+    /// Businesses closed in the period.
+    pub closed: Count,
+    /// Conducted visits (where the business was on the day of the visit).
+    pub visits: Count,
+    /// Logged contacts (retracted ones not counted).
+    pub contacts: Count,
+    /// Inquiries received.
+    pub inquiries: Count,
+    /// Visits of the period with at least one follow-up not yet done (as the follow-ups stand
+    /// today).
+    pub visits_with_open_follow_up: Count,
+    /// Share of today's businesses in the region visited in the 12 months up to the period's end.
+    pub coverage_12_months: Coverage,
 }

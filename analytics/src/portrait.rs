@@ -11,37 +11,13 @@ use serde::Serialize;
 use wifo_domain::values::{RegionCode, RegionLevel};
 
 use crate::frames::Frames;
-use crate::model::{Count, Coverage, FindingFollowUp, GatheringFigures, KeyedCount, Period};
+pub use crate::model::RegionFigures;
+use crate::model::{Coverage, FindingFollowUp, GatheringFigures, KeyedCount, Period};
 use crate::stats::{
     Labels, contacts::logged_contacts, count_by, count_rows, inquiries::received_inquiries,
     keyed_counts, visits::conducted_visits, visits::coverage_figure, visits::size_order,
 };
 use crate::{AnalyticsError, ReportRequest, build_report_from, context};
-
-/// The headline figures of one region: a line of the overview, the head of its portrait.
-#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
-pub struct RegionFigures {
-    pub region: String,
-    pub name: String,
-    /// Businesses (companies, sole traders) on the last day of the period: registered by then,
-    /// not closed, with the region they had that day.
-    pub businesses: Count,
-    /// Businesses registered in the period.
-    pub registered: Count,
-    /// Businesses closed in the period.
-    pub closed: Count,
-    /// Conducted visits (where the business was on the day of the visit).
-    pub visits: Count,
-    /// Logged contacts (retracted ones not counted).
-    pub contacts: Count,
-    /// Inquiries received.
-    pub inquiries: Count,
-    /// Visits of the period with at least one follow-up not yet done (as the follow-ups stand
-    /// today).
-    pub visits_with_open_follow_up: Count,
-    /// Share of today's businesses in the region visited in the 12 months up to the period's end.
-    pub coverage_12_months: Coverage,
-}
 
 /// Every region of one level with its headline figures.
 #[derive(Clone, Debug, Serialize, schemars::JsonSchema)]

@@ -6,7 +6,8 @@ use super::{
     COUNT_HEADERS, Cell, Table, count_cell, count_cells, headers, keyed_table, measure_cell, text,
 };
 use crate::model::Count;
-use crate::portrait::{RegionFigures, RegionPortrait};
+use crate::model::RegionFigures;
+use crate::portrait::RegionPortrait;
 
 /// The headline figures in the order every region table shows them: label and value.
 pub fn figure_lines(figures: &RegionFigures) -> Vec<(&'static str, Count)> {
