@@ -58,6 +58,27 @@ fn count_cells(count: &Count) -> Vec<Cell> {
     ]
 }
 
+/// A labelled count: the label, then the count's cells.
+fn count_row(label: &str, count: &Count) -> Vec<Cell> {
+    let mut row = vec![text(label)];
+    row.extend(count_cells(count));
+    row
+}
+
+/// A finding of the latest visits: businesses, with a follow-up, follow-up done, each with the
+/// previous period.
+fn finding_cells(finding: &crate::model::FindingFollowUp) -> Vec<Cell> {
+    vec![
+        text(&finding.label),
+        count_cell(finding.businesses.current),
+        count_cell(finding.businesses.previous),
+        count_cell(finding.with_follow_up.current),
+        count_cell(finding.with_follow_up.previous),
+        count_cell(finding.follow_up_done.current),
+        count_cell(finding.follow_up_done.previous),
+    ]
+}
+
 fn measure_cells(measure: &Measure) -> Vec<Cell> {
     vec![
         measure_cell(measure.current),

@@ -3,7 +3,8 @@
 //! (its XLSX workbook and the tables of its page).
 
 use super::{
-    COUNT_HEADERS, Cell, Table, count_cell, count_cells, headers, keyed_table, measure_cell, text,
+    COUNT_HEADERS, Cell, Table, count_cell, count_row, finding_cells, headers, keyed_table,
+    measure_cell, text,
 };
 use crate::model::Count;
 use crate::model::RegionFigures;
@@ -77,11 +78,7 @@ pub fn portrait_tables(portrait: &RegionPortrait) -> Vec<Table> {
         headers: headers(&["Kennzahl"], &COUNT_HEADERS),
         rows: figure_lines(&portrait.figures)
             .into_iter()
-            .map(|(label, count)| {
-                let mut row = vec![text(label)];
-                row.extend(count_cells(&count));
-                row
-            })
+            .map(|(label, count)| count_row(label, &count))
             .collect(),
     };
     let coverage = Table {
@@ -127,21 +124,7 @@ pub fn portrait_tables(portrait: &RegionPortrait) -> Vec<Table> {
                 "davon erledigt (Vorjahr)",
             ],
         ),
-        rows: portrait
-            .findings
-            .iter()
-            .map(|finding| {
-                vec![
-                    text(&finding.label),
-                    count_cell(finding.businesses.current),
-                    count_cell(finding.businesses.previous),
-                    count_cell(finding.with_follow_up.current),
-                    count_cell(finding.with_follow_up.previous),
-                    count_cell(finding.follow_up_done.current),
-                    count_cell(finding.follow_up_done.previous),
-                ]
-            })
-            .collect(),
+        rows: portrait.findings.iter().map(finding_cells).collect(),
     };
     let gatherings = &portrait.gatherings;
     let gatherings = Table {
@@ -158,11 +141,7 @@ pub fn portrait_tables(portrait: &RegionPortrait) -> Vec<Table> {
             ("Organisationen aus der Region", gatherings.organizations),
         ]
         .into_iter()
-        .map(|(label, count)| {
-            let mut row = vec![text(label)];
-            row.extend(count_cells(&count));
-            row
-        })
+        .map(|(label, count)| count_row(label, &count))
         .collect(),
     };
     let mut tables = vec![

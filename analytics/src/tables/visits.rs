@@ -2,7 +2,8 @@
 //! section and division, region, size class and partner, then coverage and findings.
 
 use super::{
-    COUNT_HEADERS, Cell, Table, count_cell, count_cells, headers, keyed_table, measure_cell, text,
+    COUNT_HEADERS, Cell, Table, count_cell, count_cells, finding_cells, headers, keyed_table,
+    measure_cell, text,
 };
 use crate::model::VisitStatistics;
 
@@ -127,21 +128,7 @@ pub(super) fn visit_tables(visits: &VisitStatistics) -> Vec<Table> {
             ],
             &[],
         ),
-        rows: visits
-            .findings
-            .iter()
-            .map(|finding| {
-                vec![
-                    text(&finding.label),
-                    count_cell(finding.businesses.current),
-                    count_cell(finding.businesses.previous),
-                    count_cell(finding.with_follow_up.current),
-                    count_cell(finding.with_follow_up.previous),
-                    count_cell(finding.follow_up_done.current),
-                    count_cell(finding.follow_up_done.previous),
-                ]
-            })
-            .collect(),
+        rows: visits.findings.iter().map(finding_cells).collect(),
     });
     tables
 }
