@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Probes the live API with Schemathesis (PyPI), driven by the server's own OpenAPI document:
 # a small demo office is served (`api-fuzz-server`, built by the test command), and Schemathesis
-# runs against it with an API token of each role in turn (staff, lead, planner, buergerbuero, admin — the
+# runs against it with an API token of each role in turn (staff, lead, planner, buergerbuero, datenschutz, admin — the
 # admin last, because it may lock users out). Checks: no 5xx, every status documented, every
 # answer's media type and JSON schema as documented. Prints per role the requests sent, the
 # writes the server accepted (POST answered 2xx) and the failures, and exits non-zero on any
@@ -68,7 +68,7 @@ BASE="http://$ADDRESS"
 echo "== server $BASE"
 
 status=0
-for role in staff lead planner buergerbuero admin; do
+for role in staff lead planner buergerbuero datenschutz admin; do
     token="$(awk -v role="$role" '$1=="token" && $2==role {print $3}' "$WORK/server.out")"
     echo "== schemathesis as $role ($SECONDS_PER_ROLE s)"
     set +e

@@ -18,6 +18,8 @@ pub struct DataDir {
     pub keys: Arc<KeyStore>,
     pub codec: Arc<Codec>,
     pub handler: CommandHandler,
+    /// Who opened whose personal data (`access.sqlite`, outside the log).
+    pub access: Arc<crate::privacy::access_log::AccessLog>,
 }
 
 impl DataDir {
@@ -130,6 +132,7 @@ impl DataDir {
             keys,
             codec,
             handler,
+            access: Arc::new(crate::privacy::access_log::AccessLog::at(path)),
         }
     }
 

@@ -8,11 +8,11 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use wifo_domain::{Decider, ids::OrganizationId};
-use wifo_projections::{Projections, queries::profile::Moment};
+use wifo_domain::Decider;
+use wifo_projections::Projections;
 use wifo_store::{CommandContext, CommandError, CommandOutcome, EventStore, Position};
 
-use crate::{auth::AuthStore, auth::Caller, data_dir::DataDir, profiles::ShownProfile};
+use crate::{auth::AuthStore, auth::Caller, data_dir::DataDir};
 
 /// One office, opened: what the API and the pages work on.
 #[derive(Clone, Debug)]
@@ -23,6 +23,8 @@ pub struct Office {
     /// How long a read waits for the views to include the caller's own last write (a snapshot
     /// being written pauses the views for about 3 s per million events).
     pub read_your_writes_timeout: Duration,
+    /// The retention periods of personal data (`wifo serve --frist-…`).
+    pub retention: crate::privacy::retention::RetentionPeriods,
     /// Each user's newest write, so their next read waits for it.
     last_writes: Arc<Mutex<HashMap<String, Position>>>,
 }
@@ -47,6 +49,7 @@ impl Office {
             projections,
             auth,
             read_your_writes_timeout: Duration::from_secs(5),
+            retention: crate::privacy::retention::RetentionPeriods::default(),
             last_writes: Arc::new(Mutex::new(HashMap::new())),
         }
     }
@@ -198,15 +201,5 @@ impl Office {
             }
             _ => Ok(()),
         }
-    }
-
-    /// An organization's profile as the caller may see it (`profiles::organization`).
-    pub async fn organization_profile(
-        &self,
-        caller: &Caller,
-        id: OrganizationId,
-        moment: Moment,
-    ) -> Option<ShownProfile> {
-        crate::profiles::organization(&self.data, &self.projections, caller.role, id, moment).await
     }
 }

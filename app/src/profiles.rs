@@ -1,12 +1,14 @@
 //! An organization's 360° profile as every adapter shows it: the profile from the views, with
 //! its contact persons' personal data opened from the log — or without any personal data for a
 //! role that may not see it (`roles::sees_personal_data`). The API and the organization page
-//! both ask here, so the rule is applied once.
+//! both ask here, so the rule is applied once. Showing the persons' data is an access and is
+//! written to the access log first (one entry per person shown); a role without personal data
+//! writes none.
 
 use wifo_domain::{
     ids::{OrganizationId, PersonId},
     personal::{Erasable, PersonalData},
-    values::{Role, Title},
+    values::Title,
 };
 use wifo_projections::{
     Projections,
@@ -16,7 +18,7 @@ use wifo_projections::{
     },
 };
 
-use crate::data_dir::DataDir;
+use crate::{auth::Caller, data_dir::DataDir, privacy::access_log::AccessPurpose};
 
 /// A profile with what the caller may see of its persons.
 #[derive(Clone, Debug)]
@@ -36,19 +38,23 @@ pub struct ShownPerson {
     pub personal: Erasable<PersonalData>,
 }
 
-/// The profile of `id` (as of a day as known on a day, or now) as `role` may see it; `None` if
-/// the organization is unknown or did not exist on that day.
+/// The profile of `id` (as of a day as known on a day, or now) as `caller` may see it, opened
+/// through `route` (e.g. `GET /organisationen/{id}`); `None` if the organization is unknown or
+/// did not exist on that day.
 pub async fn organization(
     data: &DataDir,
     projections: &Projections,
-    role: Role,
+    caller: &Caller,
     id: OrganizationId,
     moment: Moment,
-) -> Option<ShownProfile> {
+    route: &str,
+) -> crate::error::Result<Option<ShownProfile>> {
     let (found, locations) = {
         let views = projections.read();
-        let found = profile_at(&views, id, moment)?;
-        let locations: Vec<_> = if crate::roles::sees_personal_data(role) {
+        let Some(found) = profile_at(&views, id, moment) else {
+            return Ok(None);
+        };
+        let locations: Vec<_> = if crate::roles::sees_personal_data(caller.role) {
             found
                 .persons
                 .iter()
@@ -65,6 +71,12 @@ pub async fn organization(
         };
         (found, locations)
     };
+    data.access.opened(
+        caller,
+        locations.iter().map(|(person, _, _)| *person),
+        route,
+        AccessPurpose::Casework,
+    )?;
     let store = data.store_shared();
     let mut persons = Vec::with_capacity(locations.len());
     for (person, person_role, location) in locations {
@@ -78,8 +90,45 @@ pub async fn organization(
             personal: personal.unwrap_or(Erasable::Erased),
         });
     }
-    Some(ShownProfile {
+    Ok(Some(ShownProfile {
         profile: found,
         persons,
-    })
+    }))
+}
+
+/// The names of `persons` as `caller` may see them, opened through `route`: empty for a role
+/// without personal data; an erased person is left out. One access-log entry per person
+/// opened.
+pub async fn person_names(
+    data: &DataDir,
+    projections: &Projections,
+    caller: &Caller,
+    persons: &[PersonId],
+    route: &str,
+) -> crate::error::Result<std::collections::HashMap<PersonId, String>> {
+    let mut names = std::collections::HashMap::new();
+    if !crate::roles::sees_personal_data(caller.role) || persons.is_empty() {
+        return Ok(names);
+    }
+    let locations: Vec<_> = {
+        let views = projections.read();
+        persons
+            .iter()
+            .filter_map(|person| Some((*person, locate(&views, *person)?)))
+            .collect()
+    };
+    data.access.opened(
+        caller,
+        locations.iter().map(|(person, _)| *person),
+        route,
+        AccessPurpose::Casework,
+    )?;
+    let store = data.store_shared();
+    for (person, (at, erased)) in locations {
+        if let Some(Erasable::Known(known)) = personal_data(at, erased, &*store, &data.codec).await
+        {
+            names.insert(person, known.name.to_string());
+        }
+    }
+    Ok(names)
 }

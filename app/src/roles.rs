@@ -12,6 +12,7 @@ pub const EVERYONE: &[Role] = &[
     Role::Planner,
     Role::Admin,
     Role::CitizensOffice,
+    Role::DataProtection,
 ];
 /// Reading the CRM: everyone of the office (the Bürgerbüro reads nothing of it).
 pub const READERS: &[Role] = &[Role::Staff, Role::Lead, Role::Planner, Role::Admin];
@@ -33,6 +34,9 @@ pub const RETREAT_PLANNERS: &[Role] = &[Role::Planner, Role::Admin];
 pub const LEADS: &[Role] = &[Role::Lead, Role::Admin];
 /// Users, taxonomies, erasure, the import.
 pub const ADMINS: &[Role] = &[Role::Admin];
+/// Data protection: the access log, access exports (Art. 15), the retention review, erasure
+/// (Art. 17) and the records of processing (Art. 30) — the data-protection officer and admins.
+pub const PRIVACY: &[Role] = &[Role::DataProtection, Role::Admin];
 /// Reading personal data of contact persons: planners prepare the retreat without them.
 pub const PERSON_READERS: &[Role] = &[Role::Staff, Role::Lead, Role::Admin];
 

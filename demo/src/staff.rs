@@ -1,6 +1,6 @@
 //! The people of the demo office and their user accounts: six account managers
-//! (Bestandsbetreuung) split by Ortsteil, the head of department, a planner, an admin and the
-//! Bürgerbüro's account, which enters the inquiries it forwards. Their
+//! (Bestandsbetreuung) split by Ortsteil, the head of department, a planner, an admin, the
+//! data-protection officer and the Bürgerbüro's account, which enters the inquiries it forwards. Their
 //! story over the years gives every user event: one account manager moves to planning (role
 //! change, her businesses go to a new colleague), another is away on parental leave (deactivated
 //! and reactivated); while she is away, colleagues stand in.
@@ -23,6 +23,8 @@ pub(crate) const PLANNER: Login = "s.richter";
 pub(crate) const ADMIN: Login = "p.lehmann";
 /// The Bürgerbüro's account: enters the inquiries it forwards.
 pub(crate) const CITIZENS_OFFICE: Login = "b.weber";
+/// The data-protection officer: access log, access exports, retention, erasure.
+pub(crate) const DATA_PROTECTION: Login = "r.vogel";
 /// Moves from account management to planning.
 const MOVES_TO_PLANNING: Login = "l.wagner";
 /// Takes over the businesses of the one who moved.
@@ -45,6 +47,11 @@ const TEAM: &[(Login, &str, Role)] = &[
         CITIZENS_OFFICE,
         "Birgit Weber (Bürgerbüro)",
         Role::CitizensOffice,
+    ),
+    (
+        DATA_PROTECTION,
+        "Dr. Renate Vogel (Datenschutz)",
+        Role::DataProtection,
     ),
 ];
 

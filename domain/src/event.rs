@@ -51,3 +51,33 @@ pub fn category_of(stream: &str) -> &str {
         .split_once('-')
         .map_or(stream, |(category, _)| category)
 }
+
+impl Event {
+    /// The contact persons the event names (their own stream's events, a contact with them, a
+    /// visit they took part in or are planned for, an invitation, an answer or attendance): the
+    /// one definition of „names the person“ that the last contact of the retention review and
+    /// the access export (Art. 15) both use.
+    pub fn persons_named(&self) -> Vec<crate::ids::PersonId> {
+        use crate::{
+            contact::ContactEvent as C, gathering::GatheringEvent as G, visit::VisitEvent as V,
+        };
+        match self {
+            Event::Person(event) => vec![event.person()],
+            Event::Contact(C::Logged { person, .. } | C::Corrected { person, .. }) => {
+                person.iter().copied().collect()
+            }
+            Event::Visit(V::Planned { participants, .. } | V::Conducted { participants, .. }) => {
+                participants.clone()
+            }
+            Event::Gathering(G::Invited { persons, .. }) => persons.clone(),
+            Event::Gathering(G::RegistrationRecorded { person, .. }) => {
+                person.iter().copied().collect()
+            }
+            Event::Gathering(G::Held { attendance, .. }) => attendance
+                .iter()
+                .filter_map(|attendee| attendee.person)
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}

@@ -108,11 +108,34 @@ pub async fn run(options: ServeOptions) -> anyhow::Result<()> {
             wifo_demo::DEMO_PASSWORD
         );
     }
+    tokio::spawn(purge_access_log(state.clone()));
     let router = app(state.clone());
     crate::listener::serve(listener, router, options.limits, shutdown_signal()).await;
     eprintln!("Beende: schreibe Snapshot der Ansichten …");
     finish(&state).await;
     Ok(())
+}
+
+/// Keeps the access log to its retention period: at start and then every hour, entries older
+/// than `access_log_months` are deleted (the chain keeps its anchor).
+async fn purge_access_log(state: AppState) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every.tick().await;
+        let months = state.office.retention.access_log_months;
+        let cutoff = chrono::Utc::now()
+            .checked_sub_months(chrono::Months::new(months))
+            .unwrap_or(chrono::DateTime::<chrono::Utc>::MIN_UTC);
+        match state.data.access.purge_before(cutoff) {
+            Ok(0) => {}
+            Ok(deleted) => {
+                tracing::info!(deleted, months, "Zugriffsprotokoll: alte Einträge gelöscht")
+            }
+            Err(error) => {
+                tracing::warn!(%error, "Zugriffsprotokoll: Löschen alter Einträge fehlgeschlagen")
+            }
+        }
+    }
 }
 
 /// The end of a graceful shutdown: let the views apply what was written last (at most 5 s),

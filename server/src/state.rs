@@ -27,6 +27,8 @@ pub struct HttpConfig {
     pub read_your_writes_timeout: Duration,
     /// Whether cookies get `Secure` (behind TLS).
     pub secure_cookies: bool,
+    /// Retention periods of personal data and of the access log.
+    pub retention: wifo_app::privacy::retention::RetentionPeriods,
 }
 
 impl Default for HttpConfig {
@@ -36,6 +38,7 @@ impl Default for HttpConfig {
                 wifo_projections::queries::work::DEFAULT_FIRST_RESPONSE_WORKING_DAYS,
             read_your_writes_timeout: Duration::from_secs(5),
             secure_cookies: false,
+            retention: wifo_app::privacy::retention::RetentionPeriods::default(),
         }
     }
 }
@@ -67,6 +70,7 @@ impl AppState {
     ) -> Self {
         let mut office = Office::new(data, projections, auth);
         office.read_your_writes_timeout = config.read_your_writes_timeout;
+        office.retention = config.retention;
         Self {
             office,
             throttle: Arc::new(LoginThrottle::default()),

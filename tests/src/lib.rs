@@ -1,6 +1,8 @@
 //! Shared helpers of wifo's test suites: fresh stores in temporary directories and small event
 //! builders, so each test says only what it is about.
 
+pub mod load;
+
 use std::sync::Arc;
 
 use chrono::Utc;

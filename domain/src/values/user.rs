@@ -61,15 +61,20 @@ pub enum Role {
     /// Bürgerbüro: enters the inquiries it forwards and follows their status; reads nothing else.
     #[serde(rename = "buergerbuero")]
     CitizensOffice,
+    /// Datenschutzbeauftragte/r: reads the access log, runs access exports (Art. 15), the
+    /// retention review and erasures; sees no business statistics.
+    #[serde(rename = "datenschutz")]
+    DataProtection,
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [
+    pub const ALL: [Role; 6] = [
         Role::Staff,
         Role::Lead,
         Role::Planner,
         Role::Admin,
         Role::CitizensOffice,
+        Role::DataProtection,
     ];
 
     pub fn parse(text: &str) -> Result<Self, InvalidValue> {
@@ -79,10 +84,11 @@ impl Role {
             "planner" => Ok(Role::Planner),
             "admin" => Ok(Role::Admin),
             "buergerbuero" => Ok(Role::CitizensOffice),
+            "datenschutz" => Ok(Role::DataProtection),
             _ => Err(InvalidValue::malformed(
                 "Rolle",
                 text,
-                "staff, lead, planner, admin oder buergerbuero",
+                "staff, lead, planner, admin, buergerbuero oder datenschutz",
             )),
         }
     }
@@ -94,6 +100,7 @@ impl Role {
             Role::Planner => "planner",
             Role::Admin => "admin",
             Role::CitizensOffice => "buergerbuero",
+            Role::DataProtection => "datenschutz",
         }
     }
 
@@ -105,6 +112,7 @@ impl Role {
             Role::Planner => "Planung",
             Role::Admin => "Administration",
             Role::CitizensOffice => "Bürgerbüro",
+            Role::DataProtection => "Datenschutz",
         }
     }
 }

@@ -42,3 +42,34 @@ pub fn locate(views: &Views, person: PersonId) -> Option<(Option<Position>, bool
         .get(&person)
         .map(|record| (record.personal_at, record.erased))
 }
+
+/// The persons not erased whose name matches every word of `query` (prefix or small typo, as in
+/// the directory search), at most `limit`, in id order. Reads only the in-memory name index: no
+/// personal data is opened.
+pub fn find_persons(views: &Views, query: &str, limit: usize) -> Vec<PersonId> {
+    let mut found: Option<std::collections::BTreeSet<PersonId>> = None;
+    let folded = crate::views::search::fold(query);
+    for word in folded.split(' ').filter(|word| !word.is_empty()) {
+        let matching: std::collections::BTreeSet<PersonId> = views
+            .person_names
+            .find(word)
+            .into_iter()
+            .map(|(person, _)| person)
+            .collect();
+        found = Some(match found {
+            None => matching,
+            Some(before) => before.intersection(&matching).copied().collect(),
+        });
+    }
+    found
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|person| {
+            views
+                .persons
+                .get(person)
+                .is_some_and(|record| !record.erased)
+        })
+        .take(limit)
+        .collect()
+}

@@ -251,20 +251,18 @@ impl Views {
                 given_on,
                 ..
             } => {
-                self.persons
-                    .entry(*person)
-                    .or_default()
-                    .consents
-                    .insert(*purpose, *given_on);
+                let record = self.persons.entry(*person).or_default();
+                record.consents.insert(*purpose, *given_on);
+                record.withdrawn.remove(purpose);
             }
             E::ConsentWithdrawn {
-                person, purpose, ..
+                person,
+                purpose,
+                withdrawn_on,
             } => {
-                self.persons
-                    .entry(*person)
-                    .or_default()
-                    .consents
-                    .remove(purpose);
+                let record = self.persons.entry(*person).or_default();
+                record.consents.remove(purpose);
+                record.withdrawn.insert(*purpose, *withdrawn_on);
             }
             E::Erased { person, .. } => {
                 self.persons.entry(*person).or_default().erased = true;

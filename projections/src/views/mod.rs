@@ -119,6 +119,13 @@ impl Views {
             Event::User(event) => self.apply_user(event),
             Event::Public(event) => self.apply_public(event),
         }
+        for person in event.persons_named() {
+            if let Some(record) = self.persons.get_mut(&person)
+                && record.last_named.is_none_or(|last| last < context.day)
+            {
+                record.last_named = Some(context.day);
+            }
+        }
         self.position = recorded.position;
         self.events += 1;
     }

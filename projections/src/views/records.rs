@@ -57,4 +57,9 @@ pub struct PersonRecord {
     pub erased: bool,
     pub links: BTreeMap<OrganizationId, Title>,
     pub consents: BTreeMap<ConsentPurpose, NaiveDate>,
+    /// Consents withdrawn and not given again: purpose → day withdrawn.
+    pub withdrawn: BTreeMap<ConsentPurpose, NaiveDate>,
+    /// The latest business day of an event that names the person (`Event::persons_named`):
+    /// what the retention review counts „without contact“ from.
+    pub last_named: Option<NaiveDate>,
 }

@@ -17,7 +17,7 @@ pub(super) enum UserCommand {
         /// Anmeldename (a–z, 0–9, Punkt, Bindestrich).
         #[arg(long)]
         name: String,
-        /// staff, lead, planner, admin oder buergerbuero.
+        /// staff, lead, planner, admin, buergerbuero oder datenschutz.
         #[arg(long)]
         role: String,
         /// Angezeigter Name (Standard: der Anmeldename).

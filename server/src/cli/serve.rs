@@ -2,6 +2,7 @@
 //! generator's.
 
 use std::net::SocketAddr;
+use wifo_app::privacy::retention::RetentionPeriods;
 
 use chrono::NaiveDate;
 use wifo_demo::DemoOptions;
@@ -38,6 +39,15 @@ pub(super) struct Serve {
     /// Verbindung auch zwischen zwei Anfragen ruhen.
     #[arg(long, env = "WIFO_KOPF_TIMEOUT", default_value_t = ConnectionLimits::default().header_timeout.as_secs())]
     header_timeout: u64,
+    /// Monate ohne Kontakt, nach denen eine Ansprechperson zur Löschung fällig ist.
+    #[arg(long, env = "WIFO_FRIST_KONTAKT_MONATE", default_value_t = RetentionPeriods::default().persons_without_contact_months, value_parser = clap::value_parser!(u32).range(1..=600))]
+    frist_kontakt_monate: u32,
+    /// Monate nach dem Widerruf aller Einwilligungen, nach denen eine Person fällig ist.
+    #[arg(long, env = "WIFO_FRIST_WIDERRUF_MONATE", default_value_t = RetentionPeriods::default().withdrawn_consent_months, value_parser = clap::value_parser!(u32).range(1..=600))]
+    frist_widerruf_monate: u32,
+    /// Monate, die das Zugriffsprotokoll Einträge aufbewahrt.
+    #[arg(long, env = "WIFO_FRIST_ZUGRIFFSPROTOKOLL_MONATE", default_value_t = RetentionPeriods::default().access_log_months, value_parser = clap::value_parser!(u32).range(1..=600))]
+    frist_zugriffsprotokoll_monate: u32,
 }
 
 impl Serve {
@@ -56,6 +66,11 @@ impl Serve {
             config: HttpConfig {
                 first_response_working_days: self.first_response_working_days,
                 secure_cookies: self.secure_cookies,
+                retention: RetentionPeriods {
+                    persons_without_contact_months: self.frist_kontakt_monate,
+                    withdrawn_consent_months: self.frist_widerruf_monate,
+                    access_log_months: self.frist_zugriffsprotokoll_monate,
+                },
                 ..HttpConfig::default()
             },
             limits: ConnectionLimits {

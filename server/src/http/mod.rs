@@ -9,6 +9,7 @@ mod at_risk;
 mod citizens_office;
 mod commands;
 mod guard;
+mod privacy;
 mod regions;
 
 pub(crate) use commands::CommandEndpoint;
@@ -45,6 +46,7 @@ pub fn routes() -> Vec<Route> {
     routes.extend(resources::routes());
     routes.extend(views::routes());
     routes.extend(at_risk::routes());
+    routes.extend(privacy::routes());
     routes.extend(regions::routes());
     routes.extend(reports::routes());
     routes.extend(exports::routes());

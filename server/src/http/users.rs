@@ -1,5 +1,5 @@
 //! Administration routes: user accounts (the log records them, the auth store keeps the
-//! password) and the erasure of a person (DSGVO Art. 17: event plus key deletion).
+//! password). The erasure of a person is in `privacy.rs`.
 
 use axum::{
     Extension, Json,
@@ -9,12 +9,9 @@ use axum::{
     response::{IntoResponse, Response},
     routing::{get, post},
 };
-use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use wifo_domain::{
-    ids::PersonId,
-    person::ErasureReason,
     user::{ChangeUserRole, DeactivateUser, ReactivateUser, UserCommand},
     values::{Role, Title, UserName},
 };
@@ -38,7 +35,7 @@ impl From<AccountError> for ApiError {
     }
 }
 
-fn parse_body<T: serde::de::DeserializeOwned>(
+pub(super) fn parse_body<T: serde::de::DeserializeOwned>(
     headers: &HeaderMap,
     body: &[u8],
 ) -> Result<T, ApiError> {
@@ -101,14 +98,6 @@ struct UserEntry<'a> {
 #[derive(Serialize, JsonSchema)]
 struct UserList<'a> {
     users: Vec<UserEntry<'a>>,
-}
-
-/// An erased person's answer.
-#[derive(Serialize, JsonSchema)]
-struct Erased {
-    person: PersonId,
-    position: u64,
-    erased: bool,
 }
 
 async fn create(
@@ -290,47 +279,6 @@ async fn list(State(state): State<AppState>) -> Response {
     Json(UserList { users }).into_response()
 }
 
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct Erasure {
-    reason: ErasureReason,
-    erased_on: Option<NaiveDate>,
-}
-
-async fn erase(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
-    Path(person): Path<String>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Result<Response, ApiError> {
-    let erasure: Erasure = parse_body(&headers, &body)?;
-    let person =
-        PersonId::parse(&person).map_err(|error| ApiError::BadRequest(error.to_string()))?;
-    if !state.projections.read().persons.contains_key(&person) {
-        return Err(ApiError::NotFound(format!(
-            "Person {person} ist nicht erfasst."
-        )));
-    }
-    let today = chrono::Local::now().date_naive();
-    let context = CommandContext::now(caller.user.as_str());
-    let position = wifo_app::privacy::erase_person(
-        &state.data,
-        person,
-        erasure.erased_on.unwrap_or(today),
-        erasure.reason,
-        &context,
-    )
-    .await?;
-    state.office.remember(&caller, position);
-    Ok(Json(Erased {
-        person,
-        position: position.0,
-        erased: true,
-    })
-    .into_response())
-}
-
 pub(super) fn routes() -> Vec<Route> {
     let spec = |method: Method, path, summary, body| RouteSpec {
         method,
@@ -412,17 +360,6 @@ pub(super) fn routes() -> Vec<Route> {
             .with_body::<OwnPassword>()
             .answering::<PasswordChanged<'static>>(),
             handler: post(change_own_password),
-        },
-        Route {
-            spec: spec(
-                Method::POST,
-                "/api/v1/persons/{id}/erase",
-                "Person löschen (DSGVO Art. 17)",
-                Some("Erasure"),
-            )
-            .with_body::<Erasure>()
-            .answering::<Erased>(),
-            handler: post(erase),
         },
     ]
 }

@@ -12,6 +12,7 @@ use axum::{
 };
 use chrono::NaiveDate;
 use serde::Deserialize;
+use wifo_app::privacy::access_log::AccessPurpose;
 use wifo_domain::{
     contact::Contact,
     cooperation::Cooperation,
@@ -249,14 +250,15 @@ async fn organization(
     let shown = wifo_app::profiles::organization(
         &state.data,
         &state.projections,
-        caller.role,
+        &caller,
         id,
         Moment {
             as_of: params.as_of,
             known_on: params.known_on,
         },
+        "GET /api/v1/organizations/{id}",
     )
-    .await;
+    .await?;
     let Some(shown) = shown else {
         return Err(ApiError::NotFound(match (params.as_of, params.known_on) {
             (_, Some(known_on)) => format!(
@@ -312,6 +314,12 @@ async fn person(
             "Person {id} ist nicht erfasst."
         )));
     };
+    state.data.access.opened(
+        &caller,
+        [id],
+        "GET /api/v1/persons/{id}",
+        AccessPurpose::Casework,
+    )?;
     let personal = personal_data(at, erased, &*state.data.store_shared(), &state.data.codec).await;
     let personal = match &personal {
         Some(Erasable::Known(data)) => PersonDetails::full(data),

@@ -25,6 +25,7 @@ mod listing;
 mod organizations;
 mod pages;
 mod planner;
+mod privacy;
 mod public;
 mod regions;
 mod reminder_list;
@@ -46,6 +47,7 @@ use error::PageError;
 use wifo_app::auth::Caller;
 
 pub use guard::LOGIN_PATH;
+pub(crate) use privacy::report_page as privacy_report_page;
 
 /// Lead and admin: the dashboard and its lists.
 pub use wifo_app::roles::{ADMINS, LEADS};
@@ -88,6 +90,7 @@ pub fn routes() -> Vec<Route> {
     routes.extend(lead::routes());
     routes.extend(planner::routes());
     routes.extend(admin::routes());
+    routes.extend(privacy::routes());
     routes.extend(public::routes());
     routes.extend(actions::routes());
     routes

@@ -59,6 +59,12 @@ fn navigation(role: Role) -> &'static [(&'static str, &'static str)] {
             ("/organisationen", "nav.organizations"),
         ],
         Role::CitizensOffice => &[("/buergerbuero", "nav.citizens_office")],
+        Role::DataProtection => &[
+            ("/verwaltung/datenschutz", "nav.privacy"),
+            ("/datenschutz/aufbewahrung", "nav.retention"),
+            ("/datenschutz/zugriffe", "nav.access_log"),
+            ("/datenschutz/verzeichnis", "nav.processing"),
+        ],
         Role::Admin => &[
             ("/verwaltung", "nav.users"),
             ("/verwaltung/taxonomien/topics", "nav.taxonomies"),

@@ -15,6 +15,7 @@ const USERS: &[(Role, &str)] = &[
     (Role::Planner, "s.richter"),
     (Role::Admin, "p.lehmann"),
     (Role::CitizensOffice, "b.weber"),
+    (Role::DataProtection, "r.vogel"),
 ];
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]

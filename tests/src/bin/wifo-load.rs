@@ -26,15 +26,17 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 use hdrhistogram::Histogram;
-use http_body_util::{BodyExt, Full};
+use http_body_util::Full;
 use hyper::{
     Method, Request, StatusCode,
     body::Bytes,
-    client::conn::http1::{self, SendRequest},
     header::{self, HeaderValue},
 };
-use hyper_util::rt::TokioIo;
 use rand::{Rng, SeedableRng, rngs::SmallRng, seq::IndexedRandom};
+use wifo_tests::load::{
+    Sender, clock_ticks_per_second, connect, cpu_nanos, exchange, machine_busy_nanos, memory_kib,
+    mib, ms, new_histogram,
+};
 
 /// Targets of the issue, checked at the end of `run` and `cold-start`.
 const PROFILE_P99_MS: f64 = 2.0;
@@ -332,43 +334,12 @@ fn pick<'a, T>(rng: &mut SmallRng, items: &'a [T]) -> anyhow::Result<&'a T> {
 // ---------------------------------------------------------------------------------------------
 // Connections
 
-type Sender = SendRequest<Full<Bytes>>;
-
-async fn connect(addr: SocketAddr) -> anyhow::Result<Sender> {
-    let stream = tokio::net::TcpStream::connect(addr)
-        .await
-        .with_context(|| format!("connect to {addr}"))?;
-    stream.set_nodelay(true)?;
-    let (sender, connection) = http1::handshake(TokioIo::new(stream)).await?;
-    tokio::spawn(async move {
-        let _ = connection.await;
-    });
-    Ok(sender)
-}
-
-/// Sends one request and reads the whole answer.
-async fn exchange(
-    sender: &mut Sender,
-    request: Request<Full<Bytes>>,
-) -> anyhow::Result<(StatusCode, Bytes)> {
-    sender.ready().await?;
-    let response = sender.send_request(request).await?;
-    let status = response.status();
-    let body = response.into_body().collect().await?.to_bytes();
-    Ok((status, body))
-}
-
 /// `total` of a directory page, read from the start of the body without parsing all of it.
 fn directory_total(body: &[u8]) -> Option<u64> {
     let text = std::str::from_utf8(body.get(..body.len().min(64))?).ok()?;
     let rest = &text[text.find("\"total\":")? + 8..];
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
     digits.parse().ok()
-}
-
-fn new_histogram() -> anyhow::Result<Histogram<u64>> {
-    // 1 µs … 60 s, 3 significant digits.
-    Ok(Histogram::new_with_bounds(1, 60_000_000, 3)?)
 }
 
 /// What one connection measured.
@@ -493,76 +464,6 @@ async fn connection_loop(
         }
     }
     Ok(tally)
-}
-
-// ---------------------------------------------------------------------------------------------
-// Process statistics from /proc
-
-/// CPU time (user + system) a process has used, threads that ended included, from
-/// `/proc/PID/stat`, in nanoseconds (clock-tick resolution).
-fn cpu_nanos(pid: u32) -> Option<u64> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    let fields: Vec<&str> = stat
-        .get(stat.rfind(')')? + 1..)?
-        .split_whitespace()
-        .collect();
-    // After the command name: state is field 3, utime field 14, stime field 15.
-    let ticks = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
-    Some(ticks * 1_000_000_000 / clock_ticks_per_second())
-}
-
-/// CPU time all CPUs of the machine were busy (not idle, not waiting for I/O), from
-/// `/proc/stat`, in nanoseconds.
-fn machine_busy_nanos() -> Option<u64> {
-    let stat = std::fs::read_to_string("/proc/stat").ok()?;
-    let ticks: Vec<u64> = stat
-        .lines()
-        .next()?
-        .split_whitespace()
-        .skip(1)
-        .take(8)
-        .map(|n| n.parse().unwrap_or(0))
-        .collect();
-    // user nice system idle iowait irq softirq steal
-    let busy: u64 = ticks
-        .iter()
-        .enumerate()
-        .filter(|(index, _)| *index != 3 && *index != 4)
-        .map(|(_, n)| n)
-        .sum();
-    Some(busy * 1_000_000_000 / clock_ticks_per_second())
-}
-
-/// `getconf CLK_TCK` (100 on every usual Linux).
-fn clock_ticks_per_second() -> u64 {
-    static TICKS: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
-    *TICKS.get_or_init(|| {
-        Process::new("getconf")
-            .arg("CLK_TCK")
-            .output()
-            .ok()
-            .and_then(|output| String::from_utf8(output.stdout).ok())
-            .and_then(|text| text.trim().parse().ok())
-            .filter(|ticks| *ticks > 0)
-            .unwrap_or(100)
-    })
-}
-
-/// `VmRSS` and `VmHWM` of a process in KiB.
-fn memory_kib(pid: u32) -> Option<(u64, u64)> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    let field = |name: &str| {
-        status
-            .lines()
-            .find(|line| line.starts_with(name))
-            .and_then(|line| line.split_whitespace().nth(1))
-            .and_then(|n| n.parse::<u64>().ok())
-    };
-    Some((field("VmRSS:")?, field("VmHWM:")?))
-}
-
-fn mib(kib: u64) -> f64 {
-    kib as f64 / 1024.0
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -748,10 +649,6 @@ impl Outcome {
 /// A scenario's name with its connections, for the notes under the table.
 fn name(plan: &Plan) -> String {
     format!("{} @{}", plan.scenario.label(), plan.connections)
-}
-
-fn ms(micros: u64) -> f64 {
-    micros as f64 / 1000.0
 }
 
 async fn run_scenario(

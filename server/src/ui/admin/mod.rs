@@ -1,10 +1,9 @@
 //! The administration: users and their roles, the taxonomies (topics, offices, regions,
-//! sectors), the data-protection requests of a person (access export, DSGVO Art. 15, and
-//! erasure, Art. 17), and the import upload with its dry run.
+//! sectors), the Handreichung and the import upload with its dry run. The data-protection
+//! pages are `ui::privacy`.
 
 mod guide;
 mod import;
-mod privacy;
 mod taxonomies;
 mod users;
 
@@ -101,20 +100,6 @@ pub(super) fn routes() -> Vec<Route> {
             ADMINS,
             "Öffentliche Kontaktdaten eines Amtes schreiben",
             post(guide::write_office),
-        ),
-        page(
-            Method::GET,
-            "/verwaltung/datenschutz",
-            ADMINS,
-            "Auskunft über eine Person (Art. 15 DSGVO)",
-            get(privacy::privacy),
-        ),
-        page(
-            Method::POST,
-            "/verwaltung/datenschutz/{id}/loeschen",
-            ADMINS,
-            "Personenbezogene Daten löschen (Art. 17 DSGVO)",
-            post(privacy::erase),
         ),
     ];
     routes.extend(import::routes());

@@ -17,7 +17,7 @@ use wifo_domain::{
     ids::ContactId,
     values::Text,
 };
-use wifo_projections::queries::{names::Names, profile::Moment};
+use wifo_projections::queries::names::Names;
 
 use crate::state::AppState;
 use crate::ui::{
@@ -167,7 +167,7 @@ async fn contact_page(
     status: StatusCode,
 ) -> Result<Response, PageError> {
     let recorded = crate::ui::history::load::<Contact>(state, caller, &id).await?;
-    let (organization, person) = {
+    let (_organization, person) = {
         let views = state.projections.read();
         let found = views.contacts.get(&id);
         (
@@ -175,19 +175,21 @@ async fn contact_page(
             found.and_then(|contact| contact.person),
         )
     };
-    let person_name = match (organization, person) {
-        (Some(organization), Some(person)) => state
-            .organization_profile(caller, organization, Moment::default())
+    let person_name = match person {
+        Some(person) => Some(
+            wifo_app::profiles::person_names(
+                &state.data,
+                &state.projections,
+                caller,
+                &[person],
+                "GET /kontakte/{id}",
+            )
             .await
-            .and_then(|shown| {
-                shown
-                    .persons
-                    .into_iter()
-                    .find(|shown| shown.person == person)
-                    .and_then(|shown| shown.personal.known().map(|data| data.name.to_string()))
-            })
-            .or_else(|| Some(texts::get("visit.participant_hidden").to_owned())),
-        _ => None,
+            .map_err(|error| PageError::internal(caller, "access log", error))?
+            .remove(&person)
+            .unwrap_or_else(|| texts::get("visit.participant_hidden").to_owned()),
+        ),
+        None => None,
     };
 
     let views = state.projections.read();

@@ -9,7 +9,7 @@ use axum::{
     extract::{Path, Query, State},
     response::Response,
 };
-use wifo_app::{auth::Caller, history::Recorded};
+use wifo_app::{auth::Caller, history::Recorded, privacy::access_log::AccessPurpose};
 use wifo_domain::{
     german,
     ids::PersonId,
@@ -143,6 +143,14 @@ pub(super) async fn show(
     ready(&state, &caller).await?;
     let id = PersonId::parse(&id)
         .map_err(|_| PageError::not_found(&caller, texts::get("person.unknown")))?;
+    if !state.projections.read().persons.contains_key(&id) {
+        return Err(PageError::not_found(&caller, texts::get("person.unknown")));
+    }
+    state
+        .data
+        .access
+        .opened(&caller, [id], "GET /personen/{id}", AccessPurpose::Casework)
+        .map_err(|error| PageError::internal(&caller, "access log", error))?;
     let recorded = crate::ui::history::load::<Person>(&state, &caller, &id).await?;
     let views = state.projections.read();
     let Some(record) = views.persons.get(&id) else {

@@ -119,9 +119,16 @@ pub(super) async fn show(
     let day = today();
     let may_write = wifo_app::roles::STAFF.contains(&caller.role);
     let moment = Moment { as_of, known_on };
-    let Some(shown) =
-        wifo_app::profiles::organization(&state.data, &state.projections, caller.role, id, moment)
-            .await
+    let Some(shown) = wifo_app::profiles::organization(
+        &state.data,
+        &state.projections,
+        &caller,
+        id,
+        moment,
+        "GET /organisationen/{id}",
+    )
+    .await
+    .map_err(|error| PageError::internal(&caller, "access log", error))?
     else {
         return Err(PageError::not_found(&caller, texts::get("org.unknown")));
     };

@@ -174,6 +174,10 @@ pub(super) async fn submit(
         let form = kept(&input).refused(texts::get("public.refused"));
         return page(&state, form, token, StatusCode::UNPROCESSABLE_ENTITY);
     }
+    if !state.submissions.admits_one_more() {
+        let form = kept(&input).refused(texts::get("public.busy"));
+        return page(&state, form, token, StatusCode::SERVICE_UNAVAILABLE);
+    }
     let form = inquiry_form(&input);
     let Ok(Ok(_permit)) =
         tokio::time::timeout(Duration::from_secs(5), state.submissions.working.acquire()).await

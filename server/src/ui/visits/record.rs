@@ -21,7 +21,7 @@ use wifo_domain::{
     ids::{FollowUpId, VisitId},
     visit::{Visit, VisitEvent, VisitState, VisitStatus},
 };
-use wifo_projections::queries::{names::Names, profile::Moment};
+use wifo_projections::queries::names::Names;
 
 use crate::state::AppState;
 use crate::ui::{
@@ -254,30 +254,23 @@ pub(super) async fn record_page(
     status: StatusCode,
 ) -> Result<Response, PageError> {
     let recorded = crate::ui::history::load::<Visit>(state, caller, &id).await?;
-    let organization = state
+    let participants_of = state
         .projections
         .read()
         .visits
         .get(&id)
-        .and_then(|visit| visit.organization);
+        .map(|visit| visit.participants.clone())
+        .unwrap_or_default();
     // Participants by name, as far as the caller may see personal data.
-    let participant_names: HashMap<_, _> = match organization {
-        Some(organization) => state
-            .organization_profile(caller, organization, Moment::default())
-            .await
-            .map(|shown| {
-                shown
-                    .persons
-                    .into_iter()
-                    .filter_map(|person| {
-                        let name = person.personal.known()?.name.to_string();
-                        Some((person.person, name))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default(),
-        None => HashMap::new(),
-    };
+    let participant_names: HashMap<_, _> = wifo_app::profiles::person_names(
+        &state.data,
+        &state.projections,
+        caller,
+        &participants_of,
+        "GET /besuche/{id}",
+    )
+    .await
+    .map_err(|error| PageError::internal(caller, "access log", error))?;
 
     let views = state.projections.read();
     let Some(visit) = views.visits.get(&id) else {

@@ -21,6 +21,7 @@ mod forms;
 mod lists;
 mod matrix;
 mod openapi;
+mod privacy;
 mod public_face;
 mod publicity;
 mod raw;
