@@ -19,7 +19,7 @@ pub struct DataDir {
     pub codec: Arc<Codec>,
     pub handler: CommandHandler,
     /// Who opened whose personal data (`access.sqlite`, outside the log).
-    pub access: Arc<crate::privacy::access_log::AccessLog>,
+    pub access: Arc<crate::access_log::AccessLog>,
 }
 
 impl DataDir {
@@ -132,7 +132,7 @@ impl DataDir {
             keys,
             codec,
             handler,
-            access: Arc::new(crate::privacy::access_log::AccessLog::at(path)),
+            access: Arc::new(crate::access_log::AccessLog::at(path)),
         }
     }
 

@@ -5,6 +5,7 @@
 //! and restore, migration between stores and verification. Adapters translate requests into
 //! these calls and their answers into pages, JSON or text; no rule is decided twice.
 
+pub mod access_log;
 pub mod accounts;
 pub mod auth;
 pub mod backup;

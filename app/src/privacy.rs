@@ -1,10 +1,9 @@
 //! Data-protection workflows that span the log and the key store. Erasure (DSGVO Art. 17)
 //! records `PersonErased` in the log, then deletes the person's key: from then on every copy of
-//! their personal data, in the log and in every backup of it, is unreadable. Beside it: the
-//! access log (`access_log`), the access export (`access_report`, Art. 15), retention
+//! their personal data, in the log and in every backup of it, is unreadable. Beside it (the
+//! access log is `crate::access_log`): the access export (`access_report`, Art. 15), retention
 //! (`retention`) and the records of processing (`processing`, Art. 30).
 
-pub mod access_log;
 pub mod access_report;
 pub mod processing;
 pub mod retention;

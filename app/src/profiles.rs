@@ -18,7 +18,7 @@ use wifo_projections::{
     },
 };
 
-use crate::{auth::Caller, data_dir::DataDir, privacy::access_log::AccessPurpose};
+use crate::{access_log::AccessPurpose, auth::Caller, data_dir::DataDir};
 
 /// A profile with what the caller may see of its persons.
 #[derive(Clone, Debug)]

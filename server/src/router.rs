@@ -15,7 +15,8 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use crate::state::{AppState, BODY_LIMIT};
 
 /// The router of the API and the pages.
-pub fn app(state: AppState) -> Router {
+pub fn app(mut state: AppState) -> Router {
+    state.printable_report = Some(crate::ui::privacy_report_page);
     let mut router = Router::new();
     for route in crate::http::routes() {
         let roles = route.spec.roles;

@@ -59,7 +59,16 @@ pub struct AppState {
     pub dashboard: Arc<wifo_analytics::DashboardCache>,
     /// The public inquiry form's rate limit and share of the machine.
     pub(crate) submissions: Arc<crate::public_limit::SubmissionLimit>,
+    /// The printable page of an access export, for the API's `?format=html`: the UI's page,
+    /// set by `router::app`, so the API does not depend on the UI module (which depends on it).
+    pub(crate) printable_report: Option<PrintableReport>,
 }
+
+/// Renders an access export (Art. 15) as the printable page.
+pub(crate) type PrintableReport = fn(
+    &wifo_app::auth::Caller,
+    &wifo_app::privacy::access_report::AccessReport,
+) -> axum::response::Response;
 
 impl AppState {
     pub fn new(
@@ -80,6 +89,7 @@ impl AppState {
             uploads: Arc::new(wifo_app::import::upload::Uploads::default()),
             dashboard: Arc::new(wifo_analytics::DashboardCache::default()),
             submissions: Arc::new(crate::public_limit::SubmissionLimit::default()),
+            printable_report: None,
         }
     }
 }

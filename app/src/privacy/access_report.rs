@@ -19,7 +19,7 @@ use wifo_projections::{
 };
 use wifo_store::{EventStore, Position};
 
-use super::access_log::{AccessEntry, AccessPurpose};
+use crate::access_log::{AccessEntry, AccessPurpose};
 use crate::{auth::Caller, data_dir::DataDir, error::Result};
 
 /// Events read per page while scanning the log.

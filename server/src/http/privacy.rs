@@ -18,9 +18,9 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use wifo_app::{
+    access_log::AccessEntry,
     auth::Caller,
     privacy::{
-        access_log::AccessEntry,
         access_report::{AccessReport, access_report},
         processing::{Activity, CONTROLLER_NOTE, activities},
         retention::{RetentionCase, RetentionPeriods, review},
@@ -152,7 +152,14 @@ async fn export(
     };
     Ok(match params.format.unwrap_or_default() {
         ExportFormat::Json => Json::<AccessReport>(report).into_response(),
-        ExportFormat::Html => crate::ui::privacy_report_page(&caller, &report),
+        ExportFormat::Html => match state.printable_report {
+            Some(render) => render(&caller, &report),
+            None => {
+                return Err(ApiError::Unavailable(
+                    "Die druckbare Auskunft ist in diesem Server nicht eingerichtet.".to_owned(),
+                ));
+            }
+        },
     })
 }
 

@@ -12,7 +12,7 @@ use axum::{
 };
 use chrono::NaiveDate;
 use serde::Deserialize;
-use wifo_app::privacy::access_log::AccessPurpose;
+use wifo_app::access_log::AccessPurpose;
 use wifo_domain::{
     contact::Contact,
     cooperation::Cooperation,

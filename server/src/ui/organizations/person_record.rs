@@ -9,7 +9,7 @@ use axum::{
     extract::{Path, Query, State},
     response::Response,
 };
-use wifo_app::{auth::Caller, history::Recorded, privacy::access_log::AccessPurpose};
+use wifo_app::{access_log::AccessPurpose, auth::Caller, history::Recorded};
 use wifo_domain::{
     german,
     ids::PersonId,
