@@ -7,6 +7,7 @@
 pub mod access_report;
 pub mod processing;
 pub mod retention;
+pub mod senders;
 
 use chrono::NaiveDate;
 use wifo_domain::{

@@ -126,6 +126,12 @@ async fn execute(data: &DataDir, step: &Step) -> anyhow::Result<usize> {
                 .map(|_| 1)
                 .map_err(anyhow::Error::from)
         }
+        Action::EraseSender { inquiry, reason } => {
+            wifo_app::privacy::senders::erase_sender(data, *inquiry, step.date, *reason, &context)
+                .await
+                .map(|_| 1)
+                .map_err(anyhow::Error::from)
+        }
     };
     written.with_context(|| {
         format!(

@@ -3,12 +3,18 @@
 //! topic by Prognoseraum, publishes the offices' contact details, and two account managers
 //! publish their own contact details (a third publishes and withdraws again; the others stay
 //! unpublished, as is their right). Over the years a few businesses ask through the public
-//! form, routed by those responsibilities; one asks at the Bürgerbüro, which enters it.
+//! form, routed by those responsibilities; one asks at the Bürgerbüro, which enters it. The
+//! first of them is answered and closed within days, and a month later the sender asks for
+//! their data to be erased (Art. 17), which the data-protection officer does.
 
 use uuid::Uuid;
 use wifo_domain::{
     ids::InquiryId,
-    inquiry::{InquiryCommand, ONLINE_FORM_ACTOR, SubmitInquiry},
+    inquiry::{
+        AnswerInquiry, CloseInquiry, InquiryCommand, InquiryOutcome, ONLINE_FORM_ACTOR,
+        SubmitInquiry,
+    },
+    person::ErasureReason,
     public::{
         PublicCommand, PublishContact, Responsibility, WithdrawContact, WriteGuideOffice,
         WriteGuideTopic,
@@ -19,8 +25,8 @@ use wifo_domain::{
 
 use super::{
     calendar::{Calendar, add_workdays},
-    plan::{Plan, code, text, user},
-    staff::{ADMIN, CITIZENS_OFFICE},
+    plan::{Action, Plan, code, text, user},
+    staff::{ADMIN, CITIZENS_OFFICE, DATA_PROTECTION},
 };
 
 /// Who answers a topic: `(login, Prognoseraum or every region)`.
@@ -245,6 +251,39 @@ pub(crate) fn push_steps(plan: &mut Plan, calendar: &Calendar) {
                 entered_by: entered_by.map(user),
             })),
         );
+        if index == 0 {
+            let answered_on = add_workdays(received_on, 2);
+            plan.push(
+                answered_on,
+                assignee,
+                InquiryCommand::Answer(AnswerInquiry {
+                    inquiry,
+                    answered_on,
+                    answer: text(
+                        "Das Berliner Programm für kleine Betriebe passt; Antrag und \
+                         Ansprechpartner bei der IBB per Mail geschickt.",
+                    ),
+                }),
+            );
+            let closed_on = add_workdays(received_on, 3);
+            plan.push(
+                closed_on,
+                assignee,
+                InquiryCommand::Close(CloseInquiry {
+                    inquiry,
+                    closed_on,
+                    outcome: InquiryOutcome::Solved,
+                }),
+            );
+            plan.push(
+                add_workdays(received_on, 23),
+                DATA_PROTECTION,
+                Action::EraseSender {
+                    inquiry,
+                    reason: ErasureReason::DataSubjectRequest,
+                },
+            );
+        }
     }
     for (login, phone) in PUBLISHED {
         plan.push(

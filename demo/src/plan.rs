@@ -12,7 +12,7 @@ use wifo_domain::{
     contact::{Contact, ContactCommand},
     cooperation::{Cooperation, CooperationCommand},
     gathering::{Gathering, GatheringCommand},
-    ids::PersonId,
+    ids::{InquiryId, PersonId},
     inquiry::{Inquiry, InquiryCommand},
     organization::{Organization, OrganizationCommand},
     person::{ErasureReason, Person, PersonCommand},
@@ -73,6 +73,11 @@ pub(crate) enum Action {
         person: PersonId,
         reason: ErasureReason,
     },
+    /// The erasure of a public-form sender (also deletes their key).
+    EraseSender {
+        inquiry: InquiryId,
+        reason: ErasureReason,
+    },
 }
 
 macro_rules! action_from {
@@ -120,6 +125,7 @@ impl Action {
             Action::User(c) => of::<User>(c),
             Action::Public(c) => of::<Public>(c),
             Action::ErasePerson { person, .. } => stream_name::<Person>(&person.to_string()),
+            Action::EraseSender { inquiry, .. } => stream_name::<Inquiry>(&inquiry.to_string()),
         }
     }
 }

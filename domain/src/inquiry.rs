@@ -14,6 +14,7 @@ use crate::{
     decider::Decider,
     decider::DomainEvent,
     ids::{InquiryId, OrganizationId, ReferralId},
+    person::ErasureReason,
     personal::Erasable,
     submission::{FoundVia, SenderData, Submission},
     values::{Code, Text, UserName},
@@ -47,6 +48,10 @@ pub enum InquiryError {
     ReferralAlreadyAnswered(ReferralId),
     #[error("Die Antwort kann nicht vor der Weiterleitung ({referred_on}) eingegangen sein")]
     ReferralAnsweredBeforeReferred { referred_on: NaiveDate },
+    #[error("Das Anliegen kam nicht über das Online-Formular: es gibt keine Absenderdaten")]
+    NotSubmitted,
+    #[error("Die Absenderdaten sind bereits gelöscht")]
+    SenderErased,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -218,6 +223,17 @@ pub struct ReopenInquiry {
     pub reason: Text,
 }
 
+/// Erases what the public form recorded about the sender (business, contact person, mail,
+/// phone, street): the event is written, then the sender's key is deleted. Allowed at any time,
+/// also on a closed inquiry — an erasure request or an expired retention period does not wait
+/// for the inquiry's status.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct EraseSender {
+    pub inquiry: InquiryId,
+    pub erased_on: NaiveDate,
+    pub reason: ErasureReason,
+}
+
 /// An inquiry from the public form: received, with the sender's data, and assigned as the
 /// routing rules say, in one append.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -246,6 +262,7 @@ pub enum InquiryCommand {
     Answer(AnswerInquiry),
     Close(CloseInquiry),
     Reopen(ReopenInquiry),
+    EraseSender(EraseSender),
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -311,6 +328,15 @@ pub enum InquiryEvent {
         reopened_on: NaiveDate,
         reason: Text,
     },
+    /// The sender's data was erased (their key deleted). Carries no free text: it outlives
+    /// the data.
+    #[serde(rename = "InquirySenderErased")]
+    SenderErased {
+        inquiry: InquiryId,
+        sender: uuid::Uuid,
+        erased_on: NaiveDate,
+        reason: ErasureReason,
+    },
 }
 
 impl InquiryEvent {
@@ -324,7 +350,8 @@ impl InquiryEvent {
             | Self::ReferralAnswered { inquiry, .. }
             | Self::Answered { inquiry, .. }
             | Self::Closed { inquiry, .. }
-            | Self::Reopened { inquiry, .. } => *inquiry,
+            | Self::Reopened { inquiry, .. }
+            | Self::SenderErased { inquiry, .. } => *inquiry,
         }
     }
 }
@@ -339,6 +366,7 @@ impl DomainEvent for InquiryEvent {
         "InquiryAnswered",
         "InquiryClosed",
         "InquiryReopened",
+        "InquirySenderErased",
     ];
 
     fn data_subject(&self) -> Option<uuid::Uuid> {
@@ -390,6 +418,12 @@ pub struct InquiryState {
     /// The inquiry came through the public form (its reference is `Reference::of` its id).
     #[serde(default)]
     pub submitted: bool,
+    /// The key of the sender's data, for an inquiry from the public form.
+    #[serde(default)]
+    pub sender: Option<uuid::Uuid>,
+    /// The sender's data was erased (`InquirySenderErased`).
+    #[serde(default)]
+    pub sender_erased: bool,
 }
 
 /// The decider of the `inquiry` stream.
@@ -414,6 +448,7 @@ impl Decider for Inquiry {
             C::Answer(c) => c.inquiry,
             C::Close(c) => c.inquiry,
             C::Reopen(c) => c.inquiry,
+            C::EraseSender(c) => c.inquiry,
         };
         id.to_string()
     }
@@ -438,7 +473,11 @@ impl Decider for Inquiry {
                 state.received_on = Some(*received_on);
                 state.received_by = Some(received_by.clone());
             }
-            E::Submitted { .. } => state.submitted = true,
+            E::Submitted { submission, .. } => {
+                state.submitted = true;
+                state.sender = Some(submission.sender);
+            }
+            E::SenderErased { .. } => state.sender_erased = true,
             E::Assigned { assignee, .. } => state.assignee = Some(assignee.clone()),
             E::Referred {
                 referral,
@@ -504,6 +543,7 @@ impl Decider for Inquiry {
             C::Answer(c) => vec![BusinessDate::happened("beantwortet am", c.answered_on)],
             C::Close(c) => vec![BusinessDate::happened("abgeschlossen am", c.closed_on)],
             C::Reopen(c) => vec![BusinessDate::happened("wiedereröffnet am", c.reopened_on)],
+            C::EraseSender(c) => vec![BusinessDate::happened("gelöscht am", c.erased_on)],
         }
     }
 
@@ -570,6 +610,21 @@ impl Decider for Inquiry {
                 Ok(())
             }
         };
+        if let C::EraseSender(c) = command {
+            let Some(sender) = state.sender else {
+                return Err(InquiryError::NotSubmitted);
+            };
+            if state.sender_erased {
+                return Err(InquiryError::SenderErased);
+            }
+            not_before_received(c.erased_on)?;
+            return Ok(vec![E::SenderErased {
+                inquiry: c.inquiry,
+                sender,
+                erased_on: c.erased_on,
+                reason: c.reason,
+            }]);
+        }
         if let C::Reopen(c) = command {
             let (InquiryStatus::Closed, Some(closed_on)) = (state.status, state.closed_on) else {
                 return Err(InquiryError::NotClosed);
@@ -587,7 +642,9 @@ impl Decider for Inquiry {
             return Err(InquiryError::Closed);
         }
         let events = match command {
-            C::Receive(_) | C::Submit(_) | C::Reopen(_) => unreachable!("handled above"),
+            C::Receive(_) | C::Submit(_) | C::Reopen(_) | C::EraseSender(_) => {
+                unreachable!("handled above")
+            }
             C::Assign(c) => {
                 not_before_received(c.assigned_on)?;
                 if state.assignee.as_ref() == Some(&c.assignee) {

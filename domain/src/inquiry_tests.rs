@@ -560,3 +560,63 @@ fn the_brochure_of_the_ordnungsamt_makes_it_a_forwarded_inquiry() {
         InquirySource::Direct
     );
 }
+
+fn submitted_events() -> Vec<InquiryEvent> {
+    Inquiry::decide(&submit(None), &InquiryState::default()).expect("decided")
+}
+
+fn erase_sender(erased_on: &str) -> InquiryCommand {
+    InquiryCommand::EraseSender(EraseSender {
+        inquiry: inquiry(),
+        erased_on: day(erased_on),
+        reason: ErasureReason::RetentionPeriodExpired,
+    })
+}
+
+#[test]
+fn the_sender_of_a_closed_form_inquiry_can_be_erased() {
+    let mut history = submitted_events();
+    history.push(InquiryEvent::Closed {
+        inquiry: inquiry(),
+        closed_on: day("2026-12-08"),
+        outcome: InquiryOutcome::Solved,
+    });
+    given::<Inquiry>(history)
+        .when(erase_sender("2028-12-09"))
+        .then(vec![InquiryEvent::SenderErased {
+            inquiry: inquiry(),
+            sender: Uuid::from_u128(77),
+            erased_on: day("2028-12-09"),
+            reason: ErasureReason::RetentionPeriodExpired,
+        }]);
+}
+
+#[test]
+fn a_sender_is_erased_once() {
+    let mut history = submitted_events();
+    history.push(InquiryEvent::SenderErased {
+        inquiry: inquiry(),
+        sender: Uuid::from_u128(77),
+        erased_on: day("2026-12-09"),
+        reason: ErasureReason::DataSubjectRequest,
+    });
+    given::<Inquiry>(history)
+        .when(erase_sender("2026-12-10"))
+        .then_error(InquiryError::SenderErased);
+}
+
+#[test]
+fn an_inquiry_taken_by_phone_has_no_sender_to_erase() {
+    given::<Inquiry>(vec![received()])
+        .when(erase_sender("2026-12-10"))
+        .then_error(InquiryError::NotSubmitted);
+}
+
+#[test]
+fn a_sender_cannot_be_erased_before_the_inquiry_came_in() {
+    given::<Inquiry>(submitted_events())
+        .when(erase_sender("2026-12-06"))
+        .then_error(InquiryError::BeforeReceived {
+            received_on: day("2026-12-07"),
+        });
+}

@@ -12,7 +12,7 @@ use crate::facts::FactTables;
 use crate::views::Views;
 
 /// Bump when `Views` changes shape; old snapshots are then rebuilt from the log.
-const FORMAT: u32 = 15;
+const FORMAT: u32 = 16;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SnapshotError {

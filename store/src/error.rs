@@ -41,7 +41,7 @@ pub enum StoreError {
     #[error("event store server: {0}")]
     Server(String),
     /// A connection string that cannot be used; the message is German, a user reads it.
-    #[error("Ungültige KurrentDB-Adresse {location}: {reason}")]
+    #[error("Ungültige Adresse des Ereignisspeichers {location}: {reason}")]
     InvalidLocation { location: String, reason: String },
     /// The disk takes no more writes (full, or failing): nothing was written, and writes resume
     /// once space is freed. Worth retrying later.

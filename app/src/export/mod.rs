@@ -1,8 +1,10 @@
 //! What an office can take out of wifo: organizations, visits, contacts and inquiries as tables
 //! (`tables.rs`: CSV for German Excel, XLSX, JSON), visits and gatherings as iCalendar for
-//! Outlook, and the whole event log as JSON Lines. The formats and their names are defined here
-//! once, for the command line and the API alike.
+//! Outlook, the whole event log as JSON Lines, and the address list for a purpose
+//! (`addresses.rs`: the export of personal data that asks why and respects consent). The
+//! formats and their names are defined here once, for the command line and the API alike.
 
+pub mod addresses;
 mod personal_calendar;
 mod tables;
 

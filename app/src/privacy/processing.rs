@@ -56,8 +56,12 @@ pub fn activities(periods: &RetentionPeriods) -> Vec<Activity> {
             categories: "Name des Betriebs, Ansprechperson, E-Mail, Telefon, Anschrift, Anliegen",
             recipients: "Zuständige Beschäftigte der Wirtschaftsförderung; bei Weiterleitung die \
                 zuständige Fachbehörde (nur das Anliegen)",
-            retention: "Löschung auf Antrag (Art. 17) oder durch die Datenschutzbeauftragte"
-                .to_owned(),
+            retention: format!(
+                "Löschung der Absenderdaten {} Monate nach Abschluss des Anliegens oder vorher \
+                 auf Antrag (Art. 17); das Anliegen selbst bleibt ohne Personenbezug für die \
+                 Statistik",
+                periods.closed_inquiries_months
+            ),
             safeguards: "Absenderdaten mit eigenem Schlüssel je Anfrage verschlüsselt; Ratenbegrenzung, \
                 keine Speicherung von HTML",
         },

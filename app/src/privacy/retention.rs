@@ -9,6 +9,9 @@
 //!   withdrawal lies more than `withdrawn_consent_months` before today and nothing named the
 //!   person after it.
 //!
+//! The senders of public-form inquiries have their own rule (`super::senders`): closed for more
+//! than `closed_inquiries_months`.
+//!
 //! A person erased already is never listed. Erasing from the list checks each person against
 //! the rules again, so a person contacted since the list was shown is kept.
 
@@ -30,6 +33,8 @@ pub struct RetentionPeriods {
     pub withdrawn_consent_months: u32,
     /// Entries of the access log.
     pub access_log_months: u32,
+    /// The senders' data of public-form inquiries, after the inquiry was closed.
+    pub closed_inquiries_months: u32,
 }
 
 impl Default for RetentionPeriods {
@@ -38,6 +43,7 @@ impl Default for RetentionPeriods {
             persons_without_contact_months: 36,
             withdrawn_consent_months: 12,
             access_log_months: 12,
+            closed_inquiries_months: 24,
         }
     }
 }
@@ -79,7 +85,8 @@ pub struct RetentionCase {
     pub organizations: Vec<String>,
 }
 
-fn before(today: NaiveDate, months: u32) -> NaiveDate {
+/// The day `months` before `today`: what lies before it is past the period.
+pub(super) fn before(today: NaiveDate, months: u32) -> NaiveDate {
     today
         .checked_sub_months(Months::new(months))
         .unwrap_or(NaiveDate::MIN)

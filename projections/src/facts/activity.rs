@@ -312,7 +312,7 @@ impl FactTables {
     pub(super) fn apply_inquiry(&mut self, event: &InquiryEvent) {
         use InquiryEvent as E;
         // What the public form added is no step of the inquiry; `Received` follows it.
-        if matches!(event, E::Submitted { .. }) {
+        if matches!(event, E::Submitted { .. } | E::SenderErased { .. }) {
             return;
         }
         let inquiry = key(event.inquiry().as_uuid());
@@ -343,7 +343,7 @@ impl FactTables {
                     .collect();
                 (InquiryStep::Received, *received_on)
             }
-            E::Submitted { .. } => return,
+            E::Submitted { .. } | E::SenderErased { .. } => return,
             E::Assigned { assigned_on, .. } => (InquiryStep::Assigned, *assigned_on),
             E::Referred {
                 referral: id,

@@ -213,7 +213,8 @@ impl Views {
             E::Submitted { .. }
             | E::Assigned { .. }
             | E::ReferralAnswered { .. }
-            | E::Reopened { .. } => None,
+            | E::Reopened { .. }
+            | E::SenderErased { .. } => None,
         };
         if let (Some(organization), Some((date, item))) = (state.organization, item) {
             self.push_timeline(organization, context, date, item);

@@ -48,6 +48,10 @@ pub(super) struct Serve {
     /// Monate, die das Zugriffsprotokoll Einträge aufbewahrt.
     #[arg(long, env = "WIFO_FRIST_ZUGRIFFSPROTOKOLL_MONATE", default_value_t = RetentionPeriods::default().access_log_months, value_parser = clap::value_parser!(u32).range(1..=600))]
     frist_zugriffsprotokoll_monate: u32,
+    /// Monate nach dem Abschluss eines Anliegens aus dem Online-Formular, nach denen die
+    /// Absenderdaten zur Löschung fällig sind.
+    #[arg(long, env = "WIFO_FRIST_ANFRAGE_MONATE", default_value_t = RetentionPeriods::default().closed_inquiries_months, value_parser = clap::value_parser!(u32).range(1..=600))]
+    frist_anfrage_monate: u32,
 }
 
 impl Serve {
@@ -70,6 +74,7 @@ impl Serve {
                     persons_without_contact_months: self.frist_kontakt_monate,
                     withdrawn_consent_months: self.frist_widerruf_monate,
                     access_log_months: self.frist_zugriffsprotokoll_monate,
+                    closed_inquiries_months: self.frist_anfrage_monate,
                 },
                 ..HttpConfig::default()
             },

@@ -3,7 +3,8 @@
 //! review (`GET /api/v1/privacy/retention`), the records of processing (`GET
 //! /api/v1/privacy/processing`, Art. 30), a person's access export (`GET
 //! /api/v1/persons/{id}/export`, Art. 15, as JSON or `?format=html` as the printable page) and
-//! the erasure (`POST /api/v1/persons/{id}/erase`, Art. 17: event plus key deletion). What they
+//! the erasures (`POST /api/v1/persons/{id}/erase` and, for a public-form sender, `POST
+//! /api/v1/inquiries/{id}/erase-sender`, Art. 17: event plus key deletion). What they
 //! answer is `wifo_app::privacy`; these handlers translate.
 
 use axum::{
@@ -24,10 +25,14 @@ use wifo_app::{
         access_report::{AccessReport, access_report},
         processing::{Activity, CONTROLLER_NOTE, activities},
         retention::{RetentionCase, RetentionPeriods, review},
+        senders::{SenderCase, review_senders},
     },
     roles::PRIVACY,
 };
-use wifo_domain::{ids::PersonId, person::ErasureReason};
+use wifo_domain::{
+    ids::{InquiryId, PersonId},
+    person::ErasureReason,
+};
 use wifo_store::CommandContext;
 
 use super::views::{bad, ready, today};
@@ -83,6 +88,9 @@ struct RetentionAnswer {
     periods: RetentionPeriods,
     /// Die Personen, deren Frist abgelaufen ist, die am längsten fälligen zuerst.
     cases: Vec<RetentionCase>,
+    /// Die Absenderinnen und Absender abgeschlossener Anliegen aus dem Online-Formular, deren
+    /// Frist abgelaufen ist, die am längsten fälligen zuerst.
+    senders: Vec<SenderCase>,
 }
 
 async fn retention(
@@ -92,8 +100,19 @@ async fn retention(
 ) -> Result<Response, ApiError> {
     ready(&state, &caller, params.wait_for).await?;
     let periods = state.office.retention;
-    let cases = review(&state.projections.read(), &periods, today(None));
-    Ok(Json(RetentionAnswer { periods, cases }).into_response())
+    let (cases, senders) = {
+        let views = state.projections.read();
+        (
+            review(&views, &periods, today(None)),
+            review_senders(&views, &periods, today(None)),
+        )
+    };
+    Ok(Json(RetentionAnswer {
+        periods,
+        cases,
+        senders,
+    })
+    .into_response())
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -211,6 +230,61 @@ async fn erase(
     .into_response())
 }
 
+/// An erased sender's answer.
+#[derive(Serialize, JsonSchema)]
+struct SenderErased {
+    inquiry: InquiryId,
+    position: u64,
+    erased: bool,
+}
+
+async fn erase_sender(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(inquiry): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let erasure: Erasure = super::users::parse_body(&headers, &body)?;
+    let inquiry =
+        InquiryId::parse(&inquiry).map_err(|error| ApiError::BadRequest(error.to_string()))?;
+    let submitted = state
+        .projections
+        .read()
+        .inquiries
+        .get(&inquiry)
+        .map(|found| found.submitted);
+    match submitted {
+        None => {
+            return Err(ApiError::NotFound(format!(
+                "Anliegen {inquiry} ist nicht erfasst."
+            )));
+        }
+        Some(false) => {
+            return Err(ApiError::Rejected(
+                wifo_domain::inquiry::InquiryError::NotSubmitted.to_string(),
+            ));
+        }
+        Some(true) => {}
+    }
+    let context = CommandContext::now(caller.user.as_str());
+    let position = wifo_app::privacy::senders::erase_sender(
+        &state.data,
+        inquiry,
+        erasure.erased_on.unwrap_or(today(None)),
+        erasure.reason,
+        &context,
+    )
+    .await?;
+    state.office.remember(&caller, position);
+    Ok(Json(SenderErased {
+        inquiry,
+        position: position.0,
+        erased: true,
+    })
+    .into_response())
+}
+
 pub(super) fn routes() -> Vec<Route> {
     let spec = |method: Method, path, summary, body| RouteSpec {
         method,
@@ -236,7 +310,7 @@ pub(super) fn routes() -> Vec<Route> {
             spec: spec(
                 Method::GET,
                 "/api/v1/privacy/retention",
-                "Aufbewahrung: Personen, deren Frist abgelaufen ist, mit dem Grund",
+                "Aufbewahrung: Personen und Absenderdaten, deren Frist abgelaufen ist, mit dem Grund",
                 None,
             )
             .with_query::<WaitParams>()
@@ -274,6 +348,17 @@ pub(super) fn routes() -> Vec<Route> {
             .with_body::<Erasure>()
             .answering::<Erased>(),
             handler: post(erase),
+        },
+        Route {
+            spec: spec(
+                Method::POST,
+                "/api/v1/inquiries/{id}/erase-sender",
+                "Absenderdaten eines Anliegens aus dem Online-Formular löschen (DSGVO Art. 17)",
+                Some("Erasure"),
+            )
+            .with_body::<Erasure>()
+            .answering::<SenderErased>(),
+            handler: post(erase_sender),
         },
     ]
 }

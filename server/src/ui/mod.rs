@@ -8,6 +8,7 @@
 
 mod account;
 mod actions;
+mod addresses;
 mod admin;
 mod at_risk;
 mod calendar;
@@ -80,6 +81,7 @@ pub fn routes() -> Vec<Route> {
     routes.extend(account::routes());
     routes.extend(calendar::routes());
     routes.extend(staff::routes());
+    routes.extend(addresses::routes());
     routes.extend(at_risk::routes());
     routes.extend(regions::routes());
     routes.extend(citizens_office::routes());

@@ -43,6 +43,7 @@ fn navigation(role: Role) -> &'static [(&'static str, &'static str)] {
             ("/organisationen/neu", "nav.register"),
             ("/organisationen/dubletten", "nav.duplicates"),
             ("/regionen", "nav.regions"),
+            ("/anschriften", "nav.addresses"),
         ],
         Role::Lead => &[
             ("/leitung", "nav.dashboard"),
@@ -62,6 +63,7 @@ fn navigation(role: Role) -> &'static [(&'static str, &'static str)] {
         Role::DataProtection => &[
             ("/verwaltung/datenschutz", "nav.privacy"),
             ("/datenschutz/aufbewahrung", "nav.retention"),
+            ("/datenschutz/absender", "nav.senders"),
             ("/datenschutz/zugriffe", "nav.access_log"),
             ("/datenschutz/verzeichnis", "nav.processing"),
         ],

@@ -3,31 +3,13 @@
 //! covers the previous one, so an edited, inserted or deleted row breaks the chain from there
 //! on). Names the first broken position.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use rusqlite::OptionalExtension;
 
-use super::{reader, schema, writer::chain_hash};
-use crate::{
-    error::StoreError,
-    types::{EventData, Position},
-};
-
-/// What `verify` found.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct VerifyReport {
-    pub events: u64,
-    pub streams: u64,
-    /// The first problem, with the position where it shows.
-    pub first_problem: Option<(Position, String)>,
-}
-
-impl VerifyReport {
-    pub fn is_ok(&self) -> bool {
-        self.first_problem.is_none()
-    }
-}
+use super::{reader, schema};
+pub use crate::chain::VerifyReport;
+use crate::{chain::ChainCheck, error::StoreError, types::Position};
 
 /// Checks the store file at `path` (read-only). `on_event` sees every event (e.g. to check that
 /// it decodes) and may report a problem.
@@ -47,35 +29,13 @@ pub fn verify(
             )),
         });
     }
-    let mut previous_hash = [0u8; 32];
-    let mut expected_position = 1u64;
-    let mut revisions: HashMap<String, u64> = HashMap::new();
-    let mut events = 0u64;
+    let mut chain = ChainCheck::new();
     let mut after = Position::START;
     loop {
         let page = reader::read_all(&connection, after, 8192)?;
         let Some(last) = page.last() else { break };
         after = last.position;
         for event in &page {
-            let problem = |reason: String| {
-                Ok(VerifyReport {
-                    events,
-                    streams: revisions.len() as u64,
-                    first_problem: Some((event.position, reason)),
-                })
-            };
-            if event.position.0 != expected_position {
-                return problem(format!("Position {expected_position} fehlt"));
-            }
-            let expected_revision = revisions
-                .get(&event.stream)
-                .map_or(0, |revision| revision + 1);
-            if event.revision != expected_revision {
-                return problem(format!(
-                    "Stream {}: Revision {} erwartet, {} gefunden",
-                    event.stream, expected_revision, event.revision
-                ));
-            }
             let stored: Option<Vec<u8>> = connection
                 .query_row(
                     "SELECT hash FROM events WHERE position = ?1",
@@ -83,40 +43,12 @@ pub fn verify(
                     |row| row.get(0),
                 )
                 .optional()?;
-            let data = EventData {
-                id: event.id,
-                event_type: event.event_type.clone(),
-                schema_version: event.schema_version,
-                payload: event.payload.clone(),
-                metadata: event.metadata.clone(),
-            };
-            let hash = chain_hash(
-                &previous_hash,
-                &data,
-                &event.stream,
-                event.revision,
-                event.recorded_at.timestamp_micros(),
-            );
-            if stored.as_deref() != Some(hash.as_slice()) {
-                return problem(
-                    "Hash-Kette unterbrochen: das Ereignis oder ein früheres wurde verändert"
-                        .into(),
-                );
+            if let Err(reason) = chain.check(event, stored.as_deref(), &mut on_event) {
+                return Ok(chain.report(Some((event.position, reason))));
             }
-            if let Err(reason) = on_event(event) {
-                return problem(reason);
-            }
-            previous_hash = hash;
-            revisions.insert(event.stream.clone(), event.revision);
-            expected_position += 1;
-            events += 1;
         }
     }
-    Ok(VerifyReport {
-        events,
-        streams: revisions.len() as u64,
-        first_problem: None,
-    })
+    Ok(chain.report(None))
 }
 
 #[cfg(test)]

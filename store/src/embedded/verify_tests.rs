@@ -1,7 +1,7 @@
 //! Unit tests of `verify`.
 
 use super::*;
-use crate::{EventStore, ExpectedRevision, Metadata, SqliteStore};
+use crate::{EventData, EventStore, ExpectedRevision, Metadata, SqliteStore};
 
 pub(crate) fn event(n: u32) -> EventData {
     EventData {

@@ -9,12 +9,12 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 
 use chrono::Utc;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
-use sha2::{Digest, Sha256};
 use tokio::sync::{oneshot, watch};
-use uuid::Uuid;
 
 use crate::{
+    chain::chain_hash,
     error::StoreError,
+    retry::{StoredAt, retry_outcome},
     types::{AppendResult, EventData, ExpectedRevision, Position},
 };
 
@@ -61,35 +61,6 @@ impl WriterState {
             revisions: HashMap::new(),
         })
     }
-}
-
-/// The hash chain link of one event: covers the previous link, so changing or removing any
-/// stored event breaks every later link.
-pub(crate) fn chain_hash(
-    previous: &[u8; 32],
-    event: &EventData,
-    stream: &str,
-    revision: u64,
-    recorded_at: i64,
-) -> [u8; 32] {
-    let metadata = &event.metadata;
-    let optional = |id: Option<Uuid>| id.map_or([0; 16], |id| *id.as_bytes());
-    let mut hasher = Sha256::new();
-    hasher.update(previous);
-    hasher.update(event.id.as_bytes());
-    hasher.update(stream.as_bytes());
-    hasher.update(revision.to_be_bytes());
-    hasher.update(event.event_type.as_bytes());
-    hasher.update(event.schema_version.to_be_bytes());
-    hasher.update(&event.payload);
-    hasher.update((metadata.actor.len() as u64).to_be_bytes());
-    hasher.update(metadata.actor.as_bytes());
-    hasher.update(metadata.occurred_at.timestamp_micros().to_be_bytes());
-    hasher.update(metadata.correlation_id.as_bytes());
-    hasher.update(optional(metadata.causation_id));
-    hasher.update(optional(metadata.data_subject));
-    hasher.update(recorded_at.to_be_bytes());
-    hasher.finalize().into()
 }
 
 /// Runs until every sender is dropped. Publishes the newest committed position on `head`.
@@ -320,56 +291,26 @@ fn insert_events(
     })
 }
 
-/// Idempotent retries: if every event id is already stored, in this stream and in this order,
-/// the append succeeds without writing. If only some are, it is refused.
+/// Idempotent retries (`retry.rs`): looks up every event id of the append and asks whether it
+/// is a retry of an append already stored.
 fn already_stored(
     transaction: &Transaction<'_>,
     request: &AppendRequest,
 ) -> Result<Option<Result<AppendResult, StoreError>>, StoreError> {
     let mut lookup = transaction
         .prepare_cached("SELECT stream, revision, position FROM events WHERE event_id = ?1")?;
-    let mut found = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut found = Vec::with_capacity(request.events.len());
     for event in &request.events {
-        if !seen.insert(event.id) {
-            return Ok(Some(Err(StoreError::DuplicateEventId {
-                event_id: event.id,
-            })));
-        }
         let row = lookup
             .query_row([event.id.as_bytes().as_slice()], |row| {
-                Ok((
-                    row.get::<_, String>(0)?,
-                    row.get::<_, i64>(1)?,
-                    row.get::<_, i64>(2)?,
-                ))
+                Ok(StoredAt {
+                    stream: row.get(0)?,
+                    revision: u64::try_from(row.get::<_, i64>(1)?).unwrap_or_default(),
+                    position: u64::try_from(row.get::<_, i64>(2)?).unwrap_or_default(),
+                })
             })
             .optional()?;
         found.push((event.id, row));
     }
-    if found.iter().all(|(_, row)| row.is_none()) {
-        return Ok(None);
-    }
-    let first_missing_or_foreign: Option<Uuid> = found
-        .iter()
-        .find(|(_, row)| !matches!(row, Some((stream, _, _)) if *stream == request.stream))
-        .map(|(id, _)| *id);
-    if let Some(event_id) = first_missing_or_foreign {
-        return Ok(Some(Err(StoreError::DuplicateEventId { event_id })));
-    }
-    let revisions: Vec<i64> = found
-        .iter()
-        .filter_map(|(_, row)| row.as_ref().map(|r| r.1))
-        .collect();
-    if revisions.windows(2).any(|pair| pair[1] != pair[0] + 1) {
-        let event_id = found.first().map_or(Uuid::nil(), |(id, _)| *id);
-        return Ok(Some(Err(StoreError::DuplicateEventId { event_id })));
-    }
-    let last = found.last().and_then(|(_, row)| row.as_ref());
-    Ok(last.map(|(_, revision, position)| {
-        Ok(AppendResult {
-            revision: u64::try_from(*revision).unwrap_or_default(),
-            position: Position(u64::try_from(*position).unwrap_or_default()),
-        })
-    }))
+    Ok(retry_outcome(&request.stream, &found))
 }

@@ -8,7 +8,7 @@
 
 use kurrentdb::ClientSettings;
 
-use crate::error::StoreError;
+use crate::{error::StoreError, redact::redact_password as redact};
 
 /// The schemes the official client understands.
 const SCHEMES: &[&str] = &[
@@ -179,24 +179,6 @@ fn check_tenant(value: &str) -> Result<String, String> {
         Err(format!(
             "tenant {value:?}: erlaubt sind 1 bis 40 Kleinbuchstaben (a–z) und Ziffern"
         ))
-    }
-}
-
-/// Replaces the password of `user:password@` by `***`.
-fn redact(text: &str) -> String {
-    let Some((scheme, rest)) = text.split_once("://") else {
-        return text.to_owned();
-    };
-    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
-    let (authority, tail) = rest.split_at(authority_end);
-    match authority.rsplit_once('@') {
-        Some((user_info, hosts)) => {
-            let user = user_info
-                .split_once(':')
-                .map_or(user_info, |(user, _)| user);
-            format!("{scheme}://{user}:***@{hosts}{tail}")
-        }
-        None => text.to_owned(),
     }
 }
 

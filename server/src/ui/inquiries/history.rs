@@ -135,6 +135,13 @@ pub(super) fn lines(
                     texts::get("history.inquiry_reopened").to_owned(),
                     reason.to_string(),
                 ),
+                E::SenderErased {
+                    erased_on, reason, ..
+                } => (
+                    *erased_on,
+                    texts::get("history.sender_erased").to_owned(),
+                    reason.label().to_owned(),
+                ),
             };
             HistoryLine::of(names, entry, on, what, &text)
         })

@@ -43,6 +43,8 @@ struct GatheringPage {
     attended: Vec<(String, usize)>,
     /// The invitation list by audience, while the gathering is planned (who may invite).
     audience_href: Option<String>,
+    /// The guests' address list for the invitation, for the roles that see personal data.
+    addresses_href: Option<String>,
     /// After the gathering, per topic: its name, the new inquiry and (with a co-host) the new
     /// reminder it becomes with one click.
     raised: Vec<Raised>,
@@ -272,6 +274,9 @@ pub(super) async fn show(
     let audience_href = (found.status == Status::Planned
         && wifo_app::roles::PLANNING.contains(&caller.role))
     .then(|| format!("/veranstaltungen/{id}/zielgruppe"));
+    let addresses_href = (wifo_app::roles::sees_personal_data(caller.role)
+        && !(found.invited_persons.is_empty() && found.invited_organizations.is_empty()))
+    .then(|| format!("/anschriften?zweck=invitation&veranstaltung={id}"));
     let raised = match found.status {
         Status::Held { held_on } if wifo_app::roles::PLANNING.contains(&caller.role) => found
             .topics
@@ -339,6 +344,7 @@ pub(super) async fn show(
             .collect(),
         attended: attended.into_iter().collect(),
         audience_href,
+        addresses_href,
         raised,
         history: history_lines(&names, &recorded),
     };

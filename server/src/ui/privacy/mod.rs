@@ -1,11 +1,13 @@
 //! The data-protection pages (the data-protection officer, role `datenschutz`, and admins): a
 //! person's access export and erasure (`access.rs`), the retention review (`retention.rs`), the
-//! access log (`log.rs`) and the records of processing (`processing.rs`).
+//! access log (`log.rs`), the records of processing (`processing.rs`) and the erasure of a
+//! public-form sender on request (`senders.rs`).
 
 mod access;
 mod log;
 mod processing;
 mod retention;
+mod senders;
 
 use axum::{
     http::Method,
@@ -47,6 +49,20 @@ pub(super) fn routes() -> Vec<Route> {
             PRIVACY,
             "Ausgewählte Personen nach Ablauf der Frist löschen",
             post(retention::erase),
+        ),
+        page(
+            Method::GET,
+            "/datenschutz/absender",
+            PRIVACY,
+            "Absenderdaten eines Anliegens aus dem Online-Formular löschen (Art. 17 DSGVO)",
+            get(senders::show),
+        ),
+        page(
+            Method::POST,
+            "/datenschutz/absender",
+            PRIVACY,
+            "Absenderdaten eines Anliegens aus dem Online-Formular löschen (Art. 17 DSGVO)",
+            post(senders::erase),
         ),
         page(
             Method::GET,

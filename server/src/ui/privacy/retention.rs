@@ -1,7 +1,9 @@
 //! The retention review (`/datenschutz/aufbewahrung`): every person whose retention period has
 //! run out (`privacy::retention::review`), with the reason and the organizations, a checkbox
-//! each; „Ausgewählte löschen“ erases the chosen ones in one step — each a `PersonErased` with
-//! the reason „Aufbewahrungsfrist abgelaufen“ — and keeps any that are no longer due.
+//! each, and below them the senders of public-form inquiries closed past their period
+//! (`privacy::senders::review_senders`); „Ausgewählte löschen“ erases the chosen ones in one
+//! step — each a `PersonErased` or `InquirySenderErased` with the reason „Aufbewahrungsfrist
+//! abgelaufen“ — and keeps any that are no longer due.
 
 use askama::Template;
 use axum::{
@@ -12,9 +14,12 @@ use axum::{
 };
 use wifo_app::{
     auth::Caller,
-    privacy::retention::{erase_due, review},
+    privacy::{
+        retention::{erase_due, review},
+        senders::{erase_due_senders, review_senders},
+    },
 };
-use wifo_domain::ids::PersonId;
+use wifo_domain::ids::{InquiryId, PersonId};
 use wifo_store::{CommandContext, EventStore};
 
 use crate::state::AppState;
@@ -33,6 +38,8 @@ struct RetentionPage {
     periods: Vec<(String, String)>,
     /// (id, reason, organizations)
     cases: Vec<(String, String, String)>,
+    /// (inquiry id, reference, reason)
+    senders: Vec<(String, String, String)>,
     form: FormView,
 }
 
@@ -44,7 +51,12 @@ fn render(
     status: StatusCode,
 ) -> Response {
     let periods = state.office.retention;
-    let cases = review(&state.projections.read(), &periods, today())
+    let views = state.projections.read();
+    let senders = review_senders(&views, &periods, today())
+        .into_iter()
+        .map(|case| (case.inquiry.to_string(), case.reference, case.reason))
+        .collect();
+    let cases = review(&views, &periods, today())
         .into_iter()
         .map(|case| {
             (
@@ -54,6 +66,7 @@ fn render(
             )
         })
         .collect();
+    drop(views);
     let months = |months: u32| format!("{months} {}", texts::get("privacy.months"));
     pages::render(
         &RetentionPage {
@@ -74,11 +87,16 @@ fn render(
                     months(periods.withdrawn_consent_months),
                 ),
                 (
+                    texts::get("privacy.period_inquiry").to_owned(),
+                    months(periods.closed_inquiries_months),
+                ),
+                (
                     texts::get("privacy.period_log").to_owned(),
                     months(periods.access_log_months),
                 ),
             ],
             cases,
+            senders,
             form,
         },
         status,
@@ -124,7 +142,25 @@ pub(super) async fn erase(
             }
         }
     }
-    if persons.is_empty() {
+    let mut inquiries = Vec::new();
+    for text in input.all("inquiry") {
+        match InquiryId::parse(text) {
+            Ok(inquiry) if state.projections.read().inquiries.contains_key(&inquiry) => {
+                inquiries.push(inquiry)
+            }
+            _ => {
+                let form = FormView::default().refused(texts::get("inquiry.unknown"));
+                return Ok(render(
+                    &state,
+                    &caller,
+                    form,
+                    None,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                ));
+            }
+        }
+    }
+    if persons.is_empty() && inquiries.is_empty() {
         let form = FormView::default().refused(texts::get("privacy.none_chosen"));
         return Ok(render(
             &state,
@@ -145,10 +181,20 @@ pub(super) async fn erase(
     )
     .await
     .map_err(|error| PageError::internal(&caller, "retention erasure", error))?;
+    let senders = erase_due_senders(
+        &state.data,
+        &state.projections,
+        &state.office.retention,
+        &inquiries,
+        today(),
+        &context,
+    )
+    .await
+    .map_err(|error| PageError::internal(&caller, "sender erasure", error))?;
     if let Ok(head) = state.data.store.head().await {
         state.office.remember(&caller, head);
     }
-    let notice = if outcome.kept.is_empty() {
+    let notice = if outcome.kept.is_empty() && senders.kept.is_empty() {
         "retention_erased"
     } else {
         "retention_partly"

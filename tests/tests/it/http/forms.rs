@@ -36,6 +36,10 @@ const PAGES: &[(&str, &str)] = &[
         "/organisationen/{id}/personen/neu",
     ),
     (
+        "/api/v1/inquiries/{id}/erase-sender",
+        "/datenschutz/absender",
+    ),
+    (
         "/api/v1/persons/{id}/erase",
         "/verwaltung/datenschutz/{id}/loeschen",
     ),

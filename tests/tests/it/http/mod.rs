@@ -6,6 +6,7 @@
 
 mod accounts;
 mod actions;
+mod addresses;
 mod at_risk;
 mod audience;
 mod bad_input;
@@ -32,6 +33,7 @@ mod reports;
 mod restart;
 mod search;
 mod security;
+mod senders;
 mod uploads;
 
 use std::path::Path;

@@ -328,5 +328,11 @@ pub(super) fn inquiry_events() -> Vec<InquiryEvent> {
             reopened_on: date(2025, 4, 2),
             reason: text("Antrag wurde abgelehnt, bittet um Unterstützung"),
         },
+        E::SenderErased {
+            inquiry,
+            sender: Uuid::from_u128(0x0503),
+            erased_on: date(2027, 4, 2),
+            reason: wifo_domain::person::ErasureReason::RetentionPeriodExpired,
+        },
     ]
 }
