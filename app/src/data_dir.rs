@@ -78,6 +78,10 @@ impl DataDir {
             crate::store_location::StoreLocation::Kurrent(location) => {
                 Self::open_kurrent(path, &location).await
             }
+            #[cfg(feature = "postgres")]
+            crate::store_location::StoreLocation::Postgres(location) => {
+                Self::open_postgres(path, &location).await
+            }
         }
     }
 
@@ -94,22 +98,25 @@ impl DataDir {
             .await
             .with_context(|| format!("KurrentDB unter {location} ist nicht erreichbar"))?;
         let streams = wifo_store::kurrent::keys::KeyStreams::connect(location)?;
-        let keys = tokio::task::spawn_blocking({
-            let path = path.to_owned();
-            move || KeyStore::open_streams(&path, streams)
-        })
-        .await?
-        .with_context(|| {
-            format!(
-                "Schlüssel auf {location} mit {} nicht nutzbar",
-                path.join(crate::files::MASTER_KEY_FILE).display()
-            )
-        })?;
-        Ok(Self::assemble(
-            path,
-            AnyStore::Kurrent(store),
-            Arc::new(keys),
-        ))
+        let keys = open_shared_keys(path, Box::new(streams), &location.to_string()).await?;
+        Ok(Self::assemble(path, AnyStore::Kurrent(store), keys))
+    }
+
+    /// Opens the local files of an instance whose log and keys are in a PostgreSQL database
+    /// (one schema per office): the directory then holds only `master.key` (the same on every
+    /// instance), `auth.sqlite` and the views snapshot.
+    #[cfg(feature = "postgres")]
+    pub async fn open_postgres(
+        path: &Path,
+        location: &wifo_store::PostgresLocation,
+    ) -> crate::error::Result<Self> {
+        create_dir(path)?;
+        let store = wifo_store::PostgresStore::connect(location)
+            .await
+            .with_context(|| format!("PostgreSQL unter {location} ist nicht erreichbar"))?;
+        let shared = wifo_store::postgres::keys::PostgresKeys::connect(location)?;
+        let keys = open_shared_keys(path, Box::new(shared), &location.to_string()).await?;
+        Ok(Self::assemble(path, AnyStore::Postgres(store), keys))
     }
 
     fn open_with(path: &Path, store: AnyStore) -> crate::error::Result<Self> {
@@ -149,4 +156,25 @@ fn create_dir(path: &Path) -> crate::error::Result<()> {
             path.display()
         )
     })
+}
+
+/// The key store on a server every instance shares, with `master.key` from `path`.
+#[cfg(any(feature = "kurrentdb", feature = "postgres"))]
+async fn open_shared_keys(
+    path: &Path,
+    shared: Box<dyn wifo_store::SharedKeys>,
+    location: &str,
+) -> crate::error::Result<Arc<KeyStore>> {
+    let keys = tokio::task::spawn_blocking({
+        let path = path.to_owned();
+        move || KeyStore::open_shared(&path, shared)
+    })
+    .await?
+    .with_context(|| {
+        format!(
+            "Schlüssel auf {location} mit {} nicht nutzbar",
+            path.join(crate::files::MASTER_KEY_FILE).display()
+        )
+    })?;
+    Ok(Arc::new(keys))
 }

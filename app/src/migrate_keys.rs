@@ -1,13 +1,15 @@
 //! The person keys travel with the log in `wifo migrate`: without them the copied personal data
 //! could not be read. Keys move still wrapped with the master key, so the target needs the same
-//! `master.key` (every instance on a cluster has it anyway):
+//! `master.key` (every instance of a server deployment has it anyway). "Server" below is a
+//! KurrentDB cluster or a PostgreSQL database, whose keys every instance shares
+//! (`wifo_store::SharedKeys`):
 //!
 //! - directory → directory: `master.key` and `keys.sqlite` are copied when the target has none;
-//! - directory → cluster: the wrapped keys go into the cluster's key streams, and the source's
-//!   master key becomes the cluster's (refused if the cluster already has another one);
-//! - cluster → directory: the target directory must already hold the instances' `master.key`
+//! - directory → server: the wrapped keys go onto the server, and the source's master key
+//!   becomes the server's (refused if the server already has another one);
+//! - server → directory: the target directory must already hold the instances' `master.key`
 //!   (copied by the operator); every key is checked to open with it before it is stored;
-//! - cluster → cluster: key streams and the master key digest are copied as they are.
+//! - server → server: the keys and the master key digest are copied as they are.
 
 use std::path::Path;
 
@@ -20,85 +22,121 @@ pub(crate) async fn migrate_keys(
     source: &StoreLocation,
     target: &StoreLocation,
 ) -> crate::error::Result<()> {
-    match (source, target) {
-        (StoreLocation::Directory(source), StoreLocation::Directory(target)) => {
-            copy_key_files(source, target)
+    if let (StoreLocation::Directory(source), StoreLocation::Directory(target)) = (source, target) {
+        return copy_key_files(source, target);
+    }
+    #[cfg(any(feature = "kurrentdb", feature = "postgres"))]
+    {
+        server::migrate(source, target).await
+    }
+    #[cfg(not(any(feature = "kurrentdb", feature = "postgres")))]
+    {
+        Ok(())
+    }
+}
+
+#[cfg(any(feature = "kurrentdb", feature = "postgres"))]
+mod server {
+    use std::path::PathBuf;
+
+    use wifo_store::SharedKeys;
+
+    use crate::error::Context;
+    use crate::files::MASTER_KEY_FILE;
+    use crate::store_location::StoreLocation;
+
+    /// The shared keys of a server location; `None` for a directory.
+    fn shared(location: &StoreLocation) -> crate::error::Result<Option<Box<dyn SharedKeys>>> {
+        Ok(match location {
+            StoreLocation::Directory(_) => None,
+            #[cfg(feature = "kurrentdb")]
+            StoreLocation::Kurrent(location) => Some(Box::new(
+                wifo_store::kurrent::keys::KeyStreams::connect(location)?,
+            )),
+            #[cfg(feature = "postgres")]
+            StoreLocation::Postgres(location) => Some(Box::new(
+                wifo_store::postgres::keys::PostgresKeys::connect(location)?,
+            )),
+        })
+    }
+
+    pub(super) async fn migrate(
+        source: &StoreLocation,
+        target: &StoreLocation,
+    ) -> crate::error::Result<()> {
+        let from = shared(source)?;
+        let to = shared(target)?;
+        let source_dir = source.directory().map(PathBuf::from);
+        let target_dir = target.directory().map(PathBuf::from);
+        match (from, to, source_dir, target_dir) {
+            (None, Some(to), Some(source), _) => {
+                let moved = tokio::task::spawn_blocking(move || -> crate::error::Result<usize> {
+                    if !source.join(MASTER_KEY_FILE).is_file() {
+                        return Ok(0);
+                    }
+                    let keys = wifo_store::KeyStore::open(&source)?.wrapped_keys()?;
+                    let count = keys.len();
+                    wifo_store::KeyStore::open_shared(&source, to)
+                        .context("Der Server hat schon einen anderen Hauptschlüssel")?
+                        .import_wrapped(keys)?;
+                    Ok(count)
+                })
+                .await??;
+                println!(
+                    "{moved} Personenschlüssel auf den Server kopiert; master.key der Quelle auf \
+                     jede Instanz kopieren."
+                );
+            }
+            (Some(from), None, _, Some(target)) => {
+                let moved = tokio::task::spawn_blocking(move || -> crate::error::Result<usize> {
+                    let keys = from.all()?;
+                    if keys.is_empty() {
+                        return Ok(0);
+                    }
+                    if !target.join(MASTER_KEY_FILE).is_file() {
+                        crate::refuse!(
+                            "Für die Personenschlüssel fehlt {}: die master.key einer Instanz \
+                             dorthin kopieren und den Aufruf wiederholen.",
+                            target.join(MASTER_KEY_FILE).display()
+                        );
+                    }
+                    let count = keys.len();
+                    wifo_store::KeyStore::open(&target)?
+                        .import_wrapped(keys)
+                        .context(
+                            "Die master.key im Ziel passt nicht zu den Schlüsseln des Servers",
+                        )?;
+                    Ok(count)
+                })
+                .await??;
+                println!("{moved} Personenschlüssel ins Zielverzeichnis kopiert.");
+            }
+            (Some(from), Some(to), _, _) => {
+                let moved = tokio::task::spawn_blocking(move || -> crate::error::Result<usize> {
+                    let Some(check) = from.recorded_master_check()? else {
+                        return Ok(0);
+                    };
+                    let check: [u8; 32] = check.try_into().map_err(|_| {
+                        crate::error::AppError::refused(
+                            "Prüfwert des Hauptschlüssels der Quelle defekt",
+                        )
+                    })?;
+                    if !to.agree_on_master(check)? {
+                        crate::refuse!("Der Zielserver hat schon einen anderen Hauptschlüssel.");
+                    }
+                    let keys = from.all()?;
+                    let count = keys.len();
+                    for (person, wrapped) in keys {
+                        to.insert(person, wrapped)?;
+                    }
+                    Ok(count)
+                })
+                .await??;
+                println!("{moved} Personenschlüssel kopiert.");
+            }
+            _ => {}
         }
-        #[cfg(feature = "kurrentdb")]
-        (StoreLocation::Directory(source), StoreLocation::Kurrent(target)) => {
-            let source = source.clone();
-            let streams = wifo_store::kurrent::keys::KeyStreams::connect(target)?;
-            let moved = tokio::task::spawn_blocking(move || -> crate::error::Result<usize> {
-                if !source.join(MASTER_KEY_FILE).is_file() {
-                    return Ok(0);
-                }
-                let keys = wifo_store::KeyStore::open(&source)?.wrapped_keys()?;
-                let count = keys.len();
-                wifo_store::KeyStore::open_streams(&source, streams)
-                    .context("Der Cluster hat schon einen anderen Hauptschlüssel")?
-                    .import_wrapped(keys)?;
-                Ok(count)
-            })
-            .await??;
-            println!(
-                "{moved} Personenschlüssel in die Schlüssel-Streams des Clusters kopiert; \
-                 master.key der Quelle auf jede Instanz kopieren."
-            );
-            Ok(())
-        }
-        #[cfg(feature = "kurrentdb")]
-        (StoreLocation::Kurrent(source), StoreLocation::Directory(target)) => {
-            let streams = wifo_store::kurrent::keys::KeyStreams::connect(source)?;
-            let target = target.clone();
-            let moved = tokio::task::spawn_blocking(move || -> crate::error::Result<usize> {
-                let keys = streams.all()?;
-                if keys.is_empty() {
-                    return Ok(0);
-                }
-                if !target.join(MASTER_KEY_FILE).is_file() {
-                    crate::refuse!(
-                        "Für die Personenschlüssel fehlt {}: die master.key einer Instanz dorthin \
-                         kopieren und den Aufruf wiederholen.",
-                        target.join(MASTER_KEY_FILE).display()
-                    );
-                }
-                let count = keys.len();
-                wifo_store::KeyStore::open(&target)?
-                    .import_wrapped(keys)
-                    .context("Die master.key im Ziel passt nicht zu den Schlüsseln des Clusters")?;
-                Ok(count)
-            })
-            .await??;
-            println!("{moved} Personenschlüssel ins Zielverzeichnis kopiert.");
-            Ok(())
-        }
-        #[cfg(feature = "kurrentdb")]
-        (StoreLocation::Kurrent(source), StoreLocation::Kurrent(target)) => {
-            let from = wifo_store::kurrent::keys::KeyStreams::connect(source)?;
-            let to = wifo_store::kurrent::keys::KeyStreams::connect(target)?;
-            let moved = tokio::task::spawn_blocking(move || -> crate::error::Result<usize> {
-                let Some(check) = from.recorded_master_check()? else {
-                    return Ok(0);
-                };
-                let check: [u8; 32] = check.try_into().map_err(|_| {
-                    crate::error::AppError::refused(
-                        "Prüfwert des Hauptschlüssels der Quelle defekt",
-                    )
-                })?;
-                if !to.agree_on_master(check)? {
-                    crate::refuse!("Der Ziel-Cluster hat schon einen anderen Hauptschlüssel.");
-                }
-                let keys = from.all()?;
-                let count = keys.len();
-                for (person, wrapped) in keys {
-                    to.insert(person, wrapped)?;
-                }
-                Ok(count)
-            })
-            .await??;
-            println!("{moved} Personenschlüssel kopiert.");
-            Ok(())
-        }
+        Ok(())
     }
 }
 

@@ -1,7 +1,8 @@
 //! A store named on the command line (`--store`, `--from`, `--to`): a data directory with the
-//! embedded log, or a KurrentDB connection string (`kurrentdb://…`, `esdb://…`). Text with `://`
-//! is a connection string; a build without the cargo feature `kurrentdb` says so in German
-//! instead of treating it as a directory name.
+//! embedded log, a PostgreSQL connection string (`postgres://…`, `postgresql://…`) or a
+//! KurrentDB one (`kurrentdb://…`, `esdb://…`). Text with `://` is a connection string; a build
+//! without the matching cargo feature says so in German instead of treating it as a directory
+//! name.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -19,12 +20,37 @@ pub enum StoreLocation {
     /// A KurrentDB node or cluster.
     #[cfg(feature = "kurrentdb")]
     Kurrent(Box<wifo_store::KurrentLocation>),
+    /// A PostgreSQL server or cluster.
+    #[cfg(feature = "postgres")]
+    Postgres(Box<wifo_store::PostgresLocation>),
+}
+
+/// Whether `text` names a PostgreSQL server (in builds with or without the backend).
+fn is_postgres(text: &str) -> bool {
+    text.split_once("://").is_some_and(|(scheme, _)| {
+        matches!(
+            scheme.to_ascii_lowercase().as_str(),
+            "postgres" | "postgresql"
+        )
+    })
 }
 
 impl StoreLocation {
     pub fn parse(text: &str) -> crate::error::Result<Self> {
         if !text.contains("://") {
             return Ok(Self::Directory(PathBuf::from(text)));
+        }
+        if is_postgres(text) {
+            #[cfg(feature = "postgres")]
+            return Ok(Self::Postgres(Box::new(
+                wifo_store::PostgresLocation::parse(text)?,
+            )));
+            #[cfg(not(feature = "postgres"))]
+            crate::refuse!(
+                "{text} ist eine PostgreSQL-Adresse, aber dieses wifo wurde ohne \
+                 PostgreSQL-Unterstützung gebaut. Neu bauen mit \
+                 `cargo build --release -p wifo-server --features postgres`."
+            );
         }
         #[cfg(feature = "kurrentdb")]
         {
@@ -47,6 +73,8 @@ impl StoreLocation {
             Self::Directory(path) => Some(path),
             #[cfg(feature = "kurrentdb")]
             Self::Kurrent(_) => None,
+            #[cfg(feature = "postgres")]
+            Self::Postgres(_) => None,
         }
     }
 }
@@ -57,6 +85,8 @@ impl std::fmt::Display for StoreLocation {
             Self::Directory(path) => write!(f, "{}", path.display()),
             #[cfg(feature = "kurrentdb")]
             Self::Kurrent(location) => write!(f, "{location}"),
+            #[cfg(feature = "postgres")]
+            Self::Postgres(location) => write!(f, "{location}"),
         }
     }
 }
@@ -110,6 +140,16 @@ pub async fn open(location: &StoreLocation, create: bool) -> crate::error::Resul
             let store = wifo_store::KurrentStore::connect(location)
                 .await
                 .with_context(|| format!("KurrentDB unter {location} ist nicht erreichbar"))?;
+            Ok(OpenedStore {
+                store: Arc::new(store),
+                embedded: None,
+            })
+        }
+        #[cfg(feature = "postgres")]
+        StoreLocation::Postgres(location) => {
+            let store = wifo_store::PostgresStore::connect(location)
+                .await
+                .with_context(|| format!("PostgreSQL unter {location} ist nicht erreichbar"))?;
             Ok(OpenedStore {
                 store: Arc::new(store),
                 embedded: None,

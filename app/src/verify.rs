@@ -18,7 +18,12 @@ pub fn run(data: &Path) -> crate::error::Result<()> {
             .map(|_| ())
             .map_err(|error| format!("nicht lesbar: {error}"))
     })?;
-    match report.first_problem {
+    print_report(&report)
+}
+
+/// The verdict on a log with a hash chain (the embedded file, PostgreSQL).
+fn print_report(report: &wifo_store::VerifyReport) -> crate::error::Result<()> {
+    match &report.first_problem {
         None => {
             println!(
                 "In Ordnung: {} Ereignisse in {} Streams, Hash-Kette lückenlos.",
@@ -35,6 +40,21 @@ pub fn run(data: &Path) -> crate::error::Result<()> {
     }
 }
 
+/// `wifo verify --store postgres://…`: dense positions, revisions and the hash chain of the
+/// tenant's tables, and that every event decodes with this version of wifo.
+#[cfg(feature = "postgres")]
+async fn run_postgres(location: &wifo_store::PostgresLocation) -> crate::error::Result<()> {
+    let store = wifo_store::PostgresStore::connect(location).await?;
+    let codec = wifo_store::Codec::new(None);
+    let report = wifo_store::postgres::verify(&store, |event| {
+        wifo_projections::decode_event(&codec, event)
+            .map(|_| ())
+            .map_err(|error| format!("nicht lesbar: {error}"))
+    })
+    .await?;
+    print_report(&report)
+}
+
 /// What `verify` found in a log read through the `EventStore` contract.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LogReport {
@@ -47,9 +67,14 @@ pub struct LogReport {
 /// `wifo verify --store URL`: the checks that hold on every backend — positions strictly
 /// increasing, every stream's revisions 0, 1, 2, … without gaps in log order, every event
 /// decodes (personal fields are not opened). There is no hash chain on KurrentDB: the server
-/// protects its chunk files with checksums of its own, verified when a node starts.
+/// protects its chunk files with checksums of its own, verified when a node starts. PostgreSQL
+/// keeps the chain of the embedded file, and is checked as a file is (`run_postgres`).
 pub async fn run_store(store: &str) -> crate::error::Result<()> {
     let location = crate::store_location::StoreLocation::parse(store)?;
+    #[cfg(feature = "postgres")]
+    if let crate::store_location::StoreLocation::Postgres(location) = &location {
+        return run_postgres(location).await;
+    }
     let opened = crate::store_location::open(&location, false).await?;
     let report = check_log(opened.store.as_ref()).await;
     opened.close();

@@ -1,5 +1,6 @@
 //! `AnyStore`: the backend a deployment chose, as one concrete, cloneable type — the embedded
-//! SQLite log of a data directory or, with the cargo feature `kurrentdb`, a KurrentDB cluster.
+//! SQLite log of a data directory or, with the cargo features `kurrentdb` and `postgres`, a
+//! KurrentDB cluster or a PostgreSQL database.
 //! Callers that need more than the `EventStore` trait (draining the embedded writer at shutdown)
 //! hold this instead of a trait object.
 
@@ -17,16 +18,20 @@ pub enum AnyStore {
     Embedded(SqliteStore),
     #[cfg(feature = "kurrentdb")]
     Kurrent(crate::kurrent::KurrentStore),
+    #[cfg(feature = "postgres")]
+    Postgres(crate::postgres::PostgresStore),
 }
 
 impl AnyStore {
     /// Stops accepting appends and waits until the embedded writer has made everything durable;
-    /// nothing to do for KurrentDB, where an acknowledged append is already replicated.
+    /// nothing to do for a server, where an acknowledged append is already committed.
     pub fn close(&self) {
         match self {
             AnyStore::Embedded(store) => store.close(),
             #[cfg(feature = "kurrentdb")]
             AnyStore::Kurrent(_) => {}
+            #[cfg(feature = "postgres")]
+            AnyStore::Postgres(_) => {}
         }
     }
 
@@ -35,6 +40,8 @@ impl AnyStore {
             AnyStore::Embedded(store) => store,
             #[cfg(feature = "kurrentdb")]
             AnyStore::Kurrent(store) => store,
+            #[cfg(feature = "postgres")]
+            AnyStore::Postgres(store) => store,
         }
     }
 }

@@ -97,14 +97,12 @@ pub struct KeyStore {
 enum Backend {
     /// `keys.sqlite` in the data directory.
     Sqlite(Mutex<Connection>),
-    /// One stream per person on the KurrentDB cluster.
-    #[cfg(feature = "kurrentdb")]
-    Streams(crate::kurrent::keys::KeyStreams),
+    /// On the server every instance shares (KurrentDB key streams, a PostgreSQL table).
+    Shared(Box<dyn crate::shared_keys::SharedKeys>),
 }
 
-/// With several instances on one cluster, an erasure on one instance reaches the others' key
-/// caches at the latest after this long.
-#[cfg(feature = "kurrentdb")]
+/// With several instances on one cluster or database, an erasure on one instance reaches the
+/// others' key caches at the latest after this long.
 pub const SHARED_KEY_CACHE: Duration = Duration::from_secs(10);
 
 impl std::fmt::Debug for KeyStore {
@@ -139,22 +137,21 @@ impl KeyStore {
         })
     }
 
-    /// Opens the key streams of a KurrentDB cluster with `master.key` from `dir` (created on
-    /// the first instance, copied to every other). Refuses a master key that differs from the
-    /// one the cluster's keys are wrapped with.
-    #[cfg(feature = "kurrentdb")]
-    pub fn open_streams(
+    /// Opens the keys on a server every instance shares (KurrentDB key streams, a PostgreSQL
+    /// key table) with `master.key` from `dir` (created on the first instance, copied to every
+    /// other). Refuses a master key that differs from the one the shared keys are wrapped with.
+    pub fn open_shared(
         dir: &Path,
-        streams: crate::kurrent::keys::KeyStreams,
+        shared: Box<dyn crate::shared_keys::SharedKeys>,
     ) -> Result<Self, KeyStoreError> {
         let master = load_or_create_master_key(&dir.join(MASTER_KEY_FILE))?;
-        let check = crate::kurrent::keys::master_check(&master);
-        if !streams.agree_on_master(check)? {
+        let check = crate::shared_keys::master_check(&master);
+        if !shared.agree_on_master(check)? {
             return Err(KeyStoreError::ForeignMasterKey);
         }
         Ok(Self {
             master: *Key::from_slice(&master),
-            backend: Backend::Streams(streams),
+            backend: Backend::Shared(shared),
             cache: RwLock::new(HashMap::new()),
             cache_for: Some(SHARED_KEY_CACHE),
         })
@@ -202,8 +199,7 @@ impl KeyStore {
                 )?;
                 Ok(())
             }
-            #[cfg(feature = "kurrentdb")]
-            Backend::Streams(streams) => streams.delete(person),
+            Backend::Shared(shared) => shared.delete(person),
         }
     }
 
@@ -217,8 +213,7 @@ impl KeyStore {
                         .query_row("SELECT COUNT(*) FROM person_keys", [], |row| row.get(0))?;
                 Ok(usize::try_from(count).unwrap_or_default())
             }
-            #[cfg(feature = "kurrentdb")]
-            Backend::Streams(streams) => streams.count(),
+            Backend::Shared(shared) => shared.count(),
         }
     }
 
@@ -246,8 +241,7 @@ impl KeyStore {
                 }
                 Ok(keys)
             }
-            #[cfg(feature = "kurrentdb")]
-            Backend::Streams(streams) => streams.all(),
+            Backend::Shared(shared) => shared.all(),
         }
     }
 
@@ -283,8 +277,7 @@ impl KeyStore {
                     )
                     .optional()?)
             }
-            #[cfg(feature = "kurrentdb")]
-            Backend::Streams(streams) => streams.load(person),
+            Backend::Shared(shared) => shared.load(person),
         }
     }
 
@@ -298,16 +291,14 @@ impl KeyStore {
                 )?;
                 Ok(())
             }
-            #[cfg(feature = "kurrentdb")]
-            Backend::Streams(streams) => streams.insert(person, wrapped),
+            Backend::Shared(shared) => shared.insert(person, wrapped),
         }
     }
 
     fn lock(&self) -> Result<std::sync::MutexGuard<'_, Connection>, KeyStoreError> {
         match &self.backend {
             Backend::Sqlite(connection) => connection.lock().map_err(|_| KeyStoreError::Encrypt),
-            #[cfg(feature = "kurrentdb")]
-            Backend::Streams(_) => Err(KeyStoreError::Encrypt),
+            Backend::Shared(_) => Err(KeyStoreError::Encrypt),
         }
     }
 }

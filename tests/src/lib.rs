@@ -60,6 +60,48 @@ impl KurrentTestStore {
     }
 }
 
+/// A PostgreSQL store on the server named by `WIFO_POSTGRES_URL` (which `scripts/test.sh`
+/// starts), under a tenant (schema) of its own, so every test sees an empty log however many
+/// ran before or run beside it. Without the variable the test fails: nothing is skipped.
+#[cfg(feature = "postgres")]
+#[derive(Debug)]
+pub struct PostgresTestStore {
+    pub url: String,
+    pub location: wifo_store::PostgresLocation,
+    pub store: wifo_store::PostgresStore,
+}
+
+#[cfg(feature = "postgres")]
+impl PostgresTestStore {
+    /// The connection string of `WIFO_POSTGRES_URL` with a fresh `tenant=t…` added.
+    pub fn url_from_env() -> anyhow::Result<String> {
+        let url = std::env::var("WIFO_POSTGRES_URL").map_err(|_| {
+            anyhow::anyhow!(
+                "WIFO_POSTGRES_URL is not set: run the tests through scripts/test.sh, which \
+                 starts a PostgreSQL server"
+            )
+        })?;
+        let separator = if url.contains('?') { '&' } else { '?' };
+        let tenant = format!("t{}", Uuid::now_v7().simple());
+        Ok(format!("{url}{separator}tenant={tenant}"))
+    }
+
+    pub async fn connect() -> anyhow::Result<Self> {
+        let url = Self::url_from_env()?;
+        let location = wifo_store::PostgresLocation::parse(&url)?;
+        let store = wifo_store::PostgresStore::connect(&location).await?;
+        Ok(Self {
+            url,
+            location,
+            store,
+        })
+    }
+
+    pub fn shared(&self) -> Arc<dyn EventStore> {
+        Arc::new(self.store.clone())
+    }
+}
+
 /// A test event with a fresh id and a small payload naming it.
 pub fn event(label: &str) -> EventData {
     event_with_id(Uuid::now_v7(), label)

@@ -13,12 +13,13 @@ pub(crate) struct DataArg {
     pub(crate) path: PathBuf,
 }
 
-/// `--store URL`: the event log on a KurrentDB cluster instead of the data directory.
+/// `--store URL`: the event log in a PostgreSQL database or on a KurrentDB cluster instead of
+/// the data directory.
 #[derive(Clone, Debug, clap::Args)]
 pub(crate) struct StoreArg {
-    /// Ereignisspeicher auf einem KurrentDB-Cluster statt im Datenverzeichnis, z. B.
-    /// kurrentdb://host:2113?tls=false oder esdb://knoten1:2113,knoten2:2113,knoten3:2113
-    /// (nur in Builds mit dem Feature `kurrentdb`).
+    /// Ereignisspeicher in einer PostgreSQL-Datenbank oder auf einem KurrentDB-Cluster statt im
+    /// Datenverzeichnis, z. B. postgres://wifo@db1:5432,db2:5432/wifo?target_session_attrs=read-write&tenant=pankow
+    /// (Feature `postgres`) oder kurrentdb://host:2113?tls=false (Feature `kurrentdb`).
     #[arg(long = "store", env = "WIFO_STORE", value_name = "URL")]
     pub(crate) url: Option<String>,
 }

@@ -58,8 +58,8 @@ enum Command {
         #[command(subcommand)]
         command: ops::EventsCommand,
     },
-    /// Kopiert das ganze Ereignisprotokoll in einen anderen Speicher (Datenverzeichnis oder
-    /// KurrentDB) mit denselben Ids, derselben Reihenfolge, Typen und Metadaten und prüft die
+    /// Kopiert das ganze Ereignisprotokoll in einen anderen Speicher (Datenverzeichnis,
+    /// PostgreSQL oder KurrentDB) mit denselben Ids, derselben Reihenfolge, Typen und Metadaten und prüft die
     /// Kopie. Ein abgebrochener Lauf wird durch erneuten Aufruf fortgesetzt.
     Migrate(ops::Migrate),
     /// Berichte: Klausur-Statistik und Zwischenbericht für die Leitung.

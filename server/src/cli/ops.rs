@@ -31,8 +31,8 @@ impl Check {
 pub(super) struct Verify {
     #[command(flatten)]
     data: DataArg,
-    // With --store: the log on a KurrentDB cluster, without the hash chain (which only the
-    // embedded store has).
+    // With --store: the log in PostgreSQL (with the hash chain, as for a file) or on a
+    // KurrentDB cluster (without it: the server checks its own chunk files).
     #[command(flatten)]
     store: StoreArg,
 }
@@ -186,10 +186,12 @@ impl Restore {
 
 #[derive(Debug, clap::Args)]
 pub(super) struct Migrate {
-    /// Quelle: Datenverzeichnis oder KurrentDB-Adresse (kurrentdb://host:2113?tls=false).
+    /// Quelle: Datenverzeichnis, PostgreSQL-Adresse (postgres://host:5432/wifo?tenant=pankow) oder
+    /// KurrentDB-Adresse (kurrentdb://host:2113?tls=false).
     #[arg(long, value_name = "VERZEICHNIS_ODER_URL")]
     from: String,
-    /// Ziel: Datenverzeichnis oder KurrentDB-Adresse; leer oder eine frühere Teilkopie.
+    /// Ziel: Datenverzeichnis, PostgreSQL- oder KurrentDB-Adresse; leer oder eine frühere
+    /// Teilkopie.
     #[arg(long, value_name = "VERZEICHNIS_ODER_URL")]
     to: String,
     /// Höchstens so viele Ereignisse in diesem Lauf kopieren (z. B. je Wartungsfenster).

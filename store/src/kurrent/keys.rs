@@ -8,33 +8,30 @@
 //! The stream `wifo_master-check` holds a digest of the master key, so an instance started with
 //! a different `master.key` refuses to run instead of wrapping keys nobody else can open.
 //!
-//! `KeyStore` is synchronous (the codec calls it while encoding), so the client runs on a small
-//! runtime of its own in a dedicated thread and callers wait for the answer.
-
-use std::future::Future;
-use std::pin::Pin;
+//! `KeyStore` is synchronous (the codec calls it while encoding), so the client runs on a
+//! thread of its own (`client_thread.rs`) and callers wait for the answer.
 
 use bytes::Bytes;
-use futures::FutureExt;
 use kurrentdb::{
     AppendToStreamOptions, Client, ReadAllOptions, ReadStreamOptions, StreamPosition, StreamState,
     SubscriptionFilter, TombstoneStreamOptions,
 };
-use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use crate::{error::StoreError, keystore_error::KeyStoreError, kurrent::location::KurrentLocation};
+pub use crate::shared_keys::master_check;
+use crate::{
+    client_thread::ClientThread, error::StoreError, keystore_error::KeyStoreError,
+    kurrent::location::KurrentLocation, shared_keys::SharedKeys,
+};
 
 /// Event type of a key stream's one event.
 const KEY_EVENT: &str = "PersonKeyCreated";
 /// Event type of the master key check.
 const MASTER_CHECK_EVENT: &str = "MasterKeyCheckRecorded";
 
-type Job = Box<dyn FnOnce(Client) -> Pin<Box<dyn Future<Output = ()> + Send>> + Send>;
-
 /// The key streams of one office on the cluster.
 pub struct KeyStreams {
-    jobs: tokio::sync::mpsc::UnboundedSender<Job>,
+    thread: ClientThread<Client>,
     tenant: Option<String>,
 }
 
@@ -73,14 +70,6 @@ pub fn person_of(tenant: Option<&str>, stream: &str) -> Option<Uuid> {
     Uuid::parse_str(name.strip_prefix("wifo_keys-")?).ok()
 }
 
-/// A digest of the master key that reveals nothing about it (SHA-256 with a fixed label).
-pub fn master_check(master: &[u8; 32]) -> [u8; 32] {
-    let mut hash = Sha256::new();
-    hash.update(b"wifo master key check v1");
-    hash.update(master);
-    hash.finalize().into()
-}
-
 /// Persons with a key, from the key events and tombstones seen in `$all` (a hard-deleted stream
 /// shows its original event until the scavenge, plus the tombstone).
 pub fn live_keys(created: usize, deleted: usize) -> usize {
@@ -101,63 +90,30 @@ fn server(error: impl std::fmt::Display) -> KeyStoreError {
 impl KeyStreams {
     /// Starts the client thread for the cluster at `location`.
     pub fn connect(location: &KurrentLocation) -> Result<Self, StoreError> {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .thread_name("wifo-keys")
-            .build()
-            .map_err(StoreError::Io)?;
-        let client =
-            Client::with_runtime_handle(runtime.handle().clone(), location.settings().clone())
-                .map_err(|error| StoreError::Server(error.to_string()))?;
-        let (jobs, mut receiver) = tokio::sync::mpsc::unbounded_channel::<Job>();
-        std::thread::Builder::new()
-            .name("wifo-keys".into())
-            .spawn(move || {
-                runtime.block_on(async move {
-                    while let Some(job) = receiver.recv().await {
-                        tokio::spawn(job(client.clone()));
-                    }
-                });
-            })
-            .map_err(StoreError::Io)?;
+        let settings = location.settings().clone();
+        let thread = ClientThread::start("wifo-keys", move |runtime| {
+            Client::with_runtime_handle(runtime.clone(), settings)
+                .map_err(|error| StoreError::Server(error.to_string()))
+        })?;
         Ok(Self {
-            jobs,
+            thread,
             tenant: location.tenant().map(str::to_owned),
         })
     }
+}
 
-    /// Runs `operation` on the client thread and waits for its result.
-    fn run<T, F, Fut>(&self, operation: F) -> Result<T, KeyStoreError>
-    where
-        T: Send + 'static,
-        F: FnOnce(Client) -> Fut + Send + 'static,
-        Fut: Future<Output = Result<T, KeyStoreError>> + Send + 'static,
-    {
-        let (answer, result) = std::sync::mpsc::sync_channel(1);
-        let job: Job = Box::new(move |client| {
-            async move {
-                let _ = answer.send(operation(client).await);
-            }
-            .boxed()
-        });
-        self.jobs
-            .send(job)
-            .map_err(|_| server("the key client thread has stopped"))?;
-        result
-            .recv()
-            .map_err(|_| server("the key client thread has stopped"))?
-    }
-
+impl SharedKeys for KeyStreams {
     /// The wrapped key, or `None` when the person has none or was erased.
-    pub fn load(&self, person: Uuid) -> Result<Option<Vec<u8>>, KeyStoreError> {
+    fn load(&self, person: Uuid) -> Result<Option<Vec<u8>>, KeyStoreError> {
         let stream = key_stream(self.tenant.as_deref(), person);
-        self.run(move |client| async move { first_event(&client, stream).await })
+        self.thread
+            .run(move |client| async move { first_event(&client, stream).await })
     }
 
     /// Stores a wrapped key unless the person has one already (the first one stays).
-    pub fn insert(&self, person: Uuid, wrapped: Vec<u8>) -> Result<(), KeyStoreError> {
+    fn insert(&self, person: Uuid, wrapped: Vec<u8>) -> Result<(), KeyStoreError> {
         let stream = key_stream(self.tenant.as_deref(), person);
-        self.run(move |client| async move {
+        self.thread.run(move |client| async move {
             let options = AppendToStreamOptions::default().stream_state(StreamState::NoStream);
             let event =
                 kurrentdb::EventData::binary(KEY_EVENT, Bytes::from(wrapped)).id(Uuid::now_v7());
@@ -170,9 +126,9 @@ impl KeyStreams {
     }
 
     /// Hard-deletes the person's key stream. Idempotent.
-    pub fn delete(&self, person: Uuid) -> Result<(), KeyStoreError> {
+    fn delete(&self, person: Uuid) -> Result<(), KeyStoreError> {
         let stream = key_stream(self.tenant.as_deref(), person);
-        self.run(move |client| async move {
+        self.thread.run(move |client| async move {
             match client
                 .tombstone_stream(stream, &TombstoneStreamOptions::default())
                 .await
@@ -184,9 +140,9 @@ impl KeyStreams {
     }
 
     /// How many persons have a key (reads the key streams' events in `$all`).
-    pub fn count(&self) -> Result<usize, KeyStoreError> {
+    fn count(&self) -> Result<usize, KeyStoreError> {
         let regex = key_stream_regex(self.tenant.as_deref());
-        self.run(move |client| async move {
+        self.thread.run(move |client| async move {
             let options = ReadAllOptions::default()
                 .position(StreamPosition::Start)
                 .filter(SubscriptionFilter::on_stream_name().regex(regex));
@@ -204,16 +160,17 @@ impl KeyStreams {
     }
 
     /// The cluster's master key digest, if one is recorded.
-    pub fn recorded_master_check(&self) -> Result<Option<Vec<u8>>, KeyStoreError> {
+    fn recorded_master_check(&self) -> Result<Option<Vec<u8>>, KeyStoreError> {
         let stream = master_check_stream(self.tenant.as_deref());
-        self.run(move |client| async move { first_event(&client, stream).await })
+        self.thread
+            .run(move |client| async move { first_event(&client, stream).await })
     }
 
     /// Every person's wrapped key (erased persons have none).
-    pub fn all(&self) -> Result<Vec<(Uuid, Vec<u8>)>, KeyStoreError> {
+    fn all(&self) -> Result<Vec<(Uuid, Vec<u8>)>, KeyStoreError> {
         let regex = key_stream_regex(self.tenant.as_deref());
         let tenant = self.tenant.clone();
-        self.run(move |client| async move {
+        self.thread.run(move |client| async move {
             let options = ReadAllOptions::default()
                 .position(StreamPosition::Start)
                 .filter(SubscriptionFilter::on_stream_name().regex(regex));
@@ -240,9 +197,9 @@ impl KeyStreams {
 
     /// Records `check` as the cluster's master key digest if there is none yet; whether the
     /// cluster's digest is `check`.
-    pub fn agree_on_master(&self, check: [u8; 32]) -> Result<bool, KeyStoreError> {
+    fn agree_on_master(&self, check: [u8; 32]) -> Result<bool, KeyStoreError> {
         let stream = master_check_stream(self.tenant.as_deref());
-        self.run(move |client| async move {
+        self.thread.run(move |client| async move {
             let options = AppendToStreamOptions::default().stream_state(StreamState::NoStream);
             let event =
                 kurrentdb::EventData::binary(MASTER_CHECK_EVENT, Bytes::copy_from_slice(&check))

@@ -41,6 +41,11 @@ macro_rules! conformance_suite {
 
 conformance_suite!(embedded, wifo_tests::TempStore::new());
 
+// Against the PostgreSQL server `scripts/test.sh` starts (WIFO_POSTGRES_URL), each case in a
+// schema of its own.
+#[cfg(feature = "postgres")]
+conformance_suite!(postgres, wifo_tests::PostgresTestStore::connect().await);
+
 // Against a real server: set WIFO_KURRENTDB_URL (e.g. kurrentdb://localhost:2113?tls=false)
 // and build with `--features kurrentdb`; without a server the runner lists every case as
 // ignored with this reason.

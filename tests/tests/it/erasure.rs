@@ -31,7 +31,7 @@ const PHONE: &str = "+49 30 7788 9931";
 const NOTES: &str =
     "Frau Quastwinkel (Zdenka) führt die Rösterei seit 2019; Rückruf nur vormittags.";
 /// Not personal data: stays readable, and shows the search finds what is stored in plaintext.
-const ORGANIZATION_NAME: &str = "Kaffeerösterei Spreeblick GmbH";
+pub(crate) const ORGANIZATION_NAME: &str = "Kaffeerösterei Spreeblick GmbH";
 
 /// Every trace of the person that must never be readable from the files.
 const TRACES: &[&str] = &[
@@ -53,7 +53,7 @@ fn personal(mail: &str) -> anyhow::Result<PersonalData> {
     })
 }
 
-fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+pub(crate) fn date(year: i32, month: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, day).expect("valid date")
 }
 
@@ -206,7 +206,7 @@ async fn after_erasure_no_file_of_the_data_directory_holds_the_persons_data() ->
 }
 
 /// Registers the organization and records the person: added, linked, consent, new mail.
-async fn record_the_person(
+pub(crate) async fn record_the_person(
     data: &DataDir,
     person: PersonId,
     organization: OrganizationId,
@@ -271,7 +271,8 @@ fn wrapped_key_of(dir: &Path, person: PersonId) -> anyhow::Result<Vec<u8>> {
 fn files_below(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
+        let Ok(entry) = entry else { continue };
+        let path = entry.path();
         if path.is_dir() {
             files.extend(files_below(&path)?);
         } else {
@@ -292,7 +293,11 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 pub(crate) fn files_containing(dir: &Path, needles: &[&[u8]]) -> anyhow::Result<Vec<PathBuf>> {
     let mut found = Vec::new();
     for file in files_below(dir)? {
-        let bytes = std::fs::read(&file)?;
+        let bytes = match std::fs::read(&file) {
+            Ok(bytes) => bytes,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(error) => return Err(error.into()),
+        };
         if needles.iter().any(|needle| contains(&bytes, needle)) {
             found.push(file);
         }
@@ -302,10 +307,15 @@ pub(crate) fn files_containing(dir: &Path, needles: &[&[u8]]) -> anyhow::Result<
 
 /// Where a trace of the person is readable: in UTF-8 or UTF-16 (either byte order), in any
 /// letter case.
-fn traces_in(dir: &Path) -> anyhow::Result<Vec<String>> {
+pub(crate) fn traces_in(dir: &Path) -> anyhow::Result<Vec<String>> {
     let mut found = Vec::new();
     for file in files_below(dir)? {
-        let folded = std::fs::read(&file)?.to_ascii_lowercase();
+        // A server's data directory changes while it is read: a file may be gone.
+        let folded = match std::fs::read(&file) {
+            Ok(bytes) => bytes.to_ascii_lowercase(),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(error) => return Err(error.into()),
+        };
         for trace in TRACES {
             let lower = trace.to_lowercase();
             let utf16: Vec<u16> = lower.encode_utf16().collect();

@@ -1,7 +1,8 @@
 //! wifo's integration tests, one binary (faster to link): store conformance, crash safety,
 //! codec and decider properties, data protection, the demo office, the CLI and the HTTP API
-//! against the real server (`http/`), `wifo migrate`, and two instances on one KurrentDB
-//! cluster (`kurrent_instances.rs`, with a server only).
+//! against the real server (`http/`), `wifo migrate`, two instances on one KurrentDB cluster
+//! (`kurrent_instances.rs`, with a server only), and the PostgreSQL backend against the server
+//! `scripts/test.sh` starts (`postgres.rs`).
 
 mod analytics;
 mod browser;
@@ -15,5 +16,7 @@ mod http;
 #[cfg(feature = "kurrentdb")]
 mod kurrent_instances;
 mod migrate;
+#[cfg(feature = "postgres")]
+mod postgres;
 mod properties;
 mod replay;
