@@ -2,7 +2,8 @@
 //! codec and decider properties, data protection, the demo office, the CLI and the HTTP API
 //! against the real server (`http/`), `wifo migrate`, two instances on one KurrentDB cluster
 //! (`kurrent_instances.rs`, with a server only), and the PostgreSQL backend against the server
-//! `scripts/test.sh` starts (`postgres.rs`).
+//! `scripts/test.sh` starts (`postgres.rs`) and through three failovers of a primary with a
+//! synchronous standby (`postgres_failover.rs`).
 
 mod analytics;
 mod browser;
@@ -18,5 +19,7 @@ mod kurrent_instances;
 mod migrate;
 #[cfg(feature = "postgres")]
 mod postgres;
+#[cfg(feature = "postgres")]
+mod postgres_failover;
 mod properties;
 mod replay;
