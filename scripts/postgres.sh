@@ -37,7 +37,21 @@ as_owner() {
 
 PG_ROOT="$(mktemp -d "${TMPDIR:-/tmp}/wifo-postgres.XXXXXX")"
 [ "$(id -u)" = 0 ] && chown postgres "$PG_ROOT"
-PG_PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+free_port() {
+    if command -v python3 >/dev/null 2>&1; then
+        python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+        return
+    fi
+    local port
+    while :; do
+        port=$((20000 + RANDOM % 40000))
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "$port"
+            return
+        fi
+    done
+}
+PG_PORT="$(free_port)"
 export PG_ROOT PG_PORT
 as_owner "$PG_BIN/initdb" --pgdata="$PG_ROOT/data" --username=wifo --auth=trust \
     --encoding=UTF8 --locale=C.UTF-8 >"$PG_ROOT/initdb.log"
