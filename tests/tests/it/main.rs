@@ -1,7 +1,7 @@
 //! wifo's integration tests, one binary (faster to link): store conformance, crash safety,
 //! codec and decider properties, data protection, the demo office, the CLI and the HTTP API
-//! against the real server (`http/`), `wifo migrate`, two instances on one KurrentDB cluster
-//! (`kurrent_instances.rs`, with a server only), and the PostgreSQL backend against the server
+//! against the real server (`http/`), `wifo migrate`, two instances on one KurrentDB cluster or
+//! PostgreSQL database (`instances.rs`), and the PostgreSQL backend against the server
 //! `scripts/test.sh` starts (`postgres.rs`) and through three failovers of a primary with a
 //! synchronous standby (`postgres_failover.rs`).
 
@@ -14,8 +14,8 @@ mod erasure;
 mod files;
 mod house;
 mod http;
-#[cfg(feature = "kurrentdb")]
-mod kurrent_instances;
+#[cfg(any(feature = "kurrentdb", feature = "postgres"))]
+mod instances;
 mod migrate;
 #[cfg(feature = "postgres")]
 mod postgres;

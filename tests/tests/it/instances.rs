@@ -1,8 +1,8 @@
-//! Two `wifo serve` instances on one KurrentDB office: what one instance writes appears in the
-//! other's views within one second, and a person recorded on one instance is readable on the
-//! other (the key is on the cluster, not in the instance's directory). Runs when the tests are
-//! built with `--features kurrentdb` and `WIFO_KURRENTDB_URL` names a server; otherwise the
-//! runner lists it as ignored.
+//! Two `wifo serve` instances on one office whose log is on a server: what one instance writes
+//! appears in the other's views within one second. On PostgreSQL against the server
+//! `scripts/test.sh` starts (`WIFO_POSTGRES_URL`); on KurrentDB when the tests are built with
+//! `--features kurrentdb` and `WIFO_KURRENTDB_URL` names a server (otherwise the runner lists it
+//! as ignored).
 
 use std::time::{Duration, Instant};
 
@@ -15,25 +15,38 @@ use wifo_domain::{
 use wifo_server::http::HttpConfig;
 use wifo_store::CommandContext;
 
+#[cfg(feature = "kurrentdb")]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[cfg_attr(
     not(kurrentdb_server),
     ignore = "übersprungen: kein KurrentDB-Server (WIFO_KURRENTDB_URL setzen)"
 )]
-async fn a_second_instance_sees_the_first_ones_writes_within_one_second() -> anyhow::Result<()> {
-    let url = wifo_tests::KurrentTestStore::url_from_env()?;
+async fn on_kurrentdb_a_second_instance_sees_the_first_ones_writes_within_one_second()
+-> anyhow::Result<()> {
+    second_instance_sees_writes(&wifo_tests::KurrentTestStore::url_from_env()?).await
+}
+
+#[cfg(feature = "postgres")]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_postgres_a_second_instance_sees_the_first_ones_writes_within_one_second()
+-> anyhow::Result<()> {
+    second_instance_sees_writes(&wifo_tests::PostgresTestStore::url_from_env()?).await
+}
+
+/// Registers an organization through one instance and waits up to a second for the other's
+/// views to show it.
+async fn second_instance_sees_writes(url: &str) -> anyhow::Result<()> {
     let first_dir = tempfile::tempdir()?;
     let second_dir = tempfile::tempdir()?;
     let first =
-        wifo_server::serve::open_store(first_dir.path(), &url, None, HttpConfig::default()).await?;
+        wifo_server::serve::open_store(first_dir.path(), url, None, HttpConfig::default()).await?;
     // Every instance runs with the same master key.
     std::fs::copy(
         first_dir.path().join("master.key"),
         second_dir.path().join("master.key"),
     )?;
     let second =
-        wifo_server::serve::open_store(second_dir.path(), &url, None, HttpConfig::default())
-            .await?;
+        wifo_server::serve::open_store(second_dir.path(), url, None, HttpConfig::default()).await?;
 
     let organization = OrganizationId::from_uuid(Uuid::now_v7());
     let register = OrganizationCommand::Register(RegisterOrganization {
