@@ -1,7 +1,8 @@
 //! The event store of wifo: the `EventStore` contract (`event_store.rs`), the embedded SQLite
 //! backend (`embedded/`), the KurrentDB backend (`kurrent/`, cargo feature `kurrentdb`), the
 //! PostgreSQL backend (`postgres/`, cargo feature `postgres`), the hash chain both the file and
-//! PostgreSQL keep (`chain.rs`), the rule for retried appends (`retry.rs`), the codec that turns domain events into MessagePack payloads and seals
+//! PostgreSQL keep (`chain.rs`), the rule for retried appends (`retry.rs`), the
+//! subscription of the backends that read their own log (`follow.rs`), the codec that turns domain events into MessagePack payloads and seals
 //! personal data (`codec.rs`, `keystore.rs`), and command handling (`command.rs`). It knows the
 //! domain only through the `Decider` and `DomainEvent` traits, never a concrete event type.
 
@@ -14,6 +15,7 @@ pub mod command;
 pub mod embedded;
 pub mod error;
 pub mod event_store;
+mod follow;
 pub mod keystore;
 mod keystore_error;
 #[cfg(feature = "kurrentdb")]

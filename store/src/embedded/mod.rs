@@ -12,13 +12,11 @@ mod writer;
 
 pub use verify::{VerifyReport, verify};
 
-use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, mpsc};
 use std::thread::JoinHandle;
 
 use async_trait::async_trait;
-use futures::StreamExt;
 use tokio::sync::{oneshot, watch};
 
 use crate::{
@@ -315,38 +313,12 @@ impl EventStore for SqliteStore {
     }
 
     fn subscribe_all(&self, after: Position) -> Subscription {
-        struct Cursor {
-            store: SqliteStore,
-            head: watch::Receiver<u64>,
-            after: Position,
-            buffer: VecDeque<RecordedEvent>,
-        }
-        let cursor = Cursor {
-            store: self.clone(),
-            head: self.inner.head.clone(),
+        crate::follow::follow(
+            self.clone(),
+            self.inner.head.clone(),
             after,
-            buffer: VecDeque::new(),
-        };
-        futures::stream::unfold(cursor, |mut cursor| async move {
-            loop {
-                if let Some(event) = cursor.buffer.pop_front() {
-                    cursor.after = event.position;
-                    return Some((Ok(event), cursor));
-                }
-                // Mark the current head as seen before reading, so a commit that lands between
-                // the read and the wait still wakes us.
-                cursor.head.borrow_and_update();
-                match cursor.store.read_all(cursor.after, SUBSCRIPTION_PAGE).await {
-                    Ok(events) if !events.is_empty() => cursor.buffer.extend(events),
-                    Ok(_) => {
-                        if cursor.head.changed().await.is_err() {
-                            return None;
-                        }
-                    }
-                    Err(error) => return Some((Err(error), cursor)),
-                }
-            }
-        })
-        .boxed()
+            SUBSCRIPTION_PAGE,
+            None,
+        )
     }
 }

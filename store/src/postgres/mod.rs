@@ -22,7 +22,6 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
-use futures::StreamExt;
 use tokio::sync::watch;
 use tokio_postgres::NoTls;
 
@@ -213,36 +212,13 @@ impl EventStore for PostgresStore {
     }
 
     fn subscribe_all(&self, after: Position) -> Subscription {
-        struct Cursor {
-            store: PostgresStore,
-            head: watch::Receiver<u64>,
-            after: Position,
-            buffer: std::collections::VecDeque<RecordedEvent>,
-        }
-        let cursor = Cursor {
-            store: self.clone(),
-            head: self.inner.head.subscribe(),
+        // The timeout covers wake-ups that never come (a lost listener, a standby).
+        crate::follow::follow(
+            self.clone(),
+            self.inner.head.subscribe(),
             after,
-            buffer: std::collections::VecDeque::new(),
-        };
-        futures::stream::unfold(cursor, |mut cursor| async move {
-            loop {
-                if let Some(event) = cursor.buffer.pop_front() {
-                    cursor.after = event.position;
-                    return Some((Ok(event), cursor));
-                }
-                // Mark the head as seen before reading, so a commit between the read and the
-                // wait still wakes us; the timeout covers wake-ups that never come.
-                cursor.head.borrow_and_update();
-                match cursor.store.read_all(cursor.after, SUBSCRIPTION_PAGE).await {
-                    Ok(events) if !events.is_empty() => cursor.buffer.extend(events),
-                    Ok(_) => {
-                        let _ = tokio::time::timeout(POLL, cursor.head.changed()).await;
-                    }
-                    Err(error) => return Some((Err(error), cursor)),
-                }
-            }
-        })
-        .boxed()
+            SUBSCRIPTION_PAGE,
+            Some(POLL),
+        )
     }
 }

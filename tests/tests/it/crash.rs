@@ -14,6 +14,33 @@ use wifo_store::{EventStore, Position, SqliteStore};
 
 const CYCLES: usize = 24;
 
+/// Starts `src/bin/crash-writer.rs` on `target` (a store file or a connection string); the
+/// thread returns the ids it printed as acknowledged once the writer is gone.
+pub(crate) fn start_writer(
+    target: &std::ffi::OsStr,
+) -> anyhow::Result<(std::process::Child, std::thread::JoinHandle<Vec<Uuid>>)> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crash-writer"))
+        .arg(target)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()?;
+    let stdout = child
+        .stdout
+        .take()
+        .ok_or_else(|| anyhow::anyhow!("no stdout"))?;
+    let reader = std::thread::spawn(move || {
+        BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+            .filter_map(|line| {
+                line.strip_prefix("ack ")
+                    .and_then(|id| Uuid::parse_str(id).ok())
+            })
+            .collect::<Vec<_>>()
+    });
+    Ok((child, reader))
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_acknowledged_append_is_lost_when_the_writer_is_killed() -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
@@ -21,25 +48,7 @@ async fn no_acknowledged_append_is_lost_when_the_writer_is_killed() -> anyhow::R
     let mut rng = rand::rng();
     let mut acknowledged: HashSet<Uuid> = HashSet::new();
     for cycle in 0..CYCLES {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_crash-writer"))
-            .arg(&path)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()?;
-        let stdout = child
-            .stdout
-            .take()
-            .ok_or_else(|| anyhow::anyhow!("no stdout"))?;
-        let reader = std::thread::spawn(move || {
-            BufReader::new(stdout)
-                .lines()
-                .map_while(Result::ok)
-                .filter_map(|line| {
-                    line.strip_prefix("ack ")
-                        .and_then(|id| Uuid::parse_str(id).ok())
-                })
-                .collect::<Vec<_>>()
-        });
+        let (mut child, reader) = start_writer(path.as_os_str())?;
         std::thread::sleep(Duration::from_millis(rng.random_range(30..250)));
         child.kill()?; // SIGKILL on Unix
         child.wait()?;

@@ -5,9 +5,7 @@
 //! directory. The conformance suite runs in `conformance.rs`.
 
 use std::collections::{HashMap, HashSet};
-use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use rand::Rng;
@@ -22,35 +20,13 @@ use wifo_domain::{
 use wifo_store::{CommandContext, EventStore, Position, PostgresLocation, postgres::verify};
 use wifo_tests::PostgresTestStore;
 
+use crate::crash::start_writer;
 use crate::erasure::{ORGANIZATION_NAME, date, files_containing, record_the_person, traces_in};
 
 /// Rounds of kill and check.
 const CYCLES: usize = 6;
 /// Writer processes appending at once in each round.
 const WRITERS: usize = 3;
-
-fn start_writer(url: &str) -> anyhow::Result<(Child, std::thread::JoinHandle<Vec<Uuid>>)> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_crash-writer"))
-        .arg(url)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()?;
-    let stdout = child
-        .stdout
-        .take()
-        .ok_or_else(|| anyhow::anyhow!("no stdout"))?;
-    let reader = std::thread::spawn(move || {
-        BufReader::new(stdout)
-            .lines()
-            .map_while(Result::ok)
-            .filter_map(|line| {
-                line.strip_prefix("ack ")
-                    .and_then(|id| Uuid::parse_str(id).ok())
-            })
-            .collect::<Vec<_>>()
-    });
-    Ok((child, reader))
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn writer_processes_killed_at_random_lose_nothing_and_leave_a_dense_chain()
@@ -60,7 +36,7 @@ async fn writer_processes_killed_at_random_lose_nothing_and_leave_a_dense_chain(
     let mut acknowledged: HashSet<Uuid> = HashSet::new();
     for cycle in 0..CYCLES {
         let mut writers = (0..WRITERS)
-            .map(|_| start_writer(&test.url))
+            .map(|_| start_writer(std::ffi::OsStr::new(&test.url)))
             .collect::<anyhow::Result<Vec<_>>>()?;
         std::thread::sleep(Duration::from_millis(rng.random_range(400..1200)));
         for (child, _) in &mut writers {
